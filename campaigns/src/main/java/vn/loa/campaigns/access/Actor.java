@@ -1,0 +1,19 @@
+package vn.loa.campaigns.access;
+
+import java.util.Set;
+
+/** The person on whose behalf a use case runs. {@code organisation} binds a partner admin to one partner. */
+public record Actor(String username, Set<Role> roles, String organisation) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isPartnerAdminOnly() {
+        return has(Role.PARTNER_ADMIN) && !has(Role.ADMIN) && !has(Role.LEADERSHIP);
+    }
+}

@@ -1,0 +1,16 @@
+package vn.loa.campaigns.audit;
+
+import java.time.Instant;
+
+/** One recorded step: who moved what from which state to which, when and why. Never changed once written. */
+public record AuditEntry(
+        Long id, Subject subject, long subjectId, String actor, Instant at, String fromState, String toState,
+        String reason) {
+
+    public enum Subject {
+        CONTENT,
+        DELIVERY
+    }
+
+    public static final String SYSTEM = "system";
+}

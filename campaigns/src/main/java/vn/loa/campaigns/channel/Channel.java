@@ -1,0 +1,59 @@
+package vn.loa.campaigns.channel;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import vn.loa.campaigns.shared.Checks;
+import vn.loa.connectors.Platform;
+
+/**
+ * A page, channel or official account Loa publishes to. Times of its deliveries are shown in its
+ * own zone; the city's zone is the default.
+ */
+public record Channel(
+        Long id,
+        Platform platform,
+        String externalId,
+        String displayName,
+        ChannelRole role,
+        long followerCount,
+        String organisation,
+        ZoneId zone,
+        boolean active) {
+
+    public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** What a person types in when registering or changing a channel. */
+    public record Details(
+            Platform platform, String externalId, String displayName, ChannelRole role,
+            Long followerCount, String organisation, String zone, Boolean active) {}
+
+    public static Channel from(Long id, Details d) {
+        var checks = new Checks()
+                .required("platform", d.platform())
+                .requiredText("externalId", d.externalId(), 100)
+                .requiredText("displayName", d.displayName(), 200)
+                .required("role", d.role())
+                .that(d.followerCount() == null || d.followerCount() >= 0, "followerCount", "must be 0 or more")
+                .requiredText("organisation", d.organisation(), 200);
+        ZoneId zone = CITY_ZONE;
+        if (d.zone() != null && !d.zone().isBlank()) {
+            try {
+                zone = ZoneId.of(d.zone().strip());
+            } catch (DateTimeException e) {
+                checks.add("zone", "is not a known time zone (for example Asia/Ho_Chi_Minh)");
+            }
+        }
+        checks.throwIfAny();
+        return new Channel(id, d.platform(), d.externalId().strip(), d.displayName().strip(), d.role(),
+                d.followerCount() == null ? 0 : d.followerCount(), d.organisation().strip(), zone,
+                d.active() == null || d.active());
+    }
+
+    public Channel withId(long newId) {
+        return new Channel(newId, platform, externalId, displayName, role, followerCount, organisation, zone, active);
+    }
+
+    public String label() {
+        return displayName + " (" + platform.displayName() + ")";
+    }
+}

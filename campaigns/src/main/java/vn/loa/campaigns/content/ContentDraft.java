@@ -1,0 +1,11 @@
+package vn.loa.campaigns.content;
+
+import java.util.List;
+
+/**
+ * What an author submits when writing or editing an item. Variants left out are drafted from the
+ * master text for every platform the campaign publishes to.
+ */
+public record ContentDraft(
+        Long campaignId, String title, String body, String link, List<String> media, List<String> tags,
+        List<ContentVariant> variants) {}

@@ -1,0 +1,20 @@
+package vn.loa.campaigns.delivery;
+
+import java.util.List;
+import java.util.Optional;
+import vn.loa.campaigns.shared.Page;
+import vn.loa.campaigns.shared.PageRequest;
+
+public interface DeliveryRepository {
+
+    Delivery insert(Delivery delivery);
+
+    /** Writes the new state only if the stored one is still {@code expected}; false when it was not. */
+    boolean update(Delivery delivery, DeliveryStatus expected);
+
+    Optional<Delivery> find(long id);
+
+    List<Delivery> findByContent(long contentId);
+
+    Page<Delivery> search(DeliveryFilter filter, PageRequest page);
+}

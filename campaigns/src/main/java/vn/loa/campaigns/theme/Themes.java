@@ -1,0 +1,31 @@
+package vn.loa.campaigns.theme;
+
+import java.util.List;
+import vn.loa.campaigns.shared.InvalidInput;
+import vn.loa.campaigns.shared.NotFound;
+
+/** Use cases on themes. */
+public class Themes {
+
+    private final ThemeRepository themes;
+
+    public Themes(ThemeRepository themes) {
+        this.themes = themes;
+    }
+
+    public Theme addTheme(String code, String name) {
+        var theme = Theme.create(code, name);
+        if (themes.findByCode(theme.code()).isPresent()) {
+            throw InvalidInput.of("code", "a theme with code '" + theme.code() + "' already exists");
+        }
+        return themes.insert(theme);
+    }
+
+    public Theme getTheme(long id) {
+        return themes.find(id).orElseThrow(() -> new NotFound("theme", id));
+    }
+
+    public List<Theme> listThemes() {
+        return themes.findAll();
+    }
+}

@@ -1,0 +1,72 @@
+package vn.loa.campaigns.workflow;
+
+import static vn.loa.campaigns.access.Permissions.requireAny;
+
+import java.time.Clock;
+import vn.loa.campaigns.access.Actor;
+import vn.loa.campaigns.access.Role;
+import vn.loa.campaigns.audit.AuditTrail;
+import vn.loa.campaigns.content.ContentItem;
+import vn.loa.campaigns.content.ContentRepository;
+import vn.loa.campaigns.content.ContentStatus;
+import vn.loa.campaigns.delivery.DeliveryRepository;
+import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.shared.Checks;
+import vn.loa.campaigns.shared.IllegalTransition;
+import vn.loa.campaigns.shared.InvalidInput;
+import vn.loa.campaigns.shared.NotAllowed;
+import vn.loa.campaigns.shared.NotFound;
+
+/** Review before publishing: submit, approve, reject. Nobody approves their own item. */
+public class ContentReview {
+
+    public static final int REASON_MAX = 2_000;
+
+    private final ContentRepository contents;
+    private final WorkflowSteps steps;
+
+    public ContentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+        this.contents = contents;
+        this.steps = new WorkflowSteps(contents, deliveries, audit, clock);
+    }
+
+    public ContentItem submitForReview(long id, Actor actor) {
+        requireAny(actor, "submit content for review", Role.PLANNER, Role.ADMIN);
+        var item = get(id);
+        if (item.status().canMoveTo(ContentStatus.IN_REVIEW) && item.variants().isEmpty()) {
+            throw InvalidInput.of("variants", "add at least one platform variant before submitting for review");
+        }
+        if (item.status() == ContentStatus.IN_REVIEW) {
+            throw new IllegalTransition("content item " + id, item.status(),
+                    ContentStatus.IN_REVIEW, "it is already waiting for an approver");
+        }
+        return steps.move(item, ContentStatus.IN_REVIEW, actor.username(), "submitted for review");
+    }
+
+    /** Approves an item in review; deliveries held by an edit after scheduling are released again. */
+    public ContentItem approve(long id, Actor actor, String note) {
+        requireAny(actor, "approve content", Role.APPROVER, Role.ADMIN);
+        var item = get(id);
+        if (item.author().equals(actor.username())) {
+            throw new NotAllowed("You wrote this item; another approver must approve it");
+        }
+        new Checks().maxLength("note", note, REASON_MAX).throwIfAny();
+        var approved = steps.move(item, ContentStatus.APPROVED, actor.username(), note == null ? "approved" : note);
+        var held = steps.deliveriesOf(approved).stream().filter(d -> d.status() == DeliveryStatus.HELD).toList();
+        if (held.isEmpty()) {
+            return approved;
+        }
+        held.forEach(d -> steps.move(d, DeliveryStatus.SCHEDULED, actor.username(), "content approved again"));
+        return steps.move(approved, ContentStatus.SCHEDULED, actor.username(), "held deliveries released");
+    }
+
+    public ContentItem reject(long id, Actor actor, String reason) {
+        requireAny(actor, "reject content", Role.APPROVER, Role.ADMIN);
+        new Checks().requiredText("reason", reason, REASON_MAX).throwIfAny();
+        return steps.reject(get(id), actor.username(), reason.strip());
+    }
+
+    private ContentItem get(long id) {
+        return contents.find(id).orElseThrow(() -> new NotFound("content item", id));
+    }
+}

@@ -1,0 +1,75 @@
+package vn.loa.campaigns.workflow;
+
+import java.time.Clock;
+import vn.loa.campaigns.audit.AuditEntry;
+import vn.loa.campaigns.audit.AuditTrail;
+import vn.loa.campaigns.content.ContentItem;
+import vn.loa.campaigns.content.ContentRepository;
+import vn.loa.campaigns.content.ContentStatus;
+import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.delivery.DeliveryRepository;
+import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.shared.NotFound;
+
+/**
+ * What the publishing engine reports as a delivery goes out. The item's own status follows its
+ * deliveries: PUBLISHING while any is being published, PUBLISHED once every delivery still meant to
+ * go out is out, FAILED when none is pending and at least one failed.
+ */
+public class DeliveryProgress {
+
+    private final ContentRepository contents;
+    private final DeliveryRepository deliveries;
+    private final WorkflowSteps steps;
+    private final Clock clock;
+
+    public DeliveryProgress(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+        this.contents = contents;
+        this.clock = clock;
+        this.deliveries = deliveries;
+        this.steps = new WorkflowSteps(contents, deliveries, audit, clock);
+    }
+
+    public Delivery startPublishing(long deliveryId) {
+        var delivery = steps.move(get(deliveryId), DeliveryStatus.PUBLISHING, AuditEntry.SYSTEM, "due");
+        var item = item(delivery);
+        if (item.status() != ContentStatus.PUBLISHING) {
+            steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "first delivery started");
+        }
+        return delivery;
+    }
+
+    public Delivery recordPublished(long deliveryId, String externalRef) {
+        var before = get(deliveryId);
+        var after = steps.store(before, before.published(externalRef, clock.instant()), AuditEntry.SYSTEM,
+                "published as " + externalRef);
+        rollUp(item(after));
+        return after;
+    }
+
+    public Delivery recordFailed(long deliveryId, String platformReason) {
+        var before = get(deliveryId);
+        var after = steps.store(before, before.failed(platformReason, clock.instant()), AuditEntry.SYSTEM,
+                platformReason);
+        rollUp(item(after));
+        return after;
+    }
+
+    private void rollUp(ContentItem item) {
+        var all = steps.deliveriesOf(item);
+        if (all.stream().anyMatch(d -> d.status().isPending())) {
+            return;
+        }
+        var anyFailed = all.stream().anyMatch(d -> d.status() == DeliveryStatus.FAILED);
+        var target = anyFailed ? ContentStatus.FAILED : ContentStatus.PUBLISHED;
+        steps.move(item, target, AuditEntry.SYSTEM, anyFailed ? "a delivery failed" : "every delivery published");
+    }
+
+    private Delivery get(long id) {
+        return deliveries.find(id).orElseThrow(() -> new NotFound("delivery", id));
+    }
+
+    private ContentItem item(Delivery delivery) {
+        return contents.find(delivery.contentId()).orElseThrow(() -> new NotFound("content item", delivery.contentId()));
+    }
+}

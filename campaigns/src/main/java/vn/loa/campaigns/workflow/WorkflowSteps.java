@@ -1,0 +1,77 @@
+package vn.loa.campaigns.workflow;
+
+import java.time.Clock;
+import java.util.List;
+import vn.loa.campaigns.audit.AuditEntry;
+import vn.loa.campaigns.audit.AuditEntry.Subject;
+import vn.loa.campaigns.audit.AuditTrail;
+import vn.loa.campaigns.content.ContentItem;
+import vn.loa.campaigns.content.ContentRepository;
+import vn.loa.campaigns.content.ContentStatus;
+import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.delivery.DeliveryRepository;
+import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.shared.ConcurrentChange;
+
+/** Moves items and deliveries between states, stores them and writes the audit trail in the same step. */
+class WorkflowSteps {
+
+    private final ContentRepository contents;
+    private final DeliveryRepository deliveries;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    WorkflowSteps(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+        this.contents = contents;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    ContentItem move(ContentItem item, ContentStatus to, String actor, String reason) {
+        return store(item, item.moveTo(to, clock.instant()), actor, reason);
+    }
+
+    ContentItem reject(ContentItem item, String actor, String reason) {
+        return store(item, item.rejected(reason, clock.instant()), actor, reason);
+    }
+
+    /** Stores a changed item (its status may be unchanged) and records the step. */
+    ContentItem store(ContentItem before, ContentItem after, String actor, String reason) {
+        var stored = contents.update(after);
+        record(Subject.CONTENT, stored.id(), actor, before.status().name(), stored.status().name(), reason);
+        return stored;
+    }
+
+    ContentItem created(ContentItem item, String actor) {
+        var stored = contents.insert(item);
+        record(Subject.CONTENT, stored.id(), actor, null, stored.status().name(), "written");
+        return stored;
+    }
+
+    Delivery scheduled(Delivery delivery, String actor) {
+        var stored = deliveries.insert(delivery);
+        record(Subject.DELIVERY, stored.id(), actor, null, stored.status().name(), "scheduled");
+        return stored;
+    }
+
+    Delivery move(Delivery delivery, DeliveryStatus to, String actor, String reason) {
+        return store(delivery, delivery.moveTo(to, clock.instant()), actor, reason);
+    }
+
+    Delivery store(Delivery before, Delivery after, String actor, String reason) {
+        if (!deliveries.update(after, before.status())) {
+            throw new ConcurrentChange("delivery " + before.id());
+        }
+        record(Subject.DELIVERY, after.id(), actor, before.status().name(), after.status().name(), reason);
+        return after;
+    }
+
+    List<Delivery> deliveriesOf(ContentItem item) {
+        return deliveries.findByContent(item.id());
+    }
+
+    private void record(Subject subject, long id, String actor, String from, String to, String reason) {
+        audit.append(new AuditEntry(null, subject, id, actor, clock.instant(), from, to, reason));
+    }
+}
