@@ -1,0 +1,122 @@
+package vn.loa.app.config;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.transaction.interceptor.NameMatchTransactionAttributeSource;
+import org.springframework.transaction.interceptor.RuleBasedTransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
+import vn.loa.campaigns.audit.AuditTrail;
+import vn.loa.campaigns.campaign.CampaignPlanning;
+import vn.loa.campaigns.campaign.CampaignRepository;
+import vn.loa.campaigns.channel.ChannelRepository;
+import vn.loa.campaigns.channel.Channels;
+import vn.loa.campaigns.content.ContentRepository;
+import vn.loa.campaigns.delivery.DeliveryRepository;
+import vn.loa.campaigns.plan.PlanRepository;
+import vn.loa.campaigns.plan.Plans;
+import vn.loa.campaigns.theme.ThemeRepository;
+import vn.loa.campaigns.theme.Themes;
+import vn.loa.campaigns.workflow.ContentReview;
+import vn.loa.campaigns.workflow.ContentWriting;
+import vn.loa.campaigns.workflow.DeliveryProgress;
+import vn.loa.campaigns.workflow.Scheduling;
+
+/**
+ * Wires the framework-free use cases of the campaigns module and runs each public use-case method
+ * in one transaction, so that a refused request stores nothing and a state change is never stored
+ * without its audit entry.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DomainConfig {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Plans plans(PlanRepository plans, Clock clock) {
+        return new Plans(plans, clock);
+    }
+
+    @Bean
+    Themes themes(ThemeRepository themes) {
+        return new Themes(themes);
+    }
+
+    @Bean
+    Channels channels(ChannelRepository channels) {
+        return new Channels(channels);
+    }
+
+    @Bean
+    CampaignPlanning campaignPlanning(CampaignRepository campaigns, PlanRepository plans, ThemeRepository themes,
+                                      ChannelRepository channels, Clock clock) {
+        return new CampaignPlanning(campaigns, plans, themes, channels, clock);
+    }
+
+    @Bean
+    ContentWriting contentWriting(ContentRepository contents, CampaignRepository campaigns,
+                                  ChannelRepository channels, DeliveryRepository deliveries, AuditTrail audit,
+                                  Clock clock) {
+        return new ContentWriting(contents, campaigns, channels, deliveries, audit, clock);
+    }
+
+    @Bean
+    ContentReview contentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
+                                Clock clock) {
+        return new ContentReview(contents, deliveries, audit, clock);
+    }
+
+    @Bean
+    Scheduling scheduling(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
+                          AuditTrail audit, Clock clock) {
+        return new Scheduling(contents, deliveries, channels, audit, clock);
+    }
+
+    @Bean
+    DeliveryProgress deliveryProgress(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
+                                      Clock clock) {
+        return new DeliveryProgress(contents, deliveries, audit, clock);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor useCaseTransactions(BeanFactory beanFactory) {
+        var readWrite = new RuleBasedTransactionAttribute();
+        var readOnly = new RuleBasedTransactionAttribute();
+        readOnly.setReadOnly(true);
+        var source = new NameMatchTransactionAttributeSource();
+        source.addTransactionalMethod("get*", readOnly);
+        source.addTransactionalMethod("find*", readOnly);
+        source.addTransactionalMethod("list*", readOnly);
+        source.addTransactionalMethod("*History", readOnly);
+        source.addTransactionalMethod("*", readWrite);
+        var interceptor = new TransactionInterceptor();
+        interceptor.setTransactionAttributeSource(source);
+        // The transaction manager is looked up on first use, not here: advisors are created early.
+        interceptor.setBeanFactory(beanFactory);
+        return new DefaultPointcutAdvisor(new UseCasePointcut(), interceptor);
+    }
+
+    /** Public methods of the domain's use-case classes (everything in vn.loa.campaigns that Spring manages). */
+    static final class UseCasePointcut extends StaticMethodMatcherPointcut {
+        @Override
+        public boolean matches(Method method, Class<?> targetClass) {
+            return targetClass.getPackageName().startsWith("vn.loa.campaigns")
+                    && Modifier.isPublic(method.getModifiers())
+                    && method.getDeclaringClass() != Object.class;
+        }
+    }
+}

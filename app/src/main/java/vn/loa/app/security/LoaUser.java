@@ -1,0 +1,47 @@
+package vn.loa.app.security;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import vn.loa.campaigns.access.Actor;
+import vn.loa.campaigns.access.Role;
+
+/** A signed-in person: Spring Security's user plus the organisation a partner admin is bound to. */
+public class LoaUser extends User {
+
+    private final String displayName;
+    private final String organisation;
+    private final Set<Role> roles;
+
+    public LoaUser(String username, String passwordHash, boolean enabled, String displayName, String organisation,
+                   Set<Role> roles) {
+        super(username, passwordHash, enabled, true, true, true, authorities(roles));
+        this.displayName = displayName;
+        this.organisation = organisation;
+        this.roles = Set.copyOf(roles);
+    }
+
+    public Actor actor() {
+        return new Actor(getUsername(), roles, organisation);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    private static Collection<GrantedAuthority> authorities(Set<Role> roles) {
+        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .collect(Collectors.toSet());
+    }
+}
