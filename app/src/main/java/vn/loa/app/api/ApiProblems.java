@@ -97,7 +97,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var cause = e.getMostSpecificCause();
+        var cause = firstJacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException u) {
             return invalid(List.of(new FieldProblem(path(u), "is not a known field")));
         }
@@ -116,6 +116,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side; nothing was stored. The error was logged."));
+    }
+
+    /** The Jackson exception knows the path of the bad field; the root cause (a parse error) does not. */
+    private static Throwable firstJacksonCause(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                return t;
+            }
+        }
+        return e;
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> problems) {

@@ -71,11 +71,11 @@ public class CampaignPlanning {
                 .that(kpis.targetInteractions() == null || kpis.targetInteractions() >= 0,
                         "kpis.targetInteractions", "must be 0 or more")
                 .that(kpis.targetPosts() == null || kpis.targetPosts() >= 0, "kpis.targetPosts", "must be 0 or more");
-        Set<Long> channelIds = d.channelIds() == null ? Set.of() : new HashSet<>(d.channelIds());
+        Set<Long> channelIds = d.channelIds() == null ? new HashSet<>() : new HashSet<>(d.channelIds());
         channelIds.remove(null);
         var known = channels.findAll(channelIds).stream().map(Channel::id).toList();
-        channelIds.stream().filter(id -> !known.contains(id)).sorted().findFirst()
-                .ifPresent(id -> checks.add("channelIds", "no channel has id " + id));
+        var unknown = channelIds.stream().filter(id -> !known.contains(id)).sorted().map(String::valueOf).toList();
+        checks.that(unknown.isEmpty(), "channelIds", "no channel has id " + String.join(", ", unknown));
         checks.throwIfAny();
         return new Campaign(existing == null ? null : existing.id(), d.planId(), d.themeId(), d.name().strip(),
                 d.description(), d.startDate(), d.endDate(), kpis, channelIds,

@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class Checks {
 
+    private static final String WEB_ADDRESS = "must be a web address starting with http:// or https://";
+
     private final List<FieldProblem> problems = new ArrayList<>();
 
     public Checks required(String field, Object value) {
@@ -48,10 +50,10 @@ public final class Checks {
             var uri = new URI(value);
             var scheme = uri.getScheme();
             if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                add(field, "must be an http or https address");
+                add(field, WEB_ADDRESS);
             }
         } catch (URISyntaxException e) {
-            add(field, "is not a valid web address");
+            add(field, WEB_ADDRESS);
         }
         return maxLength(field, value, 2048);
     }

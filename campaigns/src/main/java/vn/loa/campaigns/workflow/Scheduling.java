@@ -134,7 +134,7 @@ public class Scheduling {
         if (at != null && !at.toInstant().isAfter(clock.instant())) {
             checks.add("at", "is in the past; choose a time after " + OffsetDateTime.now(clock).withNano(0));
         }
-        Set<Long> ids = channelIds == null ? Set.of() : new LinkedHashSet<>(channelIds);
+        Set<Long> ids = channelIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(channelIds);
         checks.that(!ids.isEmpty() && !ids.contains(null), "channelIds", "name at least one channel");
         var found = channels.findAll(ids);
         var alreadyOn = steps.deliveriesOf(item).stream()

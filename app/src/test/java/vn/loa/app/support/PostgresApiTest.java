@@ -1,0 +1,151 @@
+package vn.loa.app.support;
+
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.security.UserAccounts;
+import vn.loa.campaigns.access.Role;
+
+/**
+ * Base of the tests that drive the whole app over HTTP against a real PostgreSQL. All subclasses
+ * share one application context and one database; each test makes its own campaigns and content,
+ * so tests do not depend on each other's data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PostgresApiTest.TestClockConfig.class)
+public abstract class PostgresApiTest {
+
+    public static final String PASSWORD = "test-password-1";
+    public static final String PARTNER_ORG = "Thành đoàn Hà Nội";
+    /** 08:00 in Hanoi. */
+    public static final Instant START = Instant.parse("2026-11-23T01:00:00Z");
+    private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    @TestConfiguration
+    static class TestClockConfig {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(START);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PostgresDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    private UserAccounts accounts;
+
+    @BeforeEach
+    void usersAndTime() {
+        clock.set(START);
+        user("planner", null, Role.PLANNER);
+        user("planner2", null, Role.PLANNER);
+        user("approver", null, Role.APPROVER);
+        user("editor-in-chief", null, Role.PLANNER, Role.APPROVER);
+        user("leader", null, Role.LEADERSHIP);
+        user("admin", null, Role.ADMIN);
+        user("partner", PARTNER_ORG, Role.PARTNER_ADMIN);
+    }
+
+    protected Api as(String username) {
+        return Api.as(port, username, PASSWORD);
+    }
+
+    protected Api anonymous() {
+        return Api.anonymous(port);
+    }
+
+    protected static long unique() {
+        return UNIQUE.incrementAndGet();
+    }
+
+    protected long channel(String platform, String organisation) {
+        var res = as("admin").post("/api/channels", Map.of(
+                "platform", platform, "externalId", "ext-" + unique(), "displayName", platform + " page " + unique(),
+                "role", "PARTNER", "followerCount", 60_000, "organisation", organisation));
+        assertCreated(res);
+        return res.id();
+    }
+
+    protected long plan() {
+        var existing = as("planner").get("/api/plans");
+        for (var p : existing.body()) {
+            if (p.path("year").asInt() == 2026) {
+                return p.path("id").asLong();
+            }
+        }
+        var res = as("planner").post("/api/plans", Map.of("year", 2026, "title", "Kế hoạch 2026"));
+        assertCreated(res);
+        return res.id();
+    }
+
+    protected long themeId(String code) {
+        for (var t : as("planner").get("/api/themes").body()) {
+            if (code.equals(t.path("code").asString())) {
+                return t.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no theme " + code);
+    }
+
+    protected long campaign(String themeCode, List<Long> channelIds) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("planId", plan());
+        body.put("themeId", themeId(themeCode));
+        body.put("name", "Chiến dịch " + unique());
+        body.put("startDate", "2026-11-01");
+        body.put("endDate", "2026-12-31");
+        body.put("kpis", Map.of("targetReach", 100_000, "targetInteractions", 5_000));
+        body.put("channelIds", channelIds);
+        var res = as("planner").post("/api/campaigns", body);
+        assertCreated(res);
+        return res.id();
+    }
+
+    protected long content(String author, long campaignId, String title) {
+        var res = as(author).post("/api/content", Map.of(
+                "campaignId", campaignId, "title", title, "body", "Nội dung: " + title,
+                "link", "https://hanoi.gov.vn/tin/" + unique(), "tags", List.of("Hà Nội")));
+        assertCreated(res);
+        return res.id();
+    }
+
+    protected static void assertCreated(Api.Response res) {
+        if (res.status() != 201) {
+            throw new AssertionError("expected 201 but got " + res.status() + ": " + res.text());
+        }
+    }
+
+    private void user(String username, String organisation, Role... roles) {
+        if (accounts.find(username).isEmpty()) {
+            accounts.create(new UserAccounts.NewUser(username, PASSWORD, username, organisation,
+                    EnumSet.copyOf(List.of(roles))));
+        }
+    }
+
+}
