@@ -1,0 +1,123 @@
+package vn.loa.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.support.Api;
+
+/**
+ * The embedded default run, as README's first command starts it: H2 in file mode, the demo
+ * profile, demo data on first start, and a person signing in on the web page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class DemoRunOnH2Test {
+
+    private static final Path DATA;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("loa-h2-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void h2File(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("loa"));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demoData;
+
+    @Test
+    void healthIsUpWithoutSigningIn() {
+        var health = Api.anonymous(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.field("status")).isEqualTo("UP");
+        assertThat(DATA.resolve("loa.mv.db")).exists();
+    }
+
+    @Test
+    void demoDataHasAPlanSixThemesTwoCampaignsFourChannelsAndContentInSeveralStates() {
+        var planner = Api.as(port, "planner", DemoData.PASSWORD);
+        assertThat(planner.get("/api/plans").body().size()).isEqualTo(1);
+        assertThat(planner.get("/api/themes").body().valueStream().map(t -> t.path("code").asString()))
+                .containsExactly("politics", "economy", "culture", "society", "security", "defence");
+        assertThat(planner.get("/api/campaigns").body().path("totalItems").asLong()).isEqualTo(2);
+        var channels = planner.get("/api/channels").body();
+        assertThat(channels.valueStream().map(c -> c.path("role").asString()))
+                .containsExactlyInAnyOrder("OFFICIAL", "PARTNER", "PARTNER", "PARTNER");
+        assertThat(planner.get("/api/content?size=50").body().path("items").valueStream()
+                .map(c -> c.path("status").asString()))
+                .containsExactlyInAnyOrder("DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "REJECTED");
+        assertThat(planner.get("/api/deliveries").body().path("items").get(0).path("scheduledAt").asString())
+                .endsWith("T07:00:00+07:00");
+        for (var user : new String[] {"admin", "approver", "partner", "leader"}) {
+            assertThat(Api.as(port, user, DemoData.PASSWORD).get("/api/me").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void demoDataIsLoadedOnlyOnce() throws Exception {
+        demoData.run(null);
+        var planner = Api.as(port, "planner", DemoData.PASSWORD);
+        assertThat(planner.get("/api/plans").body().size()).isEqualTo(1);
+        assertThat(planner.get("/api/campaigns").body().path("totalItems").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonSignsInOnTheWebPageAndSeesWhatGoesOutThisWeek() throws Exception {
+        var http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        var base = "http://localhost:" + port;
+
+        var start = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.uri().getPath()).isEqualTo("/login");
+        var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(start.body());
+        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
+
+        var form = "username=planner&password=" + URLEncoder.encode(DemoData.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        var home = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Sắp đăng trong 7 ngày tới").contains("Nguyễn Thu Hà")
+                .contains("Hà Nội - Thông tin chính thức").contains("+07:00");
+
+        var wrong = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        var page = wrong.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        var refused = wrong.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=planner&password=nope&_csrf="
+                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.body()).contains("Sai tên đăng nhập hoặc mật khẩu");
+    }
+}
