@@ -1,0 +1,46 @@
+package vn.loa.connectors;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One platform behind one small interface. Every failure is a
+ * {@link vn.loa.connectors.error.ConnectorException} whose {@link vn.loa.connectors.error.FailureKind}
+ * tells the caller what to do next.
+ */
+public interface Connector {
+
+    Platform platform();
+
+    Capabilities capabilities();
+
+    /** The platform limits a draft breaks; empty when it can be approved. Makes no network call. */
+    List<Violation> validate(PublishRequest draft);
+
+    /** Publishes now. */
+    PublishedPost publish(PublishRequest request);
+
+    /** Hands the post to the platform's own scheduler, to go live at {@code at}. */
+    PublishedPost scheduleNatively(PublishRequest request, Instant at);
+
+    /** Changes a published or natively scheduled post, where the platform allows it. */
+    void edit(String externalId, PublishRequest changes);
+
+    void delete(ChannelAccess channel, String externalId);
+
+    /**
+     * Settles an attempt whose outcome is unknown: the post this request made, if the platform has
+     * it, looked for among the channel's posts made since {@code since}.
+     */
+    Optional<PublishedPost> findPublished(PublishRequest request, Instant since);
+
+    /** Posts the platform's scheduler holds for the channel, for reconciliation. */
+    List<PublishedPost> listNativelyScheduled(ChannelAccess channel);
+
+    /** Engagement of many posts, read in the platform's batch size; posts the platform no longer has are left out. */
+    Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> externalIds);
+
+    long followerCount(ChannelAccess channel);
+}

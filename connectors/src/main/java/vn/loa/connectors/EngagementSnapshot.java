@@ -1,0 +1,20 @@
+package vn.loa.connectors;
+
+import java.time.Instant;
+
+/**
+ * What a post had gathered at one instant. Counts a platform does not give are null, never zero:
+ * YouTube has no shares, Zalo gives only views and shares, reach comes from Facebook insights only.
+ */
+public record EngagementSnapshot(
+        String externalId, Instant readAt, Long reactions, Long comments, Long shares, Long views, Long reach) {
+
+    /** Reactions, comments and shares together, counting what is known. */
+    public long interactions() {
+        return orZero(reactions) + orZero(comments) + orZero(shares);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

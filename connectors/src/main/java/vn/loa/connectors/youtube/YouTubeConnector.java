@@ -1,0 +1,294 @@
+package vn.loa.connectors.youtube;
+
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.InputStreamContent;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.client.util.DateTime;
+import com.google.api.services.youtube.YouTube;
+import com.google.api.services.youtube.model.Video;
+import com.google.api.services.youtube.model.VideoSnippet;
+import com.google.api.services.youtube.model.VideoStatus;
+import com.google.auth.http.HttpCredentialsAdapter;
+import com.google.auth.oauth2.UserCredentials;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Clock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.loa.connectors.Capabilities;
+import vn.loa.connectors.ChannelAccess;
+import vn.loa.connectors.Connector;
+import vn.loa.connectors.EngagementSnapshot;
+import vn.loa.connectors.MediaFetcher;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.PostKind;
+import vn.loa.connectors.PublishRequest;
+import vn.loa.connectors.PublishedPost;
+import vn.loa.connectors.Violation;
+import vn.loa.connectors.credentials.YouTubeOAuth;
+import vn.loa.connectors.error.ConnectorException;
+import vn.loa.connectors.error.FailureKind;
+
+/**
+ * YouTube through Google's Data API client: resumable uploads, scheduled publishing with
+ * status.publishAt (private until then), statistics of up to 50 videos a call, and quota counted
+ * before each call.
+ */
+public final class YouTubeConnector implements Connector {
+
+    static final int BATCH_SIZE = 50;
+    private static final List<String> SNIPPET_STATUS = List.of("snippet", "status");
+
+    private final YouTubeSettings settings;
+    private final YouTubeQuota quota;
+    private final MediaFetcher media;
+    private final UploadProgress progress;
+    private final Clock clock;
+    private final YouTubeLimits limits = new YouTubeLimits();
+    private final NetHttpTransport transport = new NetHttpTransport();
+    private final Map<String, Authorised> authorised = new ConcurrentHashMap<>();
+
+    private record Authorised(YouTubeOAuth source, UserCredentials credentials) {}
+
+    private interface Call<T> {
+        T run(YouTube api) throws IOException;
+    }
+
+    public YouTubeConnector(YouTubeSettings settings, YouTubeQuota quota, MediaFetcher media, UploadProgress progress,
+                            Clock clock) {
+        this.settings = settings;
+        this.quota = quota;
+        this.media = media;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.YOUTUBE;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(EnumSet.of(PostKind.VIDEO), true, true, settings.scheduleMinLead(),
+                settings.scheduleMaxLead(), BATCH_SIZE);
+    }
+
+    @Override
+    public List<Violation> validate(PublishRequest draft) {
+        return limits.check(draft);
+    }
+
+    @Override
+    public PublishedPost publish(PublishRequest request) {
+        return upload(request, null);
+    }
+
+    @Override
+    public PublishedPost scheduleNatively(PublishRequest request, Instant at) {
+        if (!at.isAfter(clock.instant())) {
+            throw ConnectorException.of(Platform.YOUTUBE, FailureKind.REJECTED, "invalidPublishAt",
+                    "a scheduled YouTube video needs a publish time in the future");
+        }
+        return upload(request, at);
+    }
+
+    private PublishedPost upload(PublishRequest r, Instant publishAt) {
+        var project = oauth(r.channel()).projectId();
+        quota.spendUpload(project);
+        var video = new Video().setSnippet(snippet(r)).setStatus(status(publishAt));
+        var uploaded = call(r.channel(), true, api -> {
+            var file = media.fetch(r.media().get(0));
+            try (var stream = file.stream()) {
+                var content = new InputStreamContent(file.contentType(), stream);
+                if (file.length() >= 0) {
+                    content.setLength(file.length());
+                }
+                var insert = api.videos().insert(SNIPPET_STATUS, video, content);
+                var uploader = insert.getMediaHttpUploader();
+                uploader.setDirectUploadEnabled(false);
+                uploader.setChunkSize(settings.chunkSize());
+                uploader.setProgressListener(u -> progress.progressed(r.idempotencyKey(), u.getNumBytesUploaded(),
+                        file.length()));
+                return insert.execute();
+            }
+        });
+        return new PublishedPost(uploaded.getId(), "https://www.youtube.com/watch?v=" + uploaded.getId(),
+                publishAt == null ? clock.instant() : publishAt, publishAt != null);
+    }
+
+    /** Changes title, description and tags; update overwrites the whole snippet, so title and category are resent. */
+    @Override
+    public void edit(String externalId, PublishRequest changes) {
+        quota.spendUnits(oauth(changes.channel()).projectId(), "update");
+        var video = new Video().setId(externalId).setSnippet(snippet(changes));
+        call(changes.channel(), true, api -> api.videos().update(List.of("snippet"), video).execute());
+    }
+
+    @Override
+    public void delete(ChannelAccess channel, String externalId) {
+        quota.spendUnits(oauth(channel).projectId(), "delete");
+        call(channel, true, api -> {
+            api.videos().delete(externalId).execute();
+            return null;
+        });
+    }
+
+    /** Looks among the channel's uploads since {@code since} for a video with the request's title. */
+    @Override
+    public Optional<PublishedPost> findPublished(PublishRequest request, Instant since) {
+        for (var upload : recentUploads(request.channel())) {
+            if (upload.title().equals(request.title()) && !upload.uploadedAt().isBefore(since.minusSeconds(60))) {
+                return Optional.of(new PublishedPost(upload.id(), "https://www.youtube.com/watch?v=" + upload.id(),
+                        upload.uploadedAt(), false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<PublishedPost> listNativelyScheduled(ChannelAccess channel) {
+        var ids = recentUploads(channel).stream().map(Upload::id).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        quota.spendUnits(oauth(channel).projectId(), "list");
+        var videos = call(channel, false, api -> api.videos().list(List.of("status")).setId(ids).execute().getItems());
+        var scheduled = new ArrayList<PublishedPost>();
+        for (var v : videos) {
+            if (v.getStatus() != null && v.getStatus().getPublishAt() != null
+                    && "private".equals(v.getStatus().getPrivacyStatus())) {
+                scheduled.add(new PublishedPost(v.getId(), "https://www.youtube.com/watch?v=" + v.getId(),
+                        Instant.ofEpochMilli(v.getStatus().getPublishAt().getValue()), true));
+            }
+        }
+        return scheduled;
+    }
+
+    /** Views, likes (as reactions) and comments of up to 50 videos per videos.list call; YouTube gives no shares. */
+    @Override
+    public Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> ids) {
+        var result = new LinkedHashMap<String, EngagementSnapshot>();
+        var project = oauth(channel).projectId();
+        for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
+            var slice = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
+            quota.spendUnits(project, "list");
+            var videos = call(channel, false, api -> api.videos().list(List.of("statistics")).setId(slice)
+                    .setMaxResults((long) BATCH_SIZE).execute().getItems());
+            var now = clock.instant();
+            for (var v : videos == null ? List.<Video>of() : videos) {
+                var s = v.getStatistics();
+                result.put(v.getId(), new EngagementSnapshot(v.getId(), now, count(s.getLikeCount()),
+                        count(s.getCommentCount()), null, count(s.getViewCount()), null));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public long followerCount(ChannelAccess channel) {
+        quota.spendUnits(oauth(channel).projectId(), "channels");
+        var channels = call(channel, false, api -> api.channels().list(List.of("statistics"))
+                .setId(List.of(channel.externalId())).execute().getItems());
+        if (channels == null || channels.isEmpty()) {
+            throw ConnectorException.of(Platform.YOUTUBE, FailureKind.AUTH_EXPIRED, "channelNotFound",
+                    "YouTube does not know channel " + channel.externalId());
+        }
+        return count(channels.get(0).getStatistics().getSubscriberCount());
+    }
+
+    private record Upload(String id, String title, Instant uploadedAt) {}
+
+    private List<Upload> recentUploads(ChannelAccess channel) {
+        var project = oauth(channel).projectId();
+        quota.spendUnits(project, "channels");
+        var channels = call(channel, false, api -> api.channels().list(List.of("contentDetails"))
+                .setId(List.of(channel.externalId())).execute().getItems());
+        if (channels == null || channels.isEmpty()) {
+            return List.of();
+        }
+        var playlist = channels.get(0).getContentDetails().getRelatedPlaylists().getUploads();
+        quota.spendUnits(project, "playlistItems");
+        var items = call(channel, false, api -> api.playlistItems().list(List.of("snippet")).setPlaylistId(playlist)
+                .setMaxResults(50L).execute().getItems());
+        var uploads = new ArrayList<Upload>();
+        for (var item : items == null ? List.<com.google.api.services.youtube.model.PlaylistItem>of() : items) {
+            var s = item.getSnippet();
+            uploads.add(new Upload(s.getResourceId().getVideoId(), s.getTitle(),
+                    Instant.ofEpochMilli(s.getPublishedAt().getValue())));
+        }
+        return uploads;
+    }
+
+    private VideoSnippet snippet(PublishRequest r) {
+        return new VideoSnippet().setTitle(r.title()).setDescription(r.text() == null ? "" : r.text())
+                .setTags(r.tags().isEmpty() ? null : r.tags()).setCategoryId(settings.categoryId())
+                .setDefaultLanguage("vi");
+    }
+
+    private static VideoStatus status(Instant publishAt) {
+        var status = new VideoStatus().setSelfDeclaredMadeForKids(false).setEmbeddable(true);
+        if (publishAt == null) {
+            return status.setPrivacyStatus("public");
+        }
+        // publishAt is honoured only while the video is private and was never published.
+        return status.setPrivacyStatus("private").setPublishAt(new DateTime(publishAt.toEpochMilli()));
+    }
+
+    private static long count(BigInteger value) {
+        return value == null ? 0 : value.longValue();
+    }
+
+    private YouTubeOAuth oauth(ChannelAccess channel) {
+        if (channel.credentials().current() instanceof YouTubeOAuth oauth) {
+            return oauth;
+        }
+        throw ConnectorException.of(Platform.YOUTUBE, FailureKind.AUTH_EXPIRED, "no-credentials",
+                "the channel has no YouTube authorisation");
+    }
+
+    private <T> T call(ChannelAccess channel, boolean write, Call<T> work) {
+        var oauth = oauth(channel);
+        var entry = authorised.compute(channel.key(), (key, cached) -> cached != null && cached.source().equals(oauth)
+                ? cached : new Authorised(oauth, credentials(oauth)));
+        var adapter = new HttpCredentialsAdapter(entry.credentials());
+        HttpRequestInitializer init = request -> {
+            request.setConnectTimeout((int) settings.connectTimeout().toMillis());
+            request.setReadTimeout((int) settings.readTimeout().toMillis());
+            adapter.initialize(request);
+        };
+        var api = new YouTube.Builder(transport, GsonFactory.getDefaultInstance(), init)
+                .setRootUrl(settings.rootUrl())
+                .setApplicationName("Loa")
+                .build();
+        try {
+            return work.run(api);
+        } catch (IOException e) {
+            var failure = YouTubeErrors.map(e, write, quota.untilReset());
+            if ("quotaExceeded".equals(failure.platformCode())) {
+                quota.exhaust(oauth.projectId());
+            }
+            throw failure;
+        }
+    }
+
+    private UserCredentials credentials(YouTubeOAuth oauth) {
+        return UserCredentials.newBuilder()
+                .setClientId(oauth.clientId())
+                .setClientSecret(oauth.clientSecret())
+                .setRefreshToken(oauth.refreshToken())
+                .setTokenServerUri(URI.create(settings.tokenUrl()))
+                .setHttpTransportFactory(() -> transport)
+                .build();
+    }
+
+}
