@@ -1,5 +1,7 @@
 package vn.loa.connectors.credentials;
 
+import java.util.function.UnaryOperator;
+
 /** Where one channel's credentials are kept; refreshed tokens are written back through it. */
 public interface CredentialStore {
 
@@ -7,8 +9,10 @@ public interface CredentialStore {
     Credentials current();
 
     /**
-     * Replaces {@code expected} with {@code replacement} atomically; throws
-     * {@link StaleCredentials} when someone replaced them first (another node refreshed).
+     * Runs {@code change} on the current credentials while holding this channel's lock (across all
+     * Loa nodes sharing the store) and stores what it returns before the lock is released. This is
+     * how single-use refresh tokens are rotated without two nodes spending the same one. The change
+     * returns its argument unchanged when, seeing fresher credentials, it has nothing to do.
      */
-    void replace(Credentials expected, Credentials replacement);
+    Credentials update(UnaryOperator<Credentials> change);
 }

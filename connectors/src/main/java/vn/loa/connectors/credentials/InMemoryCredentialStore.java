@@ -1,29 +1,27 @@
 package vn.loa.connectors.credentials;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /** Credentials kept in memory: for the sandbox and for tests of the connectors themselves. */
 public final class InMemoryCredentialStore implements CredentialStore {
 
-    private final AtomicReference<Credentials> current;
+    private Credentials current;
 
     public InMemoryCredentialStore(Credentials initial) {
-        this.current = new AtomicReference<>(initial);
+        this.current = initial;
     }
 
     @Override
-    public Credentials current() {
-        var value = current.get();
-        if (value == null) {
+    public synchronized Credentials current() {
+        if (current == null) {
             throw new MissingCredentials("(in memory)");
         }
-        return value;
+        return current;
     }
 
     @Override
-    public void replace(Credentials expected, Credentials replacement) {
-        if (!current.compareAndSet(expected, replacement)) {
-            throw new StaleCredentials("(in memory)");
-        }
+    public synchronized Credentials update(UnaryOperator<Credentials> change) {
+        current = change.apply(current());
+        return current;
     }
 }

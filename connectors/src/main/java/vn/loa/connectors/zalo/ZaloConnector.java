@@ -1,0 +1,245 @@
+package vn.loa.connectors.zalo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.loa.connectors.Capabilities;
+import vn.loa.connectors.ChannelAccess;
+import vn.loa.connectors.Connector;
+import vn.loa.connectors.EngagementSnapshot;
+import vn.loa.connectors.MediaFetcher;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.PostKind;
+import vn.loa.connectors.PublishRequest;
+import vn.loa.connectors.PublishedPost;
+import vn.loa.connectors.Violation;
+import vn.loa.connectors.error.ConnectorException;
+import vn.loa.connectors.error.FailureKind;
+import vn.loa.connectors.zalo.client.ZaloApiException;
+import vn.loa.connectors.zalo.client.ZaloArticle;
+import vn.loa.connectors.zalo.client.ZaloOaClient;
+import vn.loa.connectors.zalo.client.ZaloRecords.ArticleSummary;
+
+/**
+ * Zalo Official Account articles through Loa's own client. Zalo has no publish-time field, so Loa
+ * publishes at the instant itself; creation is asynchronous (create, then verify the token until
+ * Zalo gives the article id).
+ */
+public final class ZaloConnector implements Connector {
+
+    static final int PAGE_SIZE = 50;
+    static final int MAX_PAGES = 20;
+
+    private final ZaloOaClient client;
+    private final ZaloSettings settings;
+    private final ZaloTokens tokens;
+    private final ZaloLimits limits;
+    private final MediaFetcher media;
+    private final Pause pause;
+    private final Clock clock;
+
+    private interface ZaloCall<T> {
+        T run(String accessToken) throws IOException;
+    }
+
+    public ZaloConnector(ZaloSettings settings, MediaFetcher media, Pause pause, Clock clock) {
+        this.settings = settings;
+        this.client = new ZaloOaClient(URI.create(settings.openApiUrl()), URI.create(settings.oauthUrl()),
+                settings.connectTimeout(), settings.readTimeout());
+        this.tokens = new ZaloTokens(client, settings, clock);
+        this.limits = new ZaloLimits(settings);
+        this.media = media;
+        this.pause = pause;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.ZALO;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(EnumSet.of(PostKind.ARTICLE, PostKind.VIDEO), true, true, null, null, PAGE_SIZE);
+    }
+
+    @Override
+    public List<Violation> validate(PublishRequest draft) {
+        return limits.check(draft);
+    }
+
+    @Override
+    public PublishedPost publish(PublishRequest r) {
+        var article = r.kind() == PostKind.VIDEO ? videoArticle(r, uploadVideo(r)) : normalArticle(r);
+        var token = call(r.channel(), true, access -> client.createArticle(access, article));
+        var id = awaitArticle(r.channel(), token);
+        return new PublishedPost(id, null, clock.instant(), false);
+    }
+
+    @Override
+    public PublishedPost scheduleNatively(PublishRequest request, Instant at) {
+        throw new UnsupportedOperationException("Zalo OA has no scheduler of its own; Loa publishes at the instant");
+    }
+
+    @Override
+    public void edit(String externalId, PublishRequest changes) {
+        if (changes.kind() == PostKind.VIDEO) {
+            throw ConnectorException.of(Platform.ZALO, FailureKind.REJECTED, "video-edit",
+                    "a Zalo video article's video cannot be replaced; remove it and publish again");
+        }
+        var token = call(changes.channel(), true, access -> client.updateArticle(access, externalId,
+                normalArticle(changes)));
+        awaitArticle(changes.channel(), token);
+    }
+
+    @Override
+    public void delete(ChannelAccess channel, String externalId) {
+        call(channel, true, access -> {
+            client.removeArticle(access, externalId);
+            return null;
+        });
+    }
+
+    /** Looks for an article with the request's title created since {@code since}. */
+    @Override
+    public Optional<PublishedPost> findPublished(PublishRequest request, Instant since) {
+        var type = request.kind() == PostKind.VIDEO ? "video" : "normal";
+        var slice = call(request.channel(), false, access -> client.listArticles(access, 0, PAGE_SIZE, type));
+        return slice.articles().stream()
+                .filter(a -> a.title().equals(request.title()))
+                .filter(a -> a.createDate() >= since.minusSeconds(60).toEpochMilli())
+                .findFirst()
+                .map(a -> new PublishedPost(a.id(), a.link(), Instant.ofEpochMilli(a.createDate()), false));
+    }
+
+    @Override
+    public List<PublishedPost> listNativelyScheduled(ChannelAccess channel) {
+        return List.of();
+    }
+
+    /**
+     * Zalo has no per-article read: views and shares come from the article listing, read a page of
+     * 50 at a time (normal then video articles) until every asked-for article is found.
+     */
+    @Override
+    public Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> ids) {
+        var wanted = new HashSet<>(ids);
+        var result = new LinkedHashMap<String, EngagementSnapshot>();
+        for (var type : List.of("normal", "video")) {
+            for (int page = 0; page < MAX_PAGES && !wanted.isEmpty(); page++) {
+                int offset = page * PAGE_SIZE;
+                var slice = call(channel, false, access -> client.listArticles(access, offset, PAGE_SIZE, type));
+                var now = clock.instant();
+                for (ArticleSummary a : slice.articles()) {
+                    if (wanted.remove(a.id())) {
+                        result.put(a.id(), new EngagementSnapshot(a.id(), now, null, null, a.totalShare(),
+                                a.totalView(), null));
+                    }
+                }
+                if (slice.articles().size() < PAGE_SIZE || offset + PAGE_SIZE >= slice.total()) {
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public long followerCount(ChannelAccess channel) {
+        return call(channel, false, client::followers);
+    }
+
+    private ZaloArticle.Normal normalArticle(PublishRequest r) {
+        var blocks = new ArrayList<ZaloArticle.BodyBlock>();
+        for (var paragraph : (r.text() == null ? "" : r.text()).split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                blocks.add(ZaloArticle.BodyBlock.text(paragraph.strip()));
+            }
+        }
+        for (var image : r.media()) {
+            blocks.add(ZaloArticle.BodyBlock.image(image.url(), null));
+        }
+        if (r.link() != null && !r.link().isBlank()) {
+            blocks.add(ZaloArticle.BodyBlock.text(r.link()));
+        }
+        return new ZaloArticle.Normal(r.title(), r.author() == null ? "" : r.author(),
+                r.cover() == null ? null : r.cover().url(), r.summary() == null ? "" : r.summary(), blocks, true, true);
+    }
+
+    private ZaloArticle.Video videoArticle(PublishRequest r, String videoId) {
+        return new ZaloArticle.Video(r.title(), r.summary() == null ? "" : r.summary(), videoId,
+                r.cover() == null ? null : r.cover().url(), true);
+    }
+
+    private String uploadVideo(PublishRequest r) {
+        var file = r.media().get(0);
+        var token = call(r.channel(), true, access -> {
+            var fetched = media.fetch(file);
+            try (var stream = fetched.stream()) {
+                var name = file.url().substring(file.url().lastIndexOf('/') + 1);
+                return client.prepareVideo(access, name.isBlank() ? "video.mp4" : name, fetched.contentType(),
+                        stream.readAllBytes());
+            }
+        });
+        for (int attempt = 0; attempt < settings.verifyAttempts(); attempt++) {
+            var status = call(r.channel(), false, access -> client.verifyVideo(access, token));
+            if (status.ready()) {
+                return status.videoId();
+            }
+            if (status.failed()) {
+                throw ConnectorException.of(Platform.ZALO, FailureKind.REJECTED, "video-failed",
+                        "Zalo could not process the video" + (status.message() == null ? "" : ": " + status.message()));
+            }
+            pause.pause(settings.verifyPause());
+        }
+        throw ConnectorException.of(Platform.ZALO, FailureKind.TRANSIENT, "video-processing",
+                "Zalo is still processing the video");
+    }
+
+    /** Verifies the creation token until Zalo gives the article id. */
+    private String awaitArticle(ChannelAccess channel, String token) {
+        for (int attempt = 0; attempt < settings.verifyAttempts(); attempt++) {
+            var id = call(channel, false, access -> client.verifyArticle(access, token));
+            if (id.isPresent()) {
+                return id.get();
+            }
+            pause.pause(settings.verifyPause());
+        }
+        // The article was accepted and may yet appear: only reading the OA back can tell.
+        throw ConnectorException.of(Platform.ZALO, FailureKind.UNKNOWN_OUTCOME, String.valueOf(ZaloOaClient.ARTICLE_PROCESSING),
+                "Zalo is still processing the article after " + settings.verifyAttempts() + " checks");
+    }
+
+    /** Runs a call with a fresh access token, refreshing once if Zalo calls the token invalid or expired. */
+    private <T> T call(ChannelAccess channel, boolean write, ZaloCall<T> work) {
+        var token = tokens.accessToken(channel);
+        try {
+            try {
+                return work.run(token);
+            } catch (ZaloApiException e) {
+                if (!ZaloErrors.isTokenProblem(e)) {
+                    throw e;
+                }
+                return work.run(tokens.refresh(channel, token));
+            }
+        } catch (ZaloApiException e) {
+            throw ZaloErrors.map(e, write, untilTomorrow());
+        } catch (IOException e) {
+            throw ZaloErrors.network(e, write);
+        }
+    }
+
+    private Duration untilTomorrow() {
+        var now = clock.instant().atZone(settings.quotaZone());
+        return Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(settings.quotaZone()));
+    }
+}

@@ -1,0 +1,30 @@
+package vn.loa.connectors.zalo;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Where the Zalo Open API and OAuth server are, and the limits Loa assumes. The field limits come
+ * from third-party digests only (⚠ in PLATFORMS.md), so they are settings.
+ */
+public record ZaloSettings(
+        String openApiUrl,
+        String oauthUrl,
+        int titleMax,
+        int authorMax,
+        int descriptionMax,
+        long imageMaxBytes,
+        long videoMaxBytes,
+        int verifyAttempts,
+        Duration verifyPause,
+        Duration refreshMargin,
+        Duration connectTimeout,
+        Duration readTimeout,
+        ZoneId quotaZone) {
+
+    public static ZaloSettings defaults(String openApiUrl, String oauthUrl) {
+        return new ZaloSettings(openApiUrl, oauthUrl, 150, 50, 300, 1024L * 1024, 50L * 1024 * 1024, 10,
+                Duration.ofSeconds(3), Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(60),
+                ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+}
