@@ -1,0 +1,187 @@
+package vn.loa.connectors.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.loa.connectors.Platform;
+
+/**
+ * A local stand-in for the Graph API, the YouTube Data API (with Google's token endpoint) and the
+ * Zalo OA Open API (with its OAuth server), on one loopback port. The real connector classes call it
+ * through the real client libraries; only their base URLs point here. It can be told to answer with
+ * faults and to answer slowly, and it counts what it was asked to publish.
+ *
+ * <p>Paths: Facebook {@code /v24.0/…}; YouTube {@code /youtube/v3/…}, {@code /upload/youtube/v3/…},
+ * {@code /token}; Zalo {@code /v2.0/…}, {@code /v4/oa/access_token}; sample media {@code /media/…};
+ * control {@code /sandbox/faults} and {@code /sandbox/posts}.
+ */
+public final class PlatformSandbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformSandbox.class);
+    private static volatile Duration stall = Duration.ofSeconds(65);
+
+    private final SandboxState state;
+    private final FacebookEmulator facebook;
+    private final YouTubeEmulator youtube;
+    private final ZaloEmulator zalo;
+    private final Map<Platform, ConcurrentLinkedDeque<Fault>> faults = new EnumMap<>(Platform.class);
+    private final AtomicLong requests = new AtomicLong();
+    private volatile Duration latency = Duration.ZERO;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public PlatformSandbox(Clock clock) {
+        this.state = new SandboxState(clock);
+        this.facebook = new FacebookEmulator(state);
+        this.youtube = new YouTubeEmulator(state);
+        this.zalo = new ZaloEmulator(state);
+        for (var platform : Platform.values()) {
+            faults.put(platform, new ConcurrentLinkedDeque<>());
+        }
+    }
+
+    /** Starts on a loopback port (0 chooses a free one). */
+    public synchronized PlatformSandbox start(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        executor = Executors.newCachedThreadPool(r -> {
+            var t = new Thread(r, "platform-sandbox");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        log.info("Platform sandbox (Facebook, YouTube, Zalo) listening on {}", baseUrl());
+        return this;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public SandboxState state() {
+        return state;
+    }
+
+    /** The next {@code times} requests to {@code platform} fail with {@code fault}. */
+    public void inject(Platform platform, Fault fault, int times) {
+        for (int i = 0; i < times; i++) {
+            faults.get(platform).add(fault);
+        }
+    }
+
+    public void clearFaults() {
+        faults.values().forEach(ConcurrentLinkedDeque::clear);
+    }
+
+    /** Every answer is delayed by this much, as a far-away platform would be. */
+    public void latency(Duration delay) {
+        latency = delay;
+    }
+
+    /** How long a {@link Fault#TIMEOUT_AFTER_WRITE} answer is held back (longer than the client's read timeout). */
+    public static void stallFor(Duration duration) {
+        stall = duration;
+    }
+
+    public long requestsServed() {
+        return requests.get();
+    }
+
+    static void stall() {
+        pause(stall);
+    }
+
+    private void handle(HttpExchange raw) throws IOException {
+        requests.incrementAndGet();
+        try {
+            pause(latency);
+            var ex = new SandboxExchange(raw);
+            var path = ex.path();
+            if (path.startsWith("/sandbox/")) {
+                control(ex);
+            } else if (path.startsWith("/media/")) {
+                media(ex);
+            } else if (FacebookEmulator.handles(path)) {
+                facebook.handle(ex, faults.get(Platform.FACEBOOK).poll());
+            } else if (YouTubeEmulator.handles(path)) {
+                youtube.handle(ex, faults.get(Platform.YOUTUBE).poll());
+            } else if (ZaloEmulator.handles(path)) {
+                zalo.handle(ex, faults.get(Platform.ZALO).poll());
+            } else {
+                ex.json(404, Map.of("error", "the sandbox has nothing at " + path));
+            }
+            if (!ex.answered()) {
+                ex.json(500, Map.of("error", "sandbox did not answer"));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Sandbox failed on {} {}", raw.getRequestMethod(), raw.getRequestURI().getPath(), e);
+            raw.sendResponseHeaders(500, -1);
+            raw.close();
+        }
+    }
+
+    /** A few kilobytes of bytes standing in for a photo or video file. */
+    private void media(SandboxExchange ex) throws IOException {
+        var name = ex.path().substring("/media/".length());
+        var type = name.endsWith(".mp4") ? "video/mp4" : name.endsWith(".png") ? "image/png" : "image/jpeg";
+        var bytes = new byte[name.endsWith(".mp4") ? 300_000 : 20_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        ex.send(200, type, bytes);
+    }
+
+    private void control(SandboxExchange ex) throws IOException {
+        if (ex.path().equals("/sandbox/faults") && ex.method().equals("POST")) {
+            var platform = Platform.valueOf(ex.param("platform").toUpperCase());
+            var fault = Fault.valueOf(ex.param("fault").toUpperCase());
+            int times = Integer.parseInt(ex.param("times") == null ? "1" : ex.param("times"));
+            inject(platform, fault, times);
+            ex.json(200, Map.of("platform", platform, "fault", fault, "times", times));
+        } else if (ex.path().equals("/sandbox/posts")) {
+            var list = new ArrayList<Map<String, Object>>();
+            for (var p : state.allPosts()) {
+                list.add(Map.of("platform", p.platform(), "channel", p.channelId(), "id", p.id(),
+                        "title", p.title() == null ? "" : p.title(), "liveAt", p.liveAt().toString(),
+                        "deleted", p.deleted()));
+            }
+            ex.json(200, list);
+        } else {
+            ex.json(404, Map.of("error", "unknown sandbox control " + ex.path()));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package vn.loa.connectors.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.loa.connectors.Platform;
+
+/**
+ * What the emulated platforms hold: posts by id, and engagement that grows with a post's age in a
+ * plausible, repeatable way (fast at first, then slower), different per post.
+ */
+public final class SandboxState {
+
+    /** Engagement counts of a post at one instant. */
+    public record Counts(long views, long reach, long reactions, long comments, long shares) {}
+
+    private final Map<String, SandboxPost> posts = new ConcurrentHashMap<>();
+    private final Map<String, Long> followers = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1_000_000);
+    private final Clock clock;
+
+    SandboxState(Clock clock) {
+        this.clock = clock;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    String nextId() {
+        return String.valueOf(ids.incrementAndGet());
+    }
+
+    SandboxPost add(SandboxPost post) {
+        posts.put(post.id(), post);
+        return post;
+    }
+
+    Optional<SandboxPost> find(String id) {
+        return Optional.ofNullable(posts.get(id)).filter(p -> !p.deleted());
+    }
+
+    void replace(SandboxPost post) {
+        posts.put(post.id(), post);
+    }
+
+    /** Posts of a channel, newest first, deleted ones left out. */
+    public List<SandboxPost> postsOf(Platform platform, String channelId) {
+        var list = new ArrayList<SandboxPost>();
+        for (var p : posts.values()) {
+            if (p.platform() == platform && p.channelId().equals(channelId) && !p.deleted()) {
+                list.add(p);
+            }
+        }
+        list.sort(Comparator.comparing(SandboxPost::createdAt).thenComparing(SandboxPost::id).reversed());
+        return list;
+    }
+
+    /** Every post ever made on a platform, deleted ones included: what "counted at the platform side" means. */
+    public long postsMade(Platform platform) {
+        return posts.values().stream().filter(p -> p.platform() == platform).count();
+    }
+
+    public List<SandboxPost> allPosts() {
+        return List.copyOf(posts.values());
+    }
+
+    public long followers(String channelId) {
+        return followers.computeIfAbsent(channelId, id -> 50_000L + Math.floorMod(id.hashCode(), 150_000));
+    }
+
+    public Counts counts(SandboxPost post) {
+        var now = clock.instant();
+        if (!post.isLive(now)) {
+            return new Counts(0, 0, 0, 0, 0);
+        }
+        double minutes = Math.max(0, Duration.between(post.liveAt(), now).toSeconds() / 60.0);
+        int seed = Math.floorMod(post.id().hashCode(), 97);
+        // Reach saturates over a few days; interactions follow reach.
+        double reach = (2_000 + seed * 150) * (1 - Math.exp(-minutes / 1_440.0)) + 40 * Math.sqrt(minutes);
+        long views = Math.round(reach * 1.6);
+        return new Counts(views, Math.round(reach), Math.round(reach * (0.03 + seed / 5_000.0)),
+                Math.round(reach * 0.004), Math.round(reach * 0.002));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

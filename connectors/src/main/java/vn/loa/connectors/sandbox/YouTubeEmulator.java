@@ -1,0 +1,239 @@
+package vn.loa.connectors.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import vn.loa.connectors.Platform;
+
+/**
+ * Answers as the YouTube Data API v3 and Google's token endpoint do: resumable uploads (start, then
+ * chunks answered 308 until the last), videos.list/update/delete, channels and uploads playlist.
+ * Access tokens it issues name the channel they act for, so uploads land on the right channel.
+ */
+final class YouTubeEmulator {
+
+    private record Upload(String channel, JsonNode metadata, ByteArrayOutputStream bytes) {}
+
+    private final SandboxState state;
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    private final Map<String, String> privacy = new ConcurrentHashMap<>();
+    private final AtomicLong sessions = new AtomicLong();
+
+    YouTubeEmulator(SandboxState state) {
+        this.state = state;
+    }
+
+    static boolean handles(String path) {
+        return path.startsWith("/youtube/v3/") || path.startsWith("/upload/youtube/v3/") || path.equals("/token");
+    }
+
+    /** The refresh token to give a channel in the sandbox; its access tokens then act for that channel. */
+    static String refreshTokenFor(String channelId) {
+        return "sandbox-refresh." + channelId;
+    }
+
+    void handle(SandboxExchange ex, Fault fault) throws IOException {
+        if (ex.path().equals("/token")) {
+            token(ex, fault);
+            return;
+        }
+        var token = ex.token();
+        if (token == null || fault == Fault.TOKEN_EXPIRED) {
+            error(ex, 401, "authError", "Invalid Credentials");
+            return;
+        }
+        if (fault == Fault.RATE_LIMIT) {
+            error(ex, 403, "rateLimitExceeded", "The request cannot be completed because you have exceeded your quota.");
+            return;
+        }
+        if (fault == Fault.SERVER_ERROR) {
+            error(ex, 503, "backendError", "Backend Error");
+            return;
+        }
+        var channel = token.startsWith("ya29.") ? token.substring(5, token.lastIndexOf('.')) : "UCsandbox";
+        var path = ex.path();
+        var method = ex.method();
+        if (path.equals("/upload/youtube/v3/videos") && method.equals("POST")) {
+            startUpload(ex, channel);
+        } else if (path.equals("/upload/youtube/v3/videos") && method.equals("PUT")) {
+            chunk(ex, fault);
+        } else if (path.equals("/youtube/v3/videos") && method.equals("GET")) {
+            list(ex);
+        } else if (path.equals("/youtube/v3/videos") && method.equals("PUT")) {
+            update(ex);
+        } else if (path.equals("/youtube/v3/videos") && method.equals("DELETE")) {
+            delete(ex);
+        } else if (path.equals("/youtube/v3/channels")) {
+            channels(ex);
+        } else if (path.equals("/youtube/v3/playlistItems")) {
+            playlist(ex);
+        } else {
+            error(ex, 404, "notFound", "Not Found");
+        }
+    }
+
+    private void token(SandboxExchange ex, Fault fault) throws IOException {
+        var refresh = ex.param("refresh_token");
+        if (fault == Fault.TOKEN_EXPIRED || refresh == null || refresh.isBlank()) {
+            ex.json(400, Map.of("error", "invalid_grant", "error_description", "Token has been expired or revoked."));
+            return;
+        }
+        var channel = refresh.startsWith("sandbox-refresh.") ? refresh.substring("sandbox-refresh.".length())
+                : "UCsandbox";
+        ex.json(200, Map.of("access_token", "ya29." + channel + "." + sessions.incrementAndGet(), "expires_in", 3599,
+                "token_type", "Bearer", "scope", "https://www.googleapis.com/auth/youtube"));
+    }
+
+    private void startUpload(SandboxExchange ex, String channel) throws IOException {
+        var metadata = ex.json();
+        var title = metadata.path("snippet").path("title").asString("");
+        if (title.isBlank() || title.length() > 100) {
+            error(ex, 400, "invalidTitle", "The request metadata specifies an invalid or empty video title.");
+            return;
+        }
+        var session = "upload-" + sessions.incrementAndGet();
+        uploads.put(session, new Upload(channel, metadata, new ByteArrayOutputStream()));
+        ex.setHeader("Location", ex.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=" + session);
+        ex.send(200, null, new byte[0]);
+    }
+
+    private void chunk(SandboxExchange ex, Fault fault) throws IOException {
+        var upload = uploads.get(ex.param("upload_id"));
+        if (upload == null) {
+            error(ex, 404, "notFound", "Upload session expired");
+            return;
+        }
+        upload.bytes().write(ex.body());
+        var range = ex.header("Content-Range"); // bytes a-b/total, or bytes */total
+        long total = -1;
+        if (range != null && range.contains("/") && !range.endsWith("/*")) {
+            total = Long.parseLong(range.substring(range.indexOf('/') + 1));
+        }
+        long received = upload.bytes().size();
+        if (total < 0 || received < total) {
+            ex.setHeader("Range", "bytes=0-" + (received - 1));
+            ex.send(308, null, new byte[0]);
+            return;
+        }
+        uploads.remove(ex.param("upload_id"));
+        var now = state.now();
+        var status = upload.metadata().path("status");
+        var publishAt = status.path("publishAt").asString(null);
+        var liveAt = publishAt == null ? now : Instant.parse(publishAt);
+        var id = "yt" + state.nextId();
+        privacy.put(id, status.path("privacyStatus").asString("public"));
+        var snippet = upload.metadata().path("snippet");
+        state.add(new SandboxPost(Platform.YOUTUBE, upload.channel(), id, "video", snippet.path("title").asString(),
+                snippet.path("description").asString(""), now, liveAt, false));
+        if (fault == Fault.TIMEOUT_AFTER_WRITE) {
+            PlatformSandbox.stall();
+        }
+        ex.json(200, video(state.find(id).orElseThrow(), List.of("snippet", "status")));
+    }
+
+    private void list(SandboxExchange ex) throws IOException {
+        var parts = SandboxExchange.split(ex.param("part"));
+        var ids = SandboxExchange.split(ex.param("id"));
+        if (ids.size() > 50) {
+            error(ex, 400, "invalidParameter", "Too many ids: at most 50");
+            return;
+        }
+        var items = new ArrayList<Map<String, Object>>();
+        for (var id : ids) {
+            state.find(id).filter(p -> p.platform() == Platform.YOUTUBE).ifPresent(p -> items.add(video(p, parts)));
+        }
+        ex.json(200, Map.of("kind", "youtube#videoListResponse", "items", items,
+                "pageInfo", Map.of("totalResults", items.size(), "resultsPerPage", items.size())));
+    }
+
+    private void update(SandboxExchange ex) throws IOException {
+        var body = ex.json();
+        var post = state.find(body.path("id").asString(""));
+        if (post.isEmpty()) {
+            error(ex, 404, "videoNotFound", "The video that you are trying to update cannot be found.");
+            return;
+        }
+        var snippet = body.path("snippet");
+        if (snippet.path("title").asString("").isBlank() || snippet.path("categoryId").asString("").isBlank()) {
+            error(ex, 400, "invalidVideoMetadata", "The request metadata is invalid: resend title and categoryId.");
+            return;
+        }
+        state.replace(post.get().edited(snippet.path("title").asString(), snippet.path("description").asString("")));
+        ex.json(200, video(state.find(post.get().id()).orElseThrow(), List.of("snippet")));
+    }
+
+    private void delete(SandboxExchange ex) throws IOException {
+        var post = state.find(ex.param("id") == null ? "" : ex.param("id"));
+        if (post.isEmpty()) {
+            error(ex, 404, "videoNotFound", "The video that you are trying to delete cannot be found.");
+            return;
+        }
+        state.replace(post.get().asDeleted());
+        ex.send(204, null, new byte[0]);
+    }
+
+    private void channels(SandboxExchange ex) throws IOException {
+        var items = new ArrayList<Map<String, Object>>();
+        for (var id : SandboxExchange.split(ex.param("id"))) {
+            items.add(Map.of("kind", "youtube#channel", "id", id,
+                    "statistics", Map.of("subscriberCount", String.valueOf(state.followers(id)), "videoCount",
+                            String.valueOf(state.postsOf(Platform.YOUTUBE, id).size())),
+                    "contentDetails", Map.of("relatedPlaylists", Map.of("uploads", "UU" + id))));
+        }
+        ex.json(200, Map.of("kind", "youtube#channelListResponse", "items", items));
+    }
+
+    private void playlist(SandboxExchange ex) throws IOException {
+        var playlist = ex.param("playlistId") == null ? "" : ex.param("playlistId");
+        var channel = playlist.startsWith("UU") ? playlist.substring(2) : playlist;
+        var items = new ArrayList<Map<String, Object>>();
+        for (var p : state.postsOf(Platform.YOUTUBE, channel)) {
+            if (items.size() >= 50) {
+                break;
+            }
+            items.add(Map.of("kind", "youtube#playlistItem", "id", "PI" + p.id(),
+                    "snippet", Map.of("title", p.title(), "publishedAt", p.createdAt().toString(),
+                            "resourceId", Map.of("kind", "youtube#video", "videoId", p.id()))));
+        }
+        ex.json(200, Map.of("kind", "youtube#playlistItemListResponse", "items", items));
+    }
+
+    private Map<String, Object> video(SandboxPost p, List<String> parts) {
+        var video = new LinkedHashMap<String, Object>();
+        video.put("kind", "youtube#video");
+        video.put("id", p.id());
+        if (parts.contains("snippet")) {
+            video.put("snippet", Map.of("title", p.title(), "description", p.text(), "channelId", p.channelId(),
+                    "publishedAt", p.createdAt().toString(), "categoryId", "25"));
+        }
+        if (parts.contains("status")) {
+            var live = p.isLive(state.now());
+            var status = new LinkedHashMap<String, Object>();
+            status.put("uploadStatus", "processed");
+            status.put("privacyStatus", live ? "public" : privacy.getOrDefault(p.id(), "private"));
+            if (!live) {
+                status.put("publishAt", p.liveAt().toString());
+            }
+            video.put("status", status);
+        }
+        if (parts.contains("statistics")) {
+            var c = state.counts(p);
+            // The Data API sends counts as strings.
+            video.put("statistics", Map.of("viewCount", String.valueOf(c.views()), "likeCount",
+                    String.valueOf(c.reactions()), "favoriteCount", "0", "commentCount", String.valueOf(c.comments())));
+        }
+        return video;
+    }
+
+    private static void error(SandboxExchange ex, int status, String reason, String message) throws IOException {
+        ex.json(status, Map.of("error", Map.of("code", status, "message", message,
+                "errors", List.of(Map.of("message", message, "domain", "youtube.api", "reason", reason)))));
+    }
+}
