@@ -278,6 +278,11 @@ public final class FacebookConnector implements Connector {
             return work.apply(client);
         } catch (FacebookException e) {
             throw FacebookErrors.map(e, write, FacebookUsage.regainAccess(requestor.getDebugHeaderInfo()));
+        } catch (ConnectorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // restfb itself fails on some malformed answers (an error body without a message, say).
+            throw FacebookErrors.unreadable(write, e);
         } finally {
             FacebookUsage.report(requestor.getDebugHeaderInfo(), usage);
         }

@@ -46,6 +46,12 @@ final class FacebookErrors {
                 "the Graph API answer could not be read", e);
     }
 
+    /** An answer neither restfb nor we could read; for a write, whether it took effect is unknown. */
+    static ConnectorException unreadable(boolean write, RuntimeException e) {
+        return failure(write ? FailureKind.UNKNOWN_OUTCOME : FailureKind.TRANSIENT, "unreadable", null, null, null,
+                "the Graph API answer could not be read (" + e.getClass().getSimpleName() + ")", null);
+    }
+
     /** Maps an error object found in the body of one batch response. */
     static ConnectorException map(JsonObject error, int httpStatus, Duration regainAccess) {
         Integer code = error.contains("code") ? error.getInt("code", 0) : null;

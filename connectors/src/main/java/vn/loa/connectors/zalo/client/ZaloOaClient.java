@@ -154,7 +154,11 @@ public final class ZaloOaClient {
             body.put("type", "normal");
             body.put("title", n.title());
             body.put("author", n.author());
-            body.put("cover", Map.of("cover_type", "photo", "photo_url", n.coverPhotoUrl(), "status", "show"));
+            var cover = new LinkedHashMap<String, Object>();
+            cover.put("cover_type", "photo");
+            cover.put("photo_url", n.coverPhotoUrl());
+            cover.put("status", "show");
+            body.put("cover", cover);
             body.put("description", n.description());
             var blocks = new ArrayList<Map<String, Object>>();
             for (var b : n.body()) {
