@@ -29,7 +29,9 @@ import vn.loa.campaigns.theme.Themes;
 import vn.loa.campaigns.workflow.ContentReview;
 import vn.loa.campaigns.workflow.ContentWriting;
 import vn.loa.campaigns.workflow.DeliveryProgress;
+import vn.loa.campaigns.workflow.PlatformLimits;
 import vn.loa.campaigns.workflow.Scheduling;
+import vn.loa.connectors.ConnectorRegistry;
 
 /**
  * Wires the framework-free use cases of the campaigns module and runs each public use-case method
@@ -75,8 +77,13 @@ public class DomainConfig {
 
     @Bean
     ContentReview contentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
-                                Clock clock) {
-        return new ContentReview(contents, deliveries, audit, clock);
+                                PlatformLimits limits, Clock clock) {
+        return new ContentReview(contents, deliveries, audit, limits, clock);
+    }
+
+    @Bean
+    PlatformLimits platformLimits(ConnectorRegistry connectors) {
+        return new PlatformLimits(connectors);
     }
 
     @Bean

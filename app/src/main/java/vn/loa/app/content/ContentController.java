@@ -94,6 +94,13 @@ class ContentController {
         return writing.contentHistory(id).stream().map(e -> AuditView.of(e, times)).toList();
     }
 
+    /** What each variant breaks of its platform's limits; empty when the item can be submitted and approved. */
+    @GetMapping("/{id}/checks")
+    List<vn.loa.campaigns.shared.FieldProblem> checks(@PathVariable long id, Actor actor) {
+        requireReader(actor);
+        return review.findLimitProblems(id);
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ContentView write(@RequestBody ContentDraft body, Actor actor) {

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.app.connection.ChannelConnections;
 import vn.loa.app.security.UserAccounts;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Role;
@@ -32,6 +33,7 @@ import vn.loa.campaigns.workflow.ContentReview;
 import vn.loa.campaigns.workflow.ContentWriting;
 import vn.loa.campaigns.workflow.Scheduling;
 import vn.loa.connectors.Platform;
+import vn.loa.connectors.sandbox.SandboxCredentials;
 
 /**
  * Demo data for the embedded default run: a yearly plan, two campaigns, an official channel, three
@@ -56,9 +58,12 @@ class DemoData implements ApplicationRunner {
     private final Scheduling scheduling;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ChannelConnections connections;
 
     DemoData(UserAccounts accounts, Plans plans, ThemeRepository themes, Channels channels, CampaignPlanning planning,
-             ContentWriting writing, ContentReview review, Scheduling scheduling, TransactionTemplate tx, Clock clock) {
+             ContentWriting writing, ContentReview review, Scheduling scheduling, TransactionTemplate tx, Clock clock,
+             ChannelConnections connections) {
+        this.connections = connections;
         this.accounts = accounts;
         this.plans = plans;
         this.themes = themes;
@@ -77,6 +82,7 @@ class DemoData implements ApplicationRunner {
             return;
         }
         tx.executeWithoutResult(status -> load());
+        connectToSandbox();
         log.info("Loaded the demo data; sign in as admin, planner, approver, partner or leader with password {}",
                 PASSWORD);
     }
@@ -143,6 +149,15 @@ class DemoData implements ApplicationRunner {
         review.reject(rejected.id(), approver, "Cần bổ sung số liệu người dùng và ảnh minh hoạ trước khi đăng.");
     }
 
+    /** Each demo channel gets the sandbox's credentials, checked against the sandbox as real ones would be. */
+    private void connectToSandbox() {
+        var admin = new Actor("admin", Set.of(Role.ADMIN), null);
+        for (var channel : channels.listChannels(admin)) {
+            connections.connect(channel.id(),
+                    SandboxCredentials.forChannel(channel.platform(), channel.externalId(), clock.instant()), admin);
+        }
+    }
+
     private void user(String username, String name, String organisation, Role role) {
         accounts.create(new UserAccounts.NewUser(username, PASSWORD, name, organisation, EnumSet.of(role)));
     }
@@ -154,7 +169,8 @@ class DemoData implements ApplicationRunner {
     }
 
     private static ContentDraft draft(Campaign campaign, String title, String body, List<String> tags) {
-        return new ContentDraft(campaign.id(), title, body, "https://hanoi.gov.vn/tin-tuc", List.of(), tags, null);
+        return new ContentDraft(campaign.id(), title, body, "https://hanoi.gov.vn/tin-tuc",
+                List.of("https://hanoi.gov.vn/anh/" + Math.abs(title.hashCode()) + ".jpg"), tags, null);
     }
 
 }

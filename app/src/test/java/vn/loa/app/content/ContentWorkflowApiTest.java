@@ -24,7 +24,8 @@ class ContentWorkflowApiTest extends PostgresApiTest {
 
         var written = as("planner").post("/api/content", Map.of("campaignId", campaign,
                 "title", "Cầu Tứ Liên thông xe", "body", "Sáng nay cầu Tứ Liên chính thức thông xe.",
-                "link", "https://hanoi.gov.vn/tin/cau", "tags", List.of("giao thông")));
+                "link", "https://hanoi.gov.vn/tin/cau", "tags", List.of("giao thông"),
+                "media", List.of("https://cdn.hanoi.gov.vn/anh/cau.jpg")));
         assertCreated(written);
         var id = written.id();
         assertThat(written.field("status")).isEqualTo("DRAFT");

@@ -49,6 +49,8 @@ public abstract class PostgresApiTest {
         registry.add("spring.datasource.url", PostgresDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        registry.add("loa.credentials.key", () -> "dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWxvYS10ZXM=");
+        registry.add("loa.connectors.sandbox.enabled", () -> "true");
     }
 
     @LocalServerPort
@@ -130,7 +132,8 @@ public abstract class PostgresApiTest {
     protected long content(String author, long campaignId, String title) {
         var res = as(author).post("/api/content", Map.of(
                 "campaignId", campaignId, "title", title, "body", "Nội dung: " + title,
-                "link", "https://hanoi.gov.vn/tin/" + unique(), "tags", List.of("Hà Nội")));
+                "link", "https://hanoi.gov.vn/tin/" + unique(), "tags", List.of("Hà Nội"),
+                "media", List.of("https://cdn.hanoi.gov.vn/anh/" + unique() + ".jpg")));
         assertCreated(res);
         return res.id();
     }

@@ -24,9 +24,12 @@ public class ContentReview {
 
     private final ContentRepository contents;
     private final WorkflowSteps steps;
+    private final PlatformLimits limits;
 
-    public ContentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+    public ContentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
+                         PlatformLimits limits, Clock clock) {
         this.contents = contents;
+        this.limits = limits;
         this.steps = new WorkflowSteps(contents, deliveries, audit, clock);
     }
 
@@ -40,7 +43,14 @@ public class ContentReview {
             throw new IllegalTransition("content item " + id, item.status(),
                     ContentStatus.IN_REVIEW, "it is already waiting for an approver");
         }
+        item.moveTo(ContentStatus.IN_REVIEW, item.updatedAt()); // refuses an illegal step before anything else
+        limits.require(item);
         return steps.move(item, ContentStatus.IN_REVIEW, actor.username(), "submitted for review");
+    }
+
+    /** The platform limits the item's variants break; empty when it can be approved. */
+    public java.util.List<vn.loa.campaigns.shared.FieldProblem> findLimitProblems(long id) {
+        return limits.problems(get(id));
     }
 
     /** Approves an item in review; deliveries held by an edit after scheduling are released again. */
@@ -51,6 +61,9 @@ public class ContentReview {
             throw new NotAllowed("You wrote this item; another approver must approve it");
         }
         new Checks().maxLength("note", note, REASON_MAX).throwIfAny();
+        item.moveTo(ContentStatus.APPROVED, item.updatedAt());
+        // Limits are checked again: a platform's limits may have changed since submission.
+        limits.require(item);
         var approved = steps.move(item, ContentStatus.APPROVED, actor.username(), note == null ? "approved" : note);
         var held = steps.deliveriesOf(approved).stream().filter(d -> d.status() == DeliveryStatus.HELD).toList();
         if (held.isEmpty()) {

@@ -1,0 +1,115 @@
+package vn.loa.app.connection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import vn.loa.app.persistence.Timestamps;
+import vn.loa.campaigns.access.Actor;
+import vn.loa.campaigns.access.Permissions;
+import vn.loa.campaigns.access.Role;
+import vn.loa.campaigns.channel.Channel;
+import vn.loa.campaigns.channel.Channels;
+import vn.loa.campaigns.shared.InvalidInput;
+import vn.loa.connectors.ChannelAccess;
+import vn.loa.connectors.ConnectorRegistry;
+import vn.loa.connectors.credentials.Credentials;
+import vn.loa.connectors.credentials.InMemoryCredentialStore;
+import vn.loa.connectors.error.ConnectorException;
+import vn.loa.connectors.error.FailureKind;
+
+/**
+ * Connecting a channel to its platform: credentials are checked against the platform, sealed and
+ * stored; afterwards connectors reach the channel through {@link #accessFor}.
+ */
+@Service
+public class ChannelConnections {
+
+    /** What the API says of a connection; never the credentials themselves. */
+    public record Status(boolean connected, Instant updatedAt, String updatedBy, Boolean verified, String note) {}
+
+    private final JdbcClient jdbc;
+    private final CredentialCipher cipher;
+    private final PlatformTransactionManager tm;
+    private final Channels channels;
+    private final ConnectorRegistry connectors;
+    private final Clock clock;
+
+    public ChannelConnections(JdbcClient jdbc, CredentialCipher cipher, PlatformTransactionManager tm, Channels channels,
+                              ConnectorRegistry connectors, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.tm = tm;
+        this.channels = channels;
+        this.connectors = connectors;
+        this.clock = clock;
+    }
+
+    public ChannelAccess accessFor(Channel channel) {
+        return new ChannelAccess(channel.platform(), channel.externalId(),
+                new JdbcCredentialStore(channel.id(), jdbc, cipher, tm, clock));
+    }
+
+    /**
+     * Checks the credentials by reading the channel's follower count from the platform; refused
+     * credentials are not stored. When the platform cannot be reached they are stored unverified.
+     */
+    public Status connect(long channelId, Credentials credentials, Actor actor) {
+        Permissions.requireAny(actor, "connect channels", Role.ADMIN);
+        var channel = channels.getChannel(channelId);
+        var trial = new InMemoryCredentialStore(credentials);
+        Boolean verified;
+        String note = null;
+        try {
+            var followers = connectors.forPlatform(channel.platform())
+                    .followerCount(new ChannelAccess(channel.platform(), channel.externalId(), trial));
+            channels.changeChannel(channelId, new Channel.Details(channel.platform(), channel.externalId(),
+                    channel.displayName(), channel.role(), followers, channel.organisation(), channel.zone().getId(),
+                    channel.active()));
+            verified = true;
+        } catch (ConnectorException e) {
+            if (e.kind() == FailureKind.AUTH_EXPIRED || e.kind() == FailureKind.REJECTED) {
+                throw InvalidInput.of("credentials", channel.platform().displayName()
+                        + " refused these credentials (" + e.platformCode() + "); nothing was stored");
+            }
+            verified = false;
+            note = "stored without a check: the platform could not be reached (" + e.kind() + ")";
+        }
+        store(channelId, channel, trial.current(), actor.username());
+        return new Status(true, clock.instant(), actor.username(), verified, note);
+    }
+
+    private void store(long channelId, Channel channel, Credentials credentials, String by) {
+        var sealed = cipher.seal(CredentialCodec.write(credentials), channelId);
+        var now = Timestamps.utc(clock.instant());
+        int updated = jdbc.sql("UPDATE channel_credential SET platform = ?, sealed = ?, updated_at = ?, updated_by = ?"
+                        + " WHERE channel_id = ?")
+                .params(channel.platform().name(), sealed, now, by, channelId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO channel_credential (channel_id, platform, sealed, updated_at, updated_by)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(channelId, channel.platform().name(), sealed, now, by).update();
+        }
+    }
+
+    public Status status(long channelId, Actor actor) {
+        Permissions.requireAny(actor, "see channel connections", Role.ADMIN, Role.PLANNER, Role.LEADERSHIP);
+        channels.getChannel(channelId);
+        return find(channelId).orElse(new Status(false, null, null, null, null));
+    }
+
+    public void disconnect(long channelId, Actor actor) {
+        Permissions.requireAny(actor, "disconnect channels", Role.ADMIN);
+        channels.getChannel(channelId);
+        jdbc.sql("DELETE FROM channel_credential WHERE channel_id = ?").param(channelId).update();
+    }
+
+    private Optional<Status> find(long channelId) {
+        return jdbc.sql("SELECT updated_at, updated_by FROM channel_credential WHERE channel_id = ?").param(channelId)
+                .query((rs, row) -> new Status(true, Timestamps.read(rs, "updated_at"), rs.getString("updated_by"),
+                        null, null))
+                .optional();
+    }
+}

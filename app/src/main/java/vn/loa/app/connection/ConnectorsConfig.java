@@ -1,0 +1,124 @@
+package vn.loa.app.connection;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.loa.connectors.Connector;
+import vn.loa.connectors.ConnectorRegistry;
+import vn.loa.connectors.MediaFetcher;
+import vn.loa.connectors.UsageObserver;
+import vn.loa.connectors.facebook.FacebookConnector;
+import vn.loa.connectors.facebook.FacebookSettings;
+import vn.loa.connectors.sandbox.PlatformSandbox;
+import vn.loa.connectors.youtube.UploadProgress;
+import vn.loa.connectors.youtube.YouTubeConnector;
+import vn.loa.connectors.youtube.YouTubeQuota;
+import vn.loa.connectors.youtube.YouTubeSettings;
+import vn.loa.connectors.zalo.Pause;
+import vn.loa.connectors.zalo.ZaloConnector;
+import vn.loa.connectors.zalo.ZaloSettings;
+
+/** Builds the three connectors from configuration, and the platform sandbox when it is enabled. */
+@Configuration(proxyBeanMethods = false)
+public class ConnectorsConfig {
+
+    @Bean
+    CredentialCipher credentialCipher(@Value("${loa.credentials.key:}") String key) {
+        return new CredentialCipher(key);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "loa.connectors.sandbox.enabled", havingValue = "true")
+    PlatformSandbox platformSandbox(ConnectorProperties properties, Clock clock) throws IOException {
+        var sandbox = new PlatformSandbox(clock).start(properties.sandbox().port());
+        if (properties.sandbox().latency() != null) {
+            sandbox.latency(properties.sandbox().latency());
+        }
+        return sandbox;
+    }
+
+    @Bean
+    BaseUrls platformBaseUrls(ConnectorProperties properties,
+                              org.springframework.beans.factory.ObjectProvider<PlatformSandbox> sandbox) {
+        var local = sandbox.getIfAvailable();
+        if (local != null) {
+            var url = local.baseUrl();
+            return new BaseUrls(url, url, url + "/", url + "/token", url, url);
+        }
+        var fb = properties.facebook();
+        var yt = properties.youtube();
+        var zalo = properties.zalo();
+        return new BaseUrls(or(fb.graphUrl(), "https://graph.facebook.com"),
+                or(fb.videoUrl(), "https://graph-video.facebook.com"),
+                or(yt.rootUrl(), "https://youtube.googleapis.com/"),
+                or(yt.tokenUrl(), "https://oauth2.googleapis.com/token"),
+                or(zalo.openapiUrl(), "https://openapi.zalo.me"),
+                or(zalo.oauthUrl(), "https://oauth.zaloapp.com"));
+    }
+
+    /** The base URL of each platform API in use. */
+    public record BaseUrls(String facebookGraph, String facebookVideo, String youtubeRoot, String youtubeToken,
+                           String zaloOpenApi, String zaloOAuth) {}
+
+    @Bean
+    FacebookConnector facebookConnector(ConnectorProperties properties, BaseUrls urls, UsageObserver usage, Clock clock) {
+        var fb = properties.facebook();
+        var d = FacebookSettings.defaults(urls.facebookGraph());
+        var settings = new FacebookSettings(urls.facebookGraph(), urls.facebookVideo(),
+                fb.insightsMetrics() == null ? d.insightsMetrics() : fb.insightsMetrics(),
+                or(fb.reachMetric(), d.reachMetric()),
+                fb.scheduleMinLead() == null ? d.scheduleMinLead() : fb.scheduleMinLead(),
+                fb.scheduleMaxLead() == null ? d.scheduleMaxLead() : fb.scheduleMaxLead(),
+                d.messageMaxChars(), d.photoMaxBytes(), d.photoTypes(), d.connectTimeout(), d.readTimeout());
+        return new FacebookConnector(settings, usage, clock);
+    }
+
+    @Bean
+    YouTubeQuota youTubeQuota(ConnectorProperties properties, BaseUrls urls, UsageObserver usage, Clock clock) {
+        return new YouTubeQuota(youTubeSettings(properties, urls), clock, usage);
+    }
+
+    @Bean
+    YouTubeConnector youTubeConnector(ConnectorProperties properties, BaseUrls urls, YouTubeQuota quota, Clock clock) {
+        return new YouTubeConnector(youTubeSettings(properties, urls), quota, MediaFetcher.http(Duration.ofSeconds(30)),
+                UploadProgress.NONE, clock);
+    }
+
+    @Bean
+    ZaloConnector zaloConnector(ConnectorProperties properties, BaseUrls urls, Clock clock) {
+        var d = ZaloSettings.defaults(urls.zaloOpenApi(), urls.zaloOAuth());
+        var pause = properties.zalo().verifyPause() == null ? d.verifyPause() : properties.zalo().verifyPause();
+        var settings = new ZaloSettings(d.openApiUrl(), d.oauthUrl(), d.titleMax(), d.authorMax(), d.descriptionMax(),
+                d.imageMaxBytes(), d.videoMaxBytes(), d.verifyAttempts(), pause, d.refreshMargin(), d.connectTimeout(),
+                d.readTimeout(), d.quotaZone());
+        return new ZaloConnector(settings, MediaFetcher.http(Duration.ofSeconds(30)), Pause.REAL, clock);
+    }
+
+    @Bean
+    ConnectorRegistry connectorRegistry(List<Connector> connectors) {
+        return new ConnectorRegistry(connectors);
+    }
+
+    @Bean
+    UsageObserver usageObserver() {
+        return UsageObserver.NONE;
+    }
+
+    private static YouTubeSettings youTubeSettings(ConnectorProperties properties, BaseUrls urls) {
+        var yt = properties.youtube();
+        var d = YouTubeSettings.defaults(urls.youtubeRoot(), urls.youtubeToken());
+        return new YouTubeSettings(d.rootUrl(), d.tokenUrl(), yt.unitCosts() == null ? d.unitCosts() : yt.unitCosts(),
+                yt.dailyUnits() == null ? d.dailyUnits() : yt.dailyUnits(),
+                yt.dailyUploads() == null ? d.dailyUploads() : yt.dailyUploads(), d.categoryId(), d.chunkSize(),
+                d.scheduleMinLead(), d.scheduleMaxLead(), d.connectTimeout(), d.readTimeout());
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
