@@ -22,6 +22,7 @@ import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.channel.Channels;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.delivery.DeliveryRepository;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.plan.PlanRepository;
 import vn.loa.campaigns.plan.Plans;
 import vn.loa.campaigns.theme.ThemeRepository;
@@ -88,8 +89,8 @@ public class DomainConfig {
 
     @Bean
     Scheduling scheduling(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                          AuditTrail audit, Clock clock) {
-        return new Scheduling(contents, deliveries, channels, audit, clock);
+                          AuditTrail audit, DeliveryTimer timer, Clock clock) {
+        return new Scheduling(contents, deliveries, channels, audit, timer, clock);
     }
 
     @Bean

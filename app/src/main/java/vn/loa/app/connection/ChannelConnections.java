@@ -3,6 +3,7 @@ package vn.loa.app.connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,9 +37,11 @@ public class ChannelConnections {
     private final Channels channels;
     private final ConnectorRegistry connectors;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public ChannelConnections(JdbcClient jdbc, CredentialCipher cipher, PlatformTransactionManager tm, Channels channels,
-                              ConnectorRegistry connectors, Clock clock) {
+                              ConnectorRegistry connectors, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.tm = tm;
@@ -78,6 +81,7 @@ public class ChannelConnections {
             note = "stored without a check: the platform could not be reached (" + e.kind() + ")";
         }
         store(channelId, channel, trial.current(), actor.username());
+        events.publishEvent(new ChannelConnected(channelId));
         return new Status(true, clock.instant(), actor.username(), verified, note);
     }
 

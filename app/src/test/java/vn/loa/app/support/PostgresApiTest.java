@@ -51,6 +51,8 @@ public abstract class PostgresApiTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("loa.credentials.key", () -> "dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWxvYS10ZXM=");
         registry.add("loa.connectors.sandbox.enabled", () -> "true");
+        // Tests drive the publishing engine by hand, with the test clock.
+        registry.add("loa.engine.loop", () -> "false");
     }
 
     @LocalServerPort

@@ -20,7 +20,8 @@ public enum DeliveryStatus {
     static {
         SCHEDULED.next = EnumSet.of(PUBLISHING, HELD, CANCELLED);
         HELD.next = EnumSet.of(SCHEDULED, CANCELLED);
-        PUBLISHING.next = EnumSet.of(PUBLISHED, FAILED);
+        // Back to SCHEDULED for a retry after a passing failure; HELD when the channel must be reconnected.
+        PUBLISHING.next = EnumSet.of(PUBLISHED, FAILED, SCHEDULED, HELD);
         PUBLISHED.next = EnumSet.noneOf(DeliveryStatus.class);
         FAILED.next = EnumSet.noneOf(DeliveryStatus.class);
         CANCELLED.next = EnumSet.noneOf(DeliveryStatus.class);

@@ -55,6 +55,28 @@ public class DeliveryProgress {
         return after;
     }
 
+    /** A passing failure: the delivery waits for another attempt (the engine decides when). */
+    public Delivery retryLater(long deliveryId, String reason) {
+        return steps.move(get(deliveryId), DeliveryStatus.SCHEDULED, AuditEntry.SYSTEM, reason);
+    }
+
+    /** Kept back, not failed: its channel must be reconnected first. */
+    public Delivery hold(long deliveryId, String reason) {
+        return steps.move(get(deliveryId), DeliveryStatus.HELD, AuditEntry.SYSTEM, reason);
+    }
+
+    /** A held delivery may go again (its channel was reconnected). Only items still meant to go out are released. */
+    public boolean release(long deliveryId, String reason) {
+        var delivery = get(deliveryId);
+        var item = item(delivery);
+        if (delivery.status() != DeliveryStatus.HELD
+                || !(item.status() == ContentStatus.SCHEDULED || item.status() == ContentStatus.PUBLISHING)) {
+            return false;
+        }
+        steps.move(delivery, DeliveryStatus.SCHEDULED, AuditEntry.SYSTEM, reason);
+        return true;
+    }
+
     private void rollUp(ContentItem item) {
         var all = steps.deliveriesOf(item);
         if (all.stream().anyMatch(d -> d.status().isPending())) {

@@ -22,6 +22,7 @@ import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryFilter;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.NotFound;
@@ -37,9 +38,11 @@ public class Scheduling {
     private final AuditTrail audit;
     private final WorkflowSteps steps;
     private final Clock clock;
+    private final DeliveryTimer timer;
 
     public Scheduling(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                      AuditTrail audit, Clock clock) {
+                      AuditTrail audit, DeliveryTimer timer, Clock clock) {
+        this.timer = timer;
         this.contents = contents;
         this.deliveries = deliveries;
         this.channels = channels;
@@ -67,6 +70,7 @@ public class Scheduling {
             steps.move(item, ContentStatus.SCHEDULED, actor.username(),
                     "scheduled to " + targets.stream().map(Channel::label).collect(Collectors.joining(", ")));
         }
+        timer.dueAt(at.toInstant());
         return created;
     }
 

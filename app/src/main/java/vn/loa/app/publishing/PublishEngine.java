@@ -1,0 +1,249 @@
+package vn.loa.app.publishing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.app.connection.ChannelConnections;
+import vn.loa.campaigns.channel.Channel;
+import vn.loa.campaigns.channel.ChannelRepository;
+import vn.loa.campaigns.content.ContentRepository;
+import vn.loa.campaigns.content.PostDrafts;
+import vn.loa.campaigns.publishing.FailureHandling;
+import vn.loa.campaigns.publishing.NextStep;
+import vn.loa.campaigns.publishing.RetryPolicy;
+import vn.loa.campaigns.workflow.DeliveryProgress;
+import vn.loa.connectors.ConnectorRegistry;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.PublishRequest;
+import vn.loa.connectors.credentials.MissingCredentials;
+import vn.loa.connectors.error.ConnectorException;
+import vn.loa.connectors.error.FailureKind;
+
+/**
+ * Publishes due deliveries, once each. One attempt is: claim (the intent, with its idempotency key,
+ * committed), call the platform outside any transaction, record the outcome (committed). What the
+ * platform's failure means decides the next step ({@link FailureHandling}); an attempt whose outcome
+ * is unknown is never retried blindly but settled by reading the platform back ({@link #settle()}).
+ */
+@Service
+public class PublishEngine implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishEngine.class);
+
+    private final PublishLedger ledger;
+    private final DeliveryProgress progress;
+    private final ContentRepository contents;
+    private final ChannelRepository channels;
+    private final ChannelConnections connections;
+    private final ConnectorRegistry connectors;
+    private final ChannelPauses pauses;
+    private final PublishMetrics metrics;
+    private final TransactionTemplate tx;
+    private final EngineProperties properties;
+    private final FailureHandling failures;
+    private final Clock clock;
+    private final Map<Platform, ExecutorService> pools = new EnumMap<>(Platform.class);
+
+    public PublishEngine(PublishLedger ledger, DeliveryProgress progress, ContentRepository contents,
+                         ChannelRepository channels, ChannelConnections connections, ConnectorRegistry connectors,
+                         ChannelPauses pauses, PublishMetrics metrics, TransactionTemplate tx,
+                         EngineProperties properties, Clock clock) {
+        this.ledger = ledger;
+        this.progress = progress;
+        this.contents = contents;
+        this.channels = channels;
+        this.connections = connections;
+        this.connectors = connectors;
+        this.pauses = pauses;
+        this.metrics = metrics;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+        this.failures = new FailureHandling(new RetryPolicy(properties.maxAttempts(), properties.retryBase(),
+                properties.retryCap()), () -> ThreadLocalRandom.current().nextDouble());
+        for (var platform : Platform.values()) {
+            pools.put(platform, Executors.newFixedThreadPool(properties.threadsPerPlatform(), r -> {
+                var t = new Thread(r, "publish-" + platform.name().toLowerCase());
+                t.setDaemon(true);
+                return t;
+            }));
+        }
+    }
+
+    /** Claims due deliveries and hands each to its platform's pool; returns how many were claimed. */
+    public int dispatchDue() {
+        var claims = claim();
+        for (var claim : claims) {
+            var platform = channels.find(claim.channelId()).map(Channel::platform).orElse(Platform.FACEBOOK);
+            pools.get(platform).execute(() -> attempt(claim));
+        }
+        return claims.size();
+    }
+
+    /** Claims and publishes everything due, on the calling thread, until nothing is due (tests, single runs). */
+    public int publishDueNow() {
+        int total = 0;
+        List<PublishLedger.Claim> claims;
+        while (!(claims = claim()).isEmpty()) {
+            claims.forEach(this::attempt);
+            total += claims.size();
+        }
+        return total;
+    }
+
+    private List<PublishLedger.Claim> claim() {
+        var now = clock.instant();
+        var leaseUntil = now.plus(properties.lease());
+        var claimed = tx.execute(status -> {
+            var result = new ArrayList<PublishLedger.Claim>();
+            for (var id : ledger.lockDue(now, properties.batchSize())) {
+                progress.startPublishing(id);
+                result.add(ledger.recordIntent(id, properties.node(), now, leaseUntil));
+            }
+            return result;
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** One attempt at one claimed delivery: the platform call, then its outcome recorded. */
+    void attempt(PublishLedger.Claim claim) {
+        var channel = channels.find(claim.channelId()).orElseThrow();
+        var started = clock.instant();
+        metrics.lateness(Duration.between(claim.scheduledAt(), started));
+        NextStep step;
+        ConnectorException failure = null;
+        try {
+            var request = request(claim.contentId(), channel, claim.idempotencyKey());
+            var post = connectors.forPlatform(channel.platform()).publish(request);
+            step = new NextStep.Published(post.externalId());
+        } catch (ConnectorException e) {
+            failure = e;
+            step = failures.after(e, claim.attemptNo(), clock.instant());
+        } catch (MissingCredentials e) {
+            step = new NextStep.HoldForReconnect("the channel is not connected to " + channel.platform().displayName());
+        } catch (RuntimeException e) {
+            // Something broke around a call that may have reached the platform: find out before retrying.
+            log.warn("Attempt {} of delivery {} ended unexpectedly", claim.attemptNo(), claim.deliveryId(), e);
+            step = new NextStep.Settle("unexpected " + e.getClass().getSimpleName());
+        }
+        try {
+            record(claim.attemptId(), claim.deliveryId(), channel, step, failure);
+        } catch (RuntimeException e) {
+            // The outcome could not be stored: the attempt stays PENDING and is settled after its lease.
+            log.error("Could not record the outcome of delivery {}; it will be settled", claim.deliveryId(), e);
+        }
+    }
+
+    private void record(long attemptId, long deliveryId, Channel channel, NextStep step, ConnectorException failure) {
+        var platform = channel.platform();
+        var kind = failure == null ? null : failure.kind().name();
+        var code = failure == null ? null : failure.platformCode();
+        tx.executeWithoutResult(status -> {
+            var now = clock.instant();
+            if (step instanceof NextStep.Published p) {
+                if (ledger.finish(attemptId, "PUBLISHED", now, p.externalRef(), null, null, null)) {
+                    progress.recordPublished(deliveryId, p.externalRef());
+                    metrics.outcome(platform, "published");
+                }
+            } else if (step instanceof NextStep.RetryAt r) {
+                if (ledger.finish(attemptId, "RETRY", now, null, kind, code, r.reason())) {
+                    progress.retryLater(deliveryId, r.reason());
+                    ledger.retryNotBefore(deliveryId, r.at());
+                    if (r.channelCooldown()) {
+                        pauses.coolDown(channel.id(), r.at());
+                    }
+                    metrics.retry(platform);
+                    metrics.outcome(platform, kind == null ? "retry" : kind.toLowerCase());
+                }
+            } else if (step instanceof NextStep.HoldForReconnect h) {
+                if (ledger.finish(attemptId, "HELD", now, null, kind, code, h.reason())) {
+                    progress.hold(deliveryId, h.reason());
+                    pauses.pause(channel.id(), h.reason());
+                    metrics.outcome(platform, "held");
+                }
+            } else if (step instanceof NextStep.Fail f) {
+                if (ledger.finish(attemptId, "FAILED", now, null, kind, code, f.reason())) {
+                    progress.recordFailed(deliveryId, f.reason());
+                    metrics.outcome(platform, "failed");
+                }
+            } else if (step instanceof NextStep.Settle s) {
+                ledger.markUnknown(attemptId, now, kind == null ? FailureKind.UNKNOWN_OUTCOME.name() : kind, code,
+                        s.reason());
+                metrics.outcome(platform, "unknown");
+            }
+        });
+    }
+
+    /**
+     * Settles attempts whose outcome is unknown or whose lease ran out: the platform is read back
+     * for the post; found, the delivery is published; missing, it is tried again. Returns how many
+     * were settled.
+     */
+    public int settle() {
+        var now = clock.instant();
+        var taken = tx.execute(status -> ledger.takeUnsettled(now, properties.node(), now.plus(properties.lease()), 50));
+        int settled = 0;
+        for (var u : taken == null ? List.<PublishLedger.Unsettled>of() : taken) {
+            var channel = channels.find(u.channelId()).orElseThrow();
+            try {
+                var request = request(u.contentId(), channel, null);
+                var found = connectors.forPlatform(channel.platform())
+                        .findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)));
+                tx.executeWithoutResult(status -> {
+                    var at = clock.instant();
+                    if (found.isPresent()) {
+                        if (ledger.finish(u.attemptId(), "PUBLISHED", at, found.get().externalId(), null, null,
+                                "settled: found on the platform")) {
+                            progress.recordPublished(u.deliveryId(), found.get().externalId());
+                            metrics.outcome(channel.platform(), "published");
+                        }
+                    } else if (ledger.finish(u.attemptId(), "MISSING", at, null, null, null,
+                            "settled: not on the platform; tried again")) {
+                        progress.retryLater(u.deliveryId(), "the attempt did not reach the platform; trying again");
+                        metrics.retry(channel.platform());
+                    }
+                });
+                settled++;
+            } catch (ConnectorException e) {
+                // Cannot tell yet; the lease taken above makes another settler wait before trying again.
+                log.info("Delivery {} stays unsettled: {}", u.deliveryId(), e.getMessage());
+                if (e.kind() == FailureKind.AUTH_EXPIRED) {
+                    tx.executeWithoutResult(status -> pauses.pause(channel.id(), "reconnect the channel: "
+                            + "an unfinished delivery cannot be checked"));
+                }
+            } catch (MissingCredentials e) {
+                log.info("Delivery {} stays unsettled: its channel has no credentials", u.deliveryId());
+            }
+        }
+        return settled;
+    }
+
+    private PublishRequest request(long contentId, Channel channel, String idempotencyKey) {
+        var item = contents.find(contentId).orElseThrow();
+        var variant = item.variant(channel.platform()).orElseThrow(() -> new IllegalStateException(
+                "content item " + contentId + " has no " + channel.platform() + " variant"));
+        return PostDrafts.toRequest(variant, connections.accessFor(channel), idempotencyKey);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        for (var pool : pools.values()) {
+            pool.shutdown();
+        }
+        for (var pool : pools.values()) {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}

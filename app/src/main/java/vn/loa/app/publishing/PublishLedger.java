@@ -1,0 +1,133 @@
+package vn.loa.app.publishing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.loa.app.persistence.Timestamps;
+
+/**
+ * The claim table and the durable publish ledger. Deliveries are claimed with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED}, so any number of nodes can claim from the same queue at
+ * once without waiting on each other and without two of them taking the same delivery.
+ */
+@Repository
+public class PublishLedger {
+
+    /** A delivery claimed for one attempt. */
+    public record Claim(long attemptId, long deliveryId, long contentId, long channelId, int attemptNo,
+                        String idempotencyKey, Instant scheduledAt) {}
+
+    /** An attempt whose outcome is not known and must be settled by reading the platform back. */
+    public record Unsettled(long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt) {}
+
+    private final JdbcClient jdbc;
+
+    public PublishLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Due deliveries whose channel is usable, at most the channel's room for more calls in flight,
+     * rebuttals first. Locks the chosen delivery rows, skipping any another node holds.
+     */
+    List<Long> lockDue(Instant now, int limit) {
+        var utcNow = Timestamps.utc(now);
+        var candidates = jdbc.sql("""
+                SELECT x.id FROM (
+                  SELECT d.id, d.priority, d.scheduled_at,
+                         ROW_NUMBER() OVER (PARTITION BY d.channel_id ORDER BY d.priority DESC, d.scheduled_at, d.id) AS rn,
+                         c.max_in_flight - COALESCE(f.n, 0) AS room
+                  FROM delivery d
+                  JOIN channel c ON c.id = d.channel_id
+                  LEFT JOIN (SELECT channel_id, COUNT(*) AS n FROM delivery WHERE status = 'PUBLISHING'
+                             GROUP BY channel_id) f ON f.channel_id = d.channel_id
+                  WHERE d.status = 'SCHEDULED' AND d.scheduled_at <= :now
+                    AND (d.not_before IS NULL OR d.not_before <= :now)
+                    AND c.active = TRUE AND c.paused_at IS NULL
+                    AND (c.cooldown_until IS NULL OR c.cooldown_until <= :now)
+                ) x
+                WHERE x.rn <= x.room
+                ORDER BY x.priority DESC, x.scheduled_at, x.id
+                LIMIT :limit""")
+                .param("now", utcNow).param("limit", limit)
+                .query(Long.class).list();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM delivery WHERE id IN (:ids) AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
+                .param("ids", candidates).query(Long.class).list();
+    }
+
+    /** Records the intent of an attempt; called in the claim transaction, before the platform is called. */
+    Claim recordIntent(long deliveryId, String node, Instant now, Instant leaseUntil) {
+        var row = jdbc.sql("UPDATE delivery SET attempts = attempts + 1, not_before = NULL WHERE id = ?")
+                .param(deliveryId).update();
+        if (row != 1) {
+            throw new IllegalStateException("delivery " + deliveryId + " vanished while claimed");
+        }
+        var d = jdbc.sql("SELECT content_id, channel_id, attempts, scheduled_at FROM delivery WHERE id = ?")
+                .param(deliveryId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), Timestamps.read(rs, "scheduled_at")})
+                .single();
+        int attemptNo = (int) d[2];
+        var key = "loa-" + deliveryId + "-" + attemptNo;
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
+                        + " outcome) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')")
+                .params(deliveryId, attemptNo, key, node, Timestamps.utc(now), Timestamps.utc(leaseUntil))
+                .update(keys, "id");
+        return new Claim(keys.getKeyAs(Long.class), deliveryId, (long) d[0], (long) d[1], attemptNo, key, (Instant) d[3]);
+    }
+
+    /** Writes an attempt's outcome if nobody (a settler) took the attempt over; false if someone did. */
+    boolean finish(long attemptId, String outcome, Instant now, String externalRef, String kind, String code,
+                   String message) {
+        return jdbc.sql("UPDATE publish_attempt SET outcome = ?, finished_at = ?, external_ref = ?, failure_kind = ?,"
+                        + " failure_code = ?, message = ? WHERE id = ? AND outcome IN ('PENDING', 'SETTLING')")
+                .params(outcome, Timestamps.utc(now), externalRef, kind, code, truncate(message), attemptId)
+                .update() == 1;
+    }
+
+    /** Marks an attempt as unknown, to be settled by reading the platform back. */
+    boolean markUnknown(long attemptId, Instant now, String kind, String code, String message) {
+        return jdbc.sql("UPDATE publish_attempt SET outcome = 'UNKNOWN', lease_until = ?, failure_kind = ?,"
+                        + " failure_code = ?, message = ? WHERE id = ? AND outcome = 'PENDING'")
+                .params(Timestamps.utc(now), kind, code, truncate(message), attemptId).update() == 1;
+    }
+
+    /**
+     * Takes over, for settling, attempts that are unknown or whose lease ran out (the node that made
+     * them died or hung): each is leased to {@code node} until {@code leaseUntil}.
+     */
+    List<Unsettled> takeUnsettled(Instant now, String node, Instant leaseUntil, int limit) {
+        var ids = jdbc.sql("SELECT id FROM publish_attempt WHERE outcome IN ('UNKNOWN', 'PENDING', 'SETTLING')"
+                        + " AND lease_until < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(Timestamps.utc(now), limit).query(Long.class).list();
+        var taken = new ArrayList<Unsettled>();
+        for (var id : ids) {
+            jdbc.sql("UPDATE publish_attempt SET outcome = 'SETTLING', node = ?, lease_until = ? WHERE id = ?")
+                    .params(node, Timestamps.utc(leaseUntil), id).update();
+            taken.add(jdbc.sql("SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at FROM publish_attempt a"
+                            + " JOIN delivery d ON d.id = a.delivery_id WHERE a.id = ?")
+                    .param(id)
+                    .query((rs, n) -> new Unsettled(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            Timestamps.read(rs, "started_at")))
+                    .single());
+        }
+        return taken;
+    }
+
+    void retryNotBefore(long deliveryId, Instant notBefore) {
+        jdbc.sql("UPDATE delivery SET not_before = ? WHERE id = ?").params(Timestamps.utc(notBefore), deliveryId).update();
+    }
+
+    int attemptsOf(long deliveryId) {
+        return jdbc.sql("SELECT attempts FROM delivery WHERE id = ?").param(deliveryId).query(Integer.class).single();
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 4000);
+    }
+}

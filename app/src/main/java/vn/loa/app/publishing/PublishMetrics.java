@@ -1,0 +1,47 @@
+package vn.loa.app.publishing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.loa.connectors.Platform;
+
+/**
+ * loa.dispatch.lateness (due instant → platform call), loa.publishes (by platform and outcome),
+ * loa.publish.retries (by platform), loa.deliveries.held.
+ */
+@Component
+public class PublishMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer lateness;
+
+    public PublishMetrics(MeterRegistry registry, JdbcClient jdbc) {
+        this.registry = registry;
+        this.lateness = Timer.builder("loa.dispatch.lateness")
+                .description("From a delivery's due instant to the platform call")
+                .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        Gauge.builder("loa.deliveries.held", () -> jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'HELD'")
+                        .query(Long.class).single())
+                .description("Deliveries kept back until their channel is reconnected or their item approved again")
+                .register(registry);
+    }
+
+    void lateness(Duration late) {
+        lateness.record(late.isNegative() ? Duration.ZERO : late);
+    }
+
+    void outcome(Platform platform, String outcome) {
+        Counter.builder("loa.publishes").tag("platform", platform.name()).tag("outcome", outcome).register(registry)
+                .increment();
+    }
+
+    void retry(Platform platform) {
+        Counter.builder("loa.publish.retries").tag("platform", platform.name()).register(registry).increment();
+    }
+}

@@ -1,0 +1,12 @@
+package vn.loa.campaigns.delivery;
+
+import java.time.Instant;
+
+/** Told when a delivery becomes due, so the publishing engine wakes at that instant rather than at its next poll. */
+@FunctionalInterface
+public interface DeliveryTimer {
+
+    DeliveryTimer NONE = at -> { };
+
+    void dueAt(Instant at);
+}

@@ -1,0 +1,22 @@
+package vn.loa.campaigns.publishing;
+
+import java.time.Instant;
+
+/** What becomes of a delivery after one publish attempt. */
+public sealed interface NextStep {
+
+    /** Out: the platform's id for the post. */
+    record Published(String externalRef) implements NextStep {}
+
+    /** Try again, not before {@code at}. {@code channelCooldown} is true when the whole channel must wait. */
+    record RetryAt(Instant at, boolean channelCooldown, String reason) implements NextStep {}
+
+    /** Keep it back, not failed, until the channel is reconnected; pause the channel and alert its admins. */
+    record HoldForReconnect(String reason) implements NextStep {}
+
+    /** Failed for good: the platform's reason is kept for the user. */
+    record Fail(String reason) implements NextStep {}
+
+    /** Nobody knows whether it went out: read the platform back before anything else. */
+    record Settle(String reason) implements NextStep {}
+}
