@@ -10,13 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * are the real platforms; the demo profile points all three at the built-in sandbox instead.
  */
 @ConfigurationProperties("loa.connectors")
-public record ConnectorProperties(Facebook facebook, YouTube youtube, Zalo zalo, Sandbox sandbox) {
+public record ConnectorProperties(Facebook facebook, YouTube youtube, Zalo zalo, Sandbox sandbox,
+                                  Duration readTimeout) {
 
     public ConnectorProperties {
         facebook = facebook == null ? new Facebook(null, null, null, null, null, null) : facebook;
         youtube = youtube == null ? new YouTube(null, null, null, null, null) : youtube;
         zalo = zalo == null ? new Zalo(null, null, null) : zalo;
         sandbox = sandbox == null ? new Sandbox(false, 0, null) : sandbox;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
     }
 
     public record Facebook(String graphUrl, String videoUrl, List<String> insightsMetrics, String reachMetric,

@@ -74,7 +74,7 @@ public class ConnectorsConfig {
                 or(fb.reachMetric(), d.reachMetric()),
                 fb.scheduleMinLead() == null ? d.scheduleMinLead() : fb.scheduleMinLead(),
                 fb.scheduleMaxLead() == null ? d.scheduleMaxLead() : fb.scheduleMaxLead(),
-                d.messageMaxChars(), d.photoMaxBytes(), d.photoTypes(), d.connectTimeout(), d.readTimeout());
+                d.messageMaxChars(), d.photoMaxBytes(), d.photoTypes(), d.connectTimeout(), properties.readTimeout());
         return new FacebookConnector(settings, usage, clock);
     }
 
@@ -95,7 +95,7 @@ public class ConnectorsConfig {
         var pause = properties.zalo().verifyPause() == null ? d.verifyPause() : properties.zalo().verifyPause();
         var settings = new ZaloSettings(d.openApiUrl(), d.oauthUrl(), d.titleMax(), d.authorMax(), d.descriptionMax(),
                 d.imageMaxBytes(), d.videoMaxBytes(), d.verifyAttempts(), pause, d.refreshMargin(), d.connectTimeout(),
-                d.readTimeout(), d.quotaZone());
+                properties.readTimeout(), d.quotaZone());
         return new ZaloConnector(settings, MediaFetcher.http(Duration.ofSeconds(30)), Pause.REAL, clock);
     }
 
@@ -115,7 +115,7 @@ public class ConnectorsConfig {
         return new YouTubeSettings(d.rootUrl(), d.tokenUrl(), yt.unitCosts() == null ? d.unitCosts() : yt.unitCosts(),
                 yt.dailyUnits() == null ? d.dailyUnits() : yt.dailyUnits(),
                 yt.dailyUploads() == null ? d.dailyUploads() : yt.dailyUploads(), d.categoryId(), d.chunkSize(),
-                d.scheduleMinLead(), d.scheduleMaxLead(), d.connectTimeout(), d.readTimeout());
+                d.scheduleMinLead(), d.scheduleMaxLead(), d.connectTimeout(), properties.readTimeout());
     }
 
     private static String or(String value, String fallback) {

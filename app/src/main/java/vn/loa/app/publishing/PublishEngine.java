@@ -124,6 +124,19 @@ public class PublishEngine implements DisposableBean {
         metrics.lateness(Duration.between(claim.scheduledAt(), started));
         NextStep step;
         ConnectorException failure = null;
+        // A delivery claimed in the same batch as one that just hit a rate limit or a refused token
+        // must not be sent into the same wall.
+        var gate = ledger.gate(channel.id(), started);
+        if (gate.paused()) {
+            record(claim.attemptId(), claim.deliveryId(), channel,
+                    new NextStep.HoldForReconnect(gate.pausedReason()), null);
+            return;
+        }
+        if (gate.coolingUntil() != null) {
+            record(claim.attemptId(), claim.deliveryId(), channel,
+                    new NextStep.RetryAt(gate.coolingUntil(), false, "the channel is waiting out a rate limit"), null);
+            return;
+        }
         try {
             var request = request(claim.contentId(), channel, claim.idempotencyKey());
             var post = connectors.forPlatform(channel.platform()).publish(request);

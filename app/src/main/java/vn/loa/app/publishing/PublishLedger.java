@@ -103,7 +103,7 @@ public class PublishLedger {
      */
     List<Unsettled> takeUnsettled(Instant now, String node, Instant leaseUntil, int limit) {
         var ids = jdbc.sql("SELECT id FROM publish_attempt WHERE outcome IN ('UNKNOWN', 'PENDING', 'SETTLING')"
-                        + " AND lease_until < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                        + " AND lease_until <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(Timestamps.utc(now), limit).query(Long.class).list();
         var taken = new ArrayList<Unsettled>();
         for (var id : ids) {
@@ -122,6 +122,19 @@ public class PublishLedger {
     void retryNotBefore(long deliveryId, Instant notBefore) {
         jdbc.sql("UPDATE delivery SET not_before = ? WHERE id = ?").params(Timestamps.utc(notBefore), deliveryId).update();
     }
+
+    /** The channel's state as the claim query sees it: why nothing should go to it right now, if anything. */
+    ChannelGate gate(long channelId, Instant now) {
+        return jdbc.sql("SELECT paused_reason, paused_at, cooldown_until FROM channel WHERE id = ?").param(channelId)
+                .query((rs, n) -> {
+                    var cooldown = Timestamps.read(rs, "cooldown_until");
+                    return new ChannelGate(Timestamps.read(rs, "paused_at") != null, rs.getString("paused_reason"),
+                            cooldown != null && cooldown.isAfter(now) ? cooldown : null);
+                })
+                .single();
+    }
+
+    record ChannelGate(boolean paused, String pausedReason, Instant coolingUntil) {}
 
     int attemptsOf(long deliveryId) {
         return jdbc.sql("SELECT attempts FROM delivery WHERE id = ?").param(deliveryId).query(Integer.class).single();

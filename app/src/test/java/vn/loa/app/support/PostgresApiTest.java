@@ -53,6 +53,8 @@ public abstract class PostgresApiTest {
         registry.add("loa.connectors.sandbox.enabled", () -> "true");
         // Tests drive the publishing engine by hand, with the test clock.
         registry.add("loa.engine.loop", () -> "false");
+        registry.add("loa.connectors.read-timeout", () -> "1s");
+        registry.add("loa.engine.lease", () -> "3s");
     }
 
     @LocalServerPort

@@ -57,8 +57,15 @@ final class FacebookEmulator {
                     null, true);
             return;
         }
-        route(ex, VERSION.matcher(ex.path()).replaceFirst(""));
+        stallAfterWrite.set(fault == Fault.TIMEOUT_AFTER_WRITE);
+        try {
+            route(ex, VERSION.matcher(ex.path()).replaceFirst(""));
+        } finally {
+            stallAfterWrite.remove();
+        }
     }
+
+    private final ThreadLocal<Boolean> stallAfterWrite = ThreadLocal.withInitial(() -> false);
 
     private void route(SandboxExchange ex, String path) throws IOException {
         var parts = path.replaceAll("^/+|/+$", "").split("/");
@@ -130,6 +137,9 @@ final class FacebookEmulator {
         }
         var id = page + "_" + state.nextId();
         state.add(new SandboxPost(Platform.FACEBOOK, page, id, kind, title, text, now, liveAt, false));
+        if (stallAfterWrite.get()) {
+            PlatformSandbox.stall();
+        }
         var body = new LinkedHashMap<String, Object>();
         body.put("id", photoId != null ? photoId : id);
         if (photoId != null) {

@@ -1,0 +1,311 @@
+package vn.loa.app.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.app.support.PostgresApiTest;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.sandbox.Fault;
+import vn.loa.connectors.sandbox.PlatformSandbox;
+import vn.loa.connectors.sandbox.SandboxCredentials;
+
+/**
+ * The engine's rules, with the test clock and the platform sandbox: on time, exactly once, and what
+ * each failure class leads to. No test sleeps; the clock is moved by hand.
+ */
+class PublishingEngineTest extends PostgresApiTest {
+
+    @Autowired
+    PublishEngine engine;
+    @Autowired
+    PlatformSandbox sandbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PublishLedger ledger;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    MeterRegistry meters;
+
+    @org.junit.jupiter.api.BeforeEach
+    void onlyThisTestsDeliveriesAreDue() {
+        // Other test classes share the database; their waiting deliveries would otherwise become due
+        // as this test moves the clock.
+        jdbc.sql("UPDATE delivery SET status = 'CANCELLED' WHERE status IN ('SCHEDULED', 'HELD', 'PUBLISHING')").update();
+        jdbc.sql("UPDATE publish_attempt SET outcome = 'ABANDONED' WHERE outcome IN ('PENDING', 'UNKNOWN', 'SETTLING')")
+                .update();
+        jdbc.sql("UPDATE channel SET paused_at = NULL, cooldown_until = NULL").update();
+    }
+
+    @AfterEach
+    void noFaultsLeft() {
+        sandbox.clearFaults();
+    }
+
+    @Test
+    void aDeliveryGoesOutAtItsInstantExactlyOnce() {
+        var page = connected("FACEBOOK");
+        var delivery = scheduled(page, "2026-11-23T09:00:00+07:00");
+
+        assertThat(engine.publishDueNow()).isZero();
+        clock.set(Instant.parse("2026-11-23T01:59:59Z"));
+        assertThat(engine.publishDueNow()).as("one second early").isZero();
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        assertThat(engine.publishDueNow()).isEqualTo(1);
+        assertThat(engine.publishDueNow()).isZero();
+
+        var published = as("planner").get("/api/deliveries/" + delivery);
+        assertThat(published.field("status")).isEqualTo("PUBLISHED");
+        assertThat(published.field("publishedAt")).isEqualTo("2026-11-23T09:00:00+07:00");
+        assertThat(postsOn(page)).isEqualTo(1);
+        assertThat(published.field("externalRef")).startsWith(externalId(page) + "_");
+        assertThat(attempts(delivery)).containsExactly("PUBLISHED");
+        assertThat(meters.find("loa.dispatch.lateness").timer().count()).isPositive();
+        assertThat(meters.find("loa.publishes").tag("outcome", "published").counter().count()).isPositive();
+    }
+
+    @Test
+    void aPassingFailureIsRetriedWithBackoffAndPublishedOnce() {
+        var page = connected("FACEBOOK");
+        var delivery = scheduled(page, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        sandbox.inject(Platform.FACEBOOK, Fault.SERVER_ERROR, 1);
+
+        engine.publishDueNow();
+        assertThat(status(delivery)).isEqualTo("SCHEDULED");
+        assertThat(attempts(delivery)).containsExactly("RETRY");
+        assertThat(engine.publishDueNow()).as("not before its backoff").isZero();
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(engine.publishDueNow()).isEqualTo(1);
+        assertThat(status(delivery)).isEqualTo("PUBLISHED");
+        assertThat(attempts(delivery)).containsExactly("RETRY", "PUBLISHED");
+        assertThat(postsOn(page)).isEqualTo(1);
+    }
+
+    @Test
+    void retriesAreBoundedThenTheDeliveryFailsWithTheReason() {
+        var page = connected("FACEBOOK");
+        var delivery = scheduled(page, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        sandbox.inject(Platform.FACEBOOK, Fault.SERVER_ERROR, 20);
+        for (int i = 0; i < 8; i++) {
+            engine.publishDueNow();
+            clock.advance(Duration.ofMinutes(11));
+        }
+        var failed = as("planner").get("/api/deliveries/" + delivery);
+        assertThat(failed.field("status")).isEqualTo("FAILED");
+        assertThat(failed.field("failureReason")).contains("kept failing after 6 attempts");
+        assertThat(attempts(delivery)).hasSize(6);
+    }
+
+    @Test
+    void aRateLimitMakesTheChannelWaitAsToldWhileOtherPlatformsGoOn() {
+        var page = connected("FACEBOOK");
+        var oa = connected("ZALO");
+        var first = scheduled(page, "2026-11-23T09:00:00+07:00");
+        var second = scheduled(page, "2026-11-23T09:00:00+07:00");
+        var zalo = scheduled(oa, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        sandbox.inject(Platform.FACEBOOK, Fault.RATE_LIMIT, 1);
+
+        engine.publishDueNow();
+
+        assertThat(status(zalo)).isEqualTo("PUBLISHED");
+        // Whichever Facebook delivery went first was told to wait 7 minutes (the usage header);
+        // the page waits too, so the other is not sent into the limit either.
+        assertThat(List.of(status(first), status(second))).containsOnly("SCHEDULED");
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(engine.publishDueNow()).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(engine.publishDueNow()).isEqualTo(2);
+        assertThat(postsOn(page)).isEqualTo(2);
+    }
+
+    @Test
+    void anExpiredTokenPausesTheChannelHoldsItsDeliveriesAndReconnectingReleasesThem() {
+        var page = connected("FACEBOOK");
+        var first = scheduled(page, "2026-11-23T09:00:00+07:00");
+        var later = scheduled(page, "2026-11-23T10:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        sandbox.inject(Platform.FACEBOOK, Fault.TOKEN_EXPIRED, 1);
+
+        engine.publishDueNow();
+
+        assertThat(status(first)).isEqualTo("HELD");
+        assertThat(status(later)).isEqualTo("HELD");
+        assertThat(as("planner").get("/api/content/" + contentOf(first)).field("status")).isNotEqualTo("FAILED");
+        var alerts = as("planner").get("/api/alerts").body();
+        assertThat(alerts.valueStream().filter(a -> a.path("channelId").asLong() == page))
+                .singleElement().satisfies(a -> assertThat(a.path("kind").asString()).isEqualTo("CHANNEL_NEEDS_RECONNECT"));
+        clock.advance(Duration.ofHours(2));
+        assertThat(engine.publishDueNow()).as("nothing goes to a paused channel").isZero();
+
+        var reconnected = as("admin").put("/api/channels/" + page + "/credentials", Map.of("pageToken", "fresh-token"));
+        assertThat(reconnected.status()).isEqualTo(200);
+        assertThat(status(first)).isEqualTo("SCHEDULED");
+        assertThat(engine.publishDueNow()).isEqualTo(2);
+        assertThat(status(first)).isEqualTo("PUBLISHED");
+        assertThat(status(later)).isEqualTo("PUBLISHED");
+        assertThat(as("planner").get("/api/alerts").body().valueStream()
+                .filter(a -> a.path("channelId").asLong() == page)).isEmpty();
+    }
+
+    @Test
+    void rejectedContentFailsWithThePlatformsOwnReason() {
+        var page = connected("FACEBOOK");
+        var campaign = campaign("society", List.of(page));
+        var text = "Cùng một nội dung " + unique();
+        var a = approvedWithFacebookText(campaign, text);
+        var b = approvedWithFacebookText(campaign, text);
+        var da = schedule(a, page, "2026-11-23T09:00:00+07:00");
+        var db = schedule(b, page, "2026-11-23T09:05:00+07:00");
+        clock.set(Instant.parse("2026-11-23T03:00:00Z"));
+
+        engine.publishDueNow();
+
+        assertThat(status(da)).isEqualTo("PUBLISHED");
+        var refused = as("planner").get("/api/deliveries/" + db);
+        assertThat(refused.field("status")).isEqualTo("FAILED");
+        assertThat(refused.field("failureReason")).contains("Duplicate status message").contains("[506]");
+        assertThat(as("planner").get("/api/content/" + b).field("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void anUnknownOutcomeIsSettledByReadingThePlatformBackNotByPublishingAgain() {
+        PlatformSandbox.stallFor(Duration.ofMillis(1_500));
+        var page = connected("FACEBOOK");
+        var delivery = scheduled(page, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        sandbox.inject(Platform.FACEBOOK, Fault.TIMEOUT_AFTER_WRITE, 1);
+
+        engine.publishDueNow();
+        assertThat(status(delivery)).isEqualTo("PUBLISHING");
+        assertThat(attempts(delivery)).containsExactly("UNKNOWN");
+        assertThat(engine.publishDueNow()).as("never retried blindly").isZero();
+
+        assertThat(engine.settle()).isEqualTo(1);
+        var settled = as("planner").get("/api/deliveries/" + delivery);
+        assertThat(settled.field("status")).isEqualTo("PUBLISHED");
+        assertThat(postsOn(page)).isEqualTo(1);
+        assertThat(settled.field("externalRef")).isEqualTo(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page))
+                .get(0).id());
+    }
+
+    @Test
+    void anAttemptCutOffBeforeReachingThePlatformIsFoundMissingAndPublishedOnce() {
+        var page = connected("FACEBOOK");
+        var delivery = scheduled(page, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        // A node claims the delivery and dies before calling the platform.
+        tx.executeWithoutResult(s -> {
+            for (var id : ledger.lockDue(clock.instant(), 100)) {
+                ledger.recordIntent(id, "crashed-node", clock.instant(), clock.instant().plusSeconds(3));
+            }
+        });
+        jdbc.sql("UPDATE delivery SET status = 'PUBLISHING' WHERE id = ?").param(delivery).update();
+
+        assertThat(engine.settle()).as("the lease has not run out yet").isZero();
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(engine.settle()).isEqualTo(1);
+        assertThat(status(delivery)).isEqualTo("SCHEDULED");
+        assertThat(engine.publishDueNow()).isEqualTo(1);
+        assertThat(status(delivery)).isEqualTo("PUBLISHED");
+        assertThat(postsOn(page)).isEqualTo(1);
+        assertThat(attempts(delivery)).containsExactly("MISSING", "PUBLISHED");
+    }
+
+    @Test
+    void aCancelledDeliveryNeverGoesOutAndAChannelTakesNoMoreThanItsShareAtOnce() {
+        var page = connected("FACEBOOK");
+        var cancelled = scheduled(page, "2026-11-23T09:00:00+07:00");
+        as("planner").post("/api/deliveries/" + cancelled + "/cancel", Map.of("reason", "hoãn"));
+        jdbc.sql("UPDATE channel SET max_in_flight = 1 WHERE id = ?").param(page).update();
+        var a = scheduled(page, "2026-11-23T09:00:00+07:00");
+        var b = scheduled(page, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+
+        var firstClaim = tx.execute(s -> ledger.lockDue(clock.instant(), 100).stream()
+                .filter(id -> id == a || id == b).toList());
+        assertThat(firstClaim).hasSize(1);
+
+        engine.publishDueNow();
+        assertThat(status(cancelled)).isEqualTo("CANCELLED");
+        assertThat(List.of(status(a), status(b))).containsOnly("PUBLISHED");
+        assertThat(postsOn(page)).isEqualTo(2);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private long connected(String platform) {
+        var id = channel(platform, "UBND Hà Nội");
+        var credentials = SandboxCredentials.forChannel(Platform.valueOf(platform), externalId(id), clock.instant());
+        var body = switch (platform) {
+            case "FACEBOOK" -> Map.<String, Object>of("pageToken", "sandbox-page-token");
+            case "ZALO" -> {
+                var z = (vn.loa.connectors.credentials.ZaloOAuth) credentials;
+                yield Map.<String, Object>of("appId", z.appId(), "secretKey", z.secretKey(), "accessToken",
+                        z.accessToken(), "refreshToken", z.refreshToken(), "accessExpiresAt", "2026-12-01T00:00:00Z");
+            }
+            default -> throw new IllegalArgumentException(platform);
+        };
+        assertThat(as("admin").put("/api/channels/" + id + "/credentials", body).status()).isEqualTo(200);
+        return id;
+    }
+
+    private long scheduled(long channel, String at) {
+        var campaign = campaign("society", List.of(channel));
+        var item = content("planner", campaign, "Tin " + unique());
+        as("planner").post("/api/content/" + item + "/submit", null);
+        as("approver").post("/api/content/" + item + "/approve", null);
+        return schedule(item, channel, at);
+    }
+
+    private long schedule(long item, long channel, String at) {
+        var res = as("planner").post("/api/content/" + item + "/schedule", Map.of("channelIds", List.of(channel), "at", at));
+        assertCreated(res);
+        return res.body().get(0).path("id").asLong();
+    }
+
+    private long approvedWithFacebookText(long campaign, String text) {
+        var res = as("planner").post("/api/content", Map.of("campaignId", campaign, "title", "Tiêu đề",
+                "variants", List.of(Map.of("platform", "FACEBOOK", "body", text))));
+        assertCreated(res);
+        as("planner").post("/api/content/" + res.id() + "/submit", null);
+        as("approver").post("/api/content/" + res.id() + "/approve", null);
+        return res.id();
+    }
+
+    private String status(long delivery) {
+        return as("planner").get("/api/deliveries/" + delivery).field("status");
+    }
+
+    private long contentOf(long delivery) {
+        return as("planner").get("/api/deliveries/" + delivery).body().path("contentId").asLong();
+    }
+
+    private String externalId(long channel) {
+        return as("planner").get("/api/channels/" + channel).field("externalId");
+    }
+
+    private long postsOn(long channel) {
+        var platform = Platform.valueOf(as("planner").get("/api/channels/" + channel).field("platform"));
+        return sandbox.state().allPosts().stream()
+                .filter(p -> p.platform() == platform && p.channelId().equals(externalId(channel))).count();
+    }
+
+    private List<String> attempts(long delivery) {
+        return jdbc.sql("SELECT outcome FROM publish_attempt WHERE delivery_id = ? ORDER BY attempt_no").param(delivery)
+                .query(String.class).list();
+    }
+}
