@@ -1,0 +1,45 @@
+package vn.loa.app.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import vn.loa.app.support.ClusterFixture;
+import vn.loa.connectors.Platform;
+
+/**
+ * Two Loa nodes on one PostgreSQL — this JVM and a process of its own — with 500 deliveries due in
+ * the same second: each is published exactly once, counted at the platform side.
+ */
+class TwoNodesExactlyOnceTest {
+
+    @Test
+    void fiveHundredDeliveriesDueInTheSameSecondArePublishedExactlyOnce() throws Exception {
+        try (var cluster = new ClusterFixture("two_nodes", Duration.ofMillis(20))) {
+            var a = cluster.startNode("node-a");
+            var log = ClusterFixture.logFile("two-nodes-b");
+            var b = cluster.startProcess("node-b", log);
+            cluster.seed(a, 50, 500, Instant.now().plusSeconds(3600));
+            ClusterFixture.awaitStarted(b, log, Duration.ofSeconds(60));
+            var due = Instant.now().plusSeconds(2);
+            var jdbc = cluster.jdbc(a);
+            jdbc.sql("UPDATE delivery SET scheduled_at = ?").param(due.atOffset(java.time.ZoneOffset.UTC)).update();
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'PUBLISHED'").query(Long.class).single() == 500);
+
+            var posts = cluster.sandbox().state().allPosts();
+            assertThat(posts).hasSize(500);
+            assertThat(posts.stream().map(p -> p.channelId() + "|" + p.text()).distinct()).hasSize(500);
+            assertThat(cluster.sandbox().state().postsMade(Platform.FACEBOOK)).isEqualTo(500);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE outcome <> 'PUBLISHED'").query(Long.class)
+                    .single()).isZero();
+            var byNode = jdbc.sql("SELECT node, COUNT(*) AS n FROM publish_attempt GROUP BY node")
+                    .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list();
+            System.out.println("Publishes by node: " + byNode);
+            assertThat(byNode).hasSize(2);
+        }
+    }
+}

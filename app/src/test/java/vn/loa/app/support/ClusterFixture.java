@@ -1,0 +1,194 @@
+package vn.loa.app.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.loa.app.LoaApplication;
+import vn.loa.app.connection.ChannelConnections;
+import vn.loa.campaigns.access.Actor;
+import vn.loa.campaigns.access.Role;
+import vn.loa.campaigns.campaign.Campaign;
+import vn.loa.campaigns.campaign.CampaignPlanning;
+import vn.loa.campaigns.campaign.Kpis;
+import vn.loa.campaigns.channel.Channel;
+import vn.loa.campaigns.channel.ChannelRole;
+import vn.loa.campaigns.channel.Channels;
+import vn.loa.campaigns.content.ContentDraft;
+import vn.loa.campaigns.plan.Plans;
+import vn.loa.campaigns.theme.ThemeRepository;
+import vn.loa.campaigns.workflow.ContentReview;
+import vn.loa.campaigns.workflow.ContentWriting;
+import vn.loa.campaigns.workflow.Scheduling;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.sandbox.PlatformSandbox;
+import vn.loa.connectors.sandbox.SandboxCredentials;
+
+/**
+ * Several Loa nodes on one PostgreSQL database of their own, sharing one platform sandbox: nodes
+ * run in this JVM (separate application contexts) or as separate processes that can be killed.
+ */
+public final class ClusterFixture implements AutoCloseable {
+
+    public static final String KEY = "dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWxvYS10ZXM=";
+
+    private final String databaseUrl;
+    private final PlatformSandbox sandbox;
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
+
+    public ClusterFixture(String database, Duration platformLatency) throws IOException, SQLException {
+        var admin = PostgresDatabase.jdbcUrl();
+        try (var c = DriverManager.getConnection(admin, "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+            c.createStatement().execute("CREATE DATABASE " + database);
+        }
+        this.databaseUrl = admin.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
+        this.sandbox = new PlatformSandbox(Clock.systemUTC()).start(0);
+        sandbox.latency(platformLatency);
+    }
+
+    public PlatformSandbox sandbox() {
+        return sandbox;
+    }
+
+    public Map<String, String> properties(String node) {
+        var p = new LinkedHashMap<String, String>();
+        p.put("spring.datasource.url", databaseUrl);
+        p.put("spring.datasource.username", "postgres");
+        p.put("spring.datasource.password", "");
+        p.put("spring.datasource.hikari.maximum-pool-size", "20");
+        p.put("server.port", "0");
+        p.put("loa.credentials.key", KEY);
+        p.put("loa.engine.node", node);
+        p.put("loa.engine.poll-interval", "100ms");
+        p.put("loa.engine.lease", "4s");
+        p.put("loa.connectors.read-timeout", "2s");
+        p.put("loa.connectors.sandbox.enabled", "false");
+        p.put("loa.connectors.facebook.graph-url", sandbox.baseUrl());
+        p.put("loa.connectors.facebook.video-url", sandbox.baseUrl());
+        p.put("loa.connectors.youtube.root-url", sandbox.baseUrl() + "/");
+        p.put("loa.connectors.youtube.token-url", sandbox.baseUrl() + "/token");
+        p.put("loa.connectors.zalo.openapi-url", sandbox.baseUrl());
+        p.put("loa.connectors.zalo.oauth-url", sandbox.baseUrl());
+        p.put("logging.level.root", "WARN");
+        p.put("logging.level.vn.loa.app.web", "INFO");
+        return p;
+    }
+
+    /**
+     * A node in this JVM. At most one per JVM: Spring's Quartz integration registers the job store's
+     * data source under the scheduler's name in a JVM-wide registry, and cluster members must share that name.
+     */
+    public ConfigurableApplicationContext startNode(String node) {
+        return startNode(node, Map.of());
+    }
+
+    public ConfigurableApplicationContext startNode(String node, Map<String, String> overrides) {
+        var properties = properties(node);
+        properties.putAll(overrides);
+        var args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        var context = new SpringApplicationBuilder(LoaApplication.class).run(args);
+        contexts.add(context);
+        return context;
+    }
+
+    /** A node in a process of its own, which the test may kill. */
+    public Process startProcess(String node, Path log) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(LoaApplication.class.getName());
+        properties(node).forEach((k, v) -> command.add("--" + k + "=" + v));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(process);
+        return process;
+    }
+
+    /** Waits until a node process says it is running, or fails if it exits first. */
+    public static void awaitStarted(Process process, Path log, Duration timeout) throws IOException {
+        var deadline = Instant.now().plus(timeout);
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node exited: " + Files.readString(log));
+            }
+            return Files.exists(log) && Files.readString(log).contains("Loa is running");
+        });
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("node did not start in " + timeout);
+        }
+    }
+
+    /**
+     * Creates {@code channels} connected Facebook pages and {@code deliveries} approved items spread
+     * over them, all due at {@code at}, through the use cases of {@code node}.
+     */
+    public void seed(ConfigurableApplicationContext node, int channels, int deliveries, Instant at) {
+        var planner = new Actor("planner", Set.of(Role.PLANNER), null);
+        var approver = new Actor("approver", Set.of(Role.APPROVER), null);
+        var admin = new Actor("admin", Set.of(Role.ADMIN), null);
+        var channelService = node.getBean(Channels.class);
+        var connections = node.getBean(ChannelConnections.class);
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < channels; i++) {
+            var c = channelService.registerChannel(new Channel.Details(Platform.FACEBOOK, "9" + (100_000 + i),
+                    "Trang " + i, ChannelRole.PARTNER, 60_000L, "Đối tác " + i, null, true));
+            connections.connect(c.id(), SandboxCredentials.forChannel(Platform.FACEBOOK, c.externalId(), Instant.now()),
+                    admin);
+            ids.add(c.id());
+        }
+        var year = OffsetDateTime.now(ZoneOffset.UTC).getYear();
+        var plan = node.getBean(Plans.class).createPlan(year, "Kế hoạch", null);
+        var theme = node.getBean(ThemeRepository.class).findByCode("society").orElseThrow().id();
+        var campaign = node.getBean(CampaignPlanning.class).startCampaign(new Campaign.Details(plan.id(), theme,
+                "Tải thử", null, java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31), Kpis.NONE,
+                Set.copyOf(ids)));
+        var writing = node.getBean(ContentWriting.class);
+        var review = node.getBean(ContentReview.class);
+        var scheduling = node.getBean(Scheduling.class);
+        var later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
+        for (int i = 0; i < deliveries; i++) {
+            var item = writing.writeContent(new ContentDraft(campaign.id(), "Tin số " + i, "Nội dung tin số " + i,
+                    null, List.of(), List.of(), null), planner);
+            review.submitForReview(item.id(), planner);
+            review.approve(item.id(), approver, null);
+            scheduling.schedule(item.id(), List.of(ids.get(i % channels)), later, planner);
+        }
+        // All due in the same second.
+        node.getBean(JdbcClient.class).sql("UPDATE delivery SET scheduled_at = ?")
+                .param(at.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    public JdbcClient jdbc(ConfigurableApplicationContext node) {
+        return node.getBean(JdbcClient.class);
+    }
+
+    public static Path logFile(String name) throws IOException {
+        var dir = Path.of("target", "cluster-logs");
+        Files.createDirectories(dir);
+        return dir.resolve(name + ".log");
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroyForcibly);
+        contexts.forEach(ConfigurableApplicationContext::close);
+        sandbox.close();
+    }
+}
