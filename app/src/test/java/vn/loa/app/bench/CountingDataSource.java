@@ -1,0 +1,77 @@
+package vn.loa.app.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Counts, on the client side, the SQL statements sent and the transactions committed (an explicit
+ * commit, or a statement run in auto-commit mode), for statements-and-commits-per-publish figures.
+ */
+public final class CountingDataSource {
+
+    public static final AtomicLong STATEMENTS = new AtomicLong();
+    public static final AtomicLong COMMITS = new AtomicLong();
+    private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
+            "executeLargeUpdate", "executeLargeBatch");
+
+    private CountingDataSource() {}
+
+    public static void reset() {
+        STATEMENTS.set(0);
+        COMMITS.set(0);
+    }
+
+    public static DataSource wrap(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    var result = invoke(target, method, args);
+                    return result instanceof Connection c ? connection(c) : result;
+                });
+    }
+
+    private static Connection connection(Connection target) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("commit")) {
+                COMMITS.incrementAndGet();
+            }
+            var result = invoke(target, method, args);
+            if (result instanceof Statement s) {
+                return statement(s, target);
+            }
+            return result;
+        };
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                handler);
+    }
+
+    private static Statement statement(Statement target, Connection connection) {
+        var all = new java.util.LinkedHashSet<Class<?>>(java.util.List.of(java.sql.PreparedStatement.class,
+                java.sql.CallableStatement.class, Statement.class));
+        all.removeIf(i -> !i.isInstance(target));
+        return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), all.toArray(Class<?>[]::new),
+                (proxy, method, args) -> {
+                    if (EXECUTE.contains(method.getName())) {
+                        STATEMENTS.incrementAndGet();
+                        if (connection.getAutoCommit()) {
+                            COMMITS.incrementAndGet();
+                        }
+                    }
+                    return invoke(target, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+}
