@@ -1,6 +1,5 @@
 -- The publishing engine: delivery claims, the durable publish ledger, channel pauses and alerts.
 
-ALTER TABLE delivery ADD COLUMN attempts INT DEFAULT 0 NOT NULL;
 -- Earliest instant of the next attempt (backoff after a failure, a rate limit's wait).
 ALTER TABLE delivery ADD COLUMN not_before TIMESTAMP WITH TIME ZONE;
 -- Rebuttals of false information go first.

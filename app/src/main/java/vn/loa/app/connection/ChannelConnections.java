@@ -56,6 +56,29 @@ public class ChannelConnections {
     }
 
     /**
+     * Access for a batch of calls: the credentials are read once, now (inside the caller's
+     * transaction), and refreshed ones still go through the locked store.
+     */
+    public ChannelAccess accessForBatch(Channel channel) {
+        var store = new JdbcCredentialStore(channel.id(), jdbc, cipher, tm, clock);
+        var read = store.current();
+        return new ChannelAccess(channel.platform(), channel.externalId(), new vn.loa.connectors.credentials.CredentialStore() {
+            private volatile Credentials known = read;
+
+            @Override
+            public Credentials current() {
+                return known;
+            }
+
+            @Override
+            public Credentials update(java.util.function.UnaryOperator<Credentials> change) {
+                known = store.update(change);
+                return known;
+            }
+        });
+    }
+
+    /**
      * Checks the credentials by reading the channel's follower count from the platform; refused
      * credentials are not stored. When the platform cannot be reached they are stored unverified.
      */

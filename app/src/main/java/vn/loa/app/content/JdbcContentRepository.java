@@ -72,6 +72,22 @@ class JdbcContentRepository implements ContentRepository {
     }
 
     @Override
+    public ContentItem updateStatus(ContentItem item) {
+        var next = item.version() + 1;
+        int changed = jdbc.sql("UPDATE content_item SET status = ?, rejection_reason = ?, updated_at = ?, version = ?"
+                        + " WHERE id = ? AND version = ?")
+                .params(item.status().name(), item.rejectionReason(), Timestamps.utc(item.updatedAt()), next, item.id(),
+                        item.version())
+                .update();
+        if (changed == 0) {
+            throw new ConcurrentChange("content item " + item.id());
+        }
+        return new ContentItem(item.id(), item.campaignId(), item.title(), item.body(), item.link(), item.media(),
+                item.tags(), item.variants(), item.status(), item.author(), item.rejectionReason(), item.createdAt(),
+                item.updatedAt(), next);
+    }
+
+    @Override
     public Optional<ContentItem> find(long id) {
         var found = jdbc.sql(SELECT + " FROM content_item i WHERE i.id = ?").param(id).query(this::map).list();
         return withVariants(found).stream().findFirst();

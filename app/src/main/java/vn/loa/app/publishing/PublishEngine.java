@@ -2,6 +2,7 @@ package vn.loa.app.publishing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -82,35 +83,53 @@ public class PublishEngine implements DisposableBean {
         }
     }
 
+    /** A claimed delivery with everything its platform call needs, gathered in the claim transaction. */
+    private record Prepared(PublishLedger.Claim claim, Channel channel, PublishRequest request, RuntimeException problem) {}
+
     /** Claims due deliveries and hands each to its platform's pool; returns how many were claimed. */
     public int dispatchDue() {
-        var claims = claim();
-        for (var claim : claims) {
-            var platform = channels.find(claim.channelId()).map(Channel::platform).orElse(Platform.FACEBOOK);
-            pools.get(platform).execute(() -> attempt(claim));
+        var prepared = claim();
+        for (var p : prepared) {
+            pools.get(p.channel().platform()).execute(() -> attempt(p));
         }
-        return claims.size();
+        return prepared.size();
     }
 
     /** Claims and publishes everything due, on the calling thread, until nothing is due (tests, single runs). */
     public int publishDueNow() {
         int total = 0;
-        List<PublishLedger.Claim> claims;
-        while (!(claims = claim()).isEmpty()) {
-            claims.forEach(this::attempt);
-            total += claims.size();
+        List<Prepared> prepared;
+        while (!(prepared = claim()).isEmpty()) {
+            prepared.forEach(this::attempt);
+            total += prepared.size();
         }
         return total;
     }
 
-    private List<PublishLedger.Claim> claim() {
+    /**
+     * One transaction: lock due deliveries, move them to PUBLISHING, record each intent, and read
+     * what the calls need (channel, credentials, post), once per channel per batch.
+     */
+    private List<Prepared> claim() {
         var now = clock.instant();
         var leaseUntil = now.plus(properties.lease());
         var claimed = tx.execute(status -> {
-            var result = new ArrayList<PublishLedger.Claim>();
+            var result = new ArrayList<Prepared>();
+            var channelCache = new java.util.HashMap<Long, Channel>();
+            var accessCache = new java.util.HashMap<Long, vn.loa.connectors.ChannelAccess>();
             for (var id : ledger.lockDue(now, properties.batchSize())) {
-                progress.startPublishing(id);
-                result.add(ledger.recordIntent(id, properties.node(), now, leaseUntil));
+                var started = progress.startPublishing(id);
+                var claim = ledger.recordIntent(started.delivery(), properties.node(), now, leaseUntil);
+                var channel = channelCache.computeIfAbsent(claim.channelId(), c -> channels.find(c).orElseThrow());
+                try {
+                    var access = accessCache.computeIfAbsent(channel.id(), c -> connections.accessForBatch(channel));
+                    var variant = started.item().variant(channel.platform()).orElseThrow(() -> new IllegalStateException(
+                            "content item " + claim.contentId() + " has no " + channel.platform() + " variant"));
+                    result.add(new Prepared(claim, channel, PostDrafts.toRequest(variant, access, claim.idempotencyKey()),
+                            null));
+                } catch (RuntimeException e) {
+                    result.add(new Prepared(claim, channel, null, e));
+                }
             }
             return result;
         });
@@ -118,38 +137,38 @@ public class PublishEngine implements DisposableBean {
     }
 
     /** One attempt at one claimed delivery: the platform call, then its outcome recorded. */
-    void attempt(PublishLedger.Claim claim) {
-        var channel = channels.find(claim.channelId()).orElseThrow();
+    private void attempt(Prepared p) {
+        var claim = p.claim();
+        var channel = p.channel();
         var started = clock.instant();
         metrics.lateness(Duration.between(claim.scheduledAt(), started));
         NextStep step;
         ConnectorException failure = null;
         // A delivery claimed in the same batch as one that just hit a rate limit or a refused token
         // must not be sent into the same wall.
-        var gate = ledger.gate(channel.id(), started);
-        if (gate.paused()) {
-            record(claim.attemptId(), claim.deliveryId(), channel,
-                    new NextStep.HoldForReconnect(gate.pausedReason()), null);
-            return;
-        }
-        if (gate.coolingUntil() != null) {
-            record(claim.attemptId(), claim.deliveryId(), channel,
-                    new NextStep.RetryAt(gate.coolingUntil(), false, "the channel is waiting out a rate limit"), null);
-            return;
-        }
-        try {
-            var request = request(claim.contentId(), channel, claim.idempotencyKey());
-            var post = connectors.forPlatform(channel.platform()).publish(request);
-            step = new NextStep.Published(post.externalId());
-        } catch (ConnectorException e) {
-            failure = e;
-            step = failures.after(e, claim.attemptNo(), clock.instant());
-        } catch (MissingCredentials e) {
-            step = new NextStep.HoldForReconnect("the channel is not connected to " + channel.platform().displayName());
-        } catch (RuntimeException e) {
-            // Something broke around a call that may have reached the platform: find out before retrying.
-            log.warn("Attempt {} of delivery {} ended unexpectedly", claim.attemptNo(), claim.deliveryId(), e);
-            step = new NextStep.Settle("unexpected " + e.getClass().getSimpleName());
+        var gate = gates.get(channel.id());
+        if (gate != null && gate.paused()) {
+            step = new NextStep.HoldForReconnect(gate.reason());
+        } else if (gate != null && gate.until() != null && gate.until().isAfter(started)) {
+            step = new NextStep.RetryAt(gate.until(), false, "the channel is waiting out a rate limit");
+        } else if (p.problem() != null) {
+            step = p.problem() instanceof MissingCredentials
+                    ? new NextStep.HoldForReconnect("the channel is not connected to " + channel.platform().displayName())
+                    : new NextStep.Fail("cannot be published: " + p.problem().getMessage());
+        } else {
+            try {
+                var post = connectors.forPlatform(channel.platform()).publish(p.request());
+                step = new NextStep.Published(post.externalId());
+            } catch (ConnectorException e) {
+                failure = e;
+                step = failures.after(e, claim.attemptNo(), clock.instant());
+            } catch (MissingCredentials e) {
+                step = new NextStep.HoldForReconnect("the channel is not connected to " + channel.platform().displayName());
+            } catch (RuntimeException e) {
+                // Something broke around a call that may have reached the platform: find out before retrying.
+                log.warn("Attempt {} of delivery {} ended unexpectedly", claim.attemptNo(), claim.deliveryId(), e);
+                step = new NextStep.Settle("unexpected " + e.getClass().getSimpleName());
+            }
         }
         try {
             record(claim.attemptId(), claim.deliveryId(), channel, step, failure);
@@ -157,6 +176,16 @@ public class PublishEngine implements DisposableBean {
             // The outcome could not be stored: the attempt stays PENDING and is settled after its lease.
             log.error("Could not record the outcome of delivery {}; it will be settled", claim.deliveryId(), e);
         }
+    }
+
+    /** What this node knows of a channel since its last claim: paused, or cooling down until an instant. */
+    private record Gate(boolean paused, String reason, Instant until) {}
+
+    private final Map<Long, Gate> gates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.springframework.context.event.EventListener
+    public void channelReconnected(vn.loa.app.connection.ChannelConnected event) {
+        gates.remove(event.channelId());
     }
 
     private void record(long attemptId, long deliveryId, Channel channel, NextStep step, ConnectorException failure) {
@@ -176,6 +205,8 @@ public class PublishEngine implements DisposableBean {
                     ledger.retryNotBefore(deliveryId, r.at());
                     if (r.channelCooldown()) {
                         pauses.coolDown(channel.id(), r.at());
+                        gates.merge(channel.id(), new Gate(false, null, r.at()),
+                                (old, fresh) -> old.paused() ? old : fresh);
                     }
                     metrics.retry(platform);
                     metrics.outcome(platform, kind == null ? "retry" : kind.toLowerCase());
@@ -184,6 +215,7 @@ public class PublishEngine implements DisposableBean {
                 if (ledger.finish(attemptId, "HELD", now, null, kind, code, h.reason())) {
                     progress.hold(deliveryId, h.reason());
                     pauses.pause(channel.id(), h.reason());
+                    gates.put(channel.id(), new Gate(true, h.reason(), null));
                     metrics.outcome(platform, "held");
                 }
             } else if (step instanceof NextStep.Fail f) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.loa.app.persistence.Timestamps;
+import vn.loa.campaigns.delivery.Delivery;
 
 /**
  * The claim table and the durable publish ledger. Deliveries are claimed with
@@ -61,24 +62,17 @@ public class PublishLedger {
     }
 
     /** Records the intent of an attempt; called in the claim transaction, before the platform is called. */
-    Claim recordIntent(long deliveryId, String node, Instant now, Instant leaseUntil) {
-        var row = jdbc.sql("UPDATE delivery SET attempts = attempts + 1, not_before = NULL WHERE id = ?")
-                .param(deliveryId).update();
-        if (row != 1) {
-            throw new IllegalStateException("delivery " + deliveryId + " vanished while claimed");
-        }
-        var d = jdbc.sql("SELECT content_id, channel_id, attempts, scheduled_at FROM delivery WHERE id = ?")
-                .param(deliveryId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), Timestamps.read(rs, "scheduled_at")})
-                .single();
-        int attemptNo = (int) d[2];
-        var key = "loa-" + deliveryId + "-" + attemptNo;
+    Claim recordIntent(Delivery delivery, String node, Instant now, Instant leaseUntil) {
+        int attemptNo = 1 + jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE delivery_id = ?").param(delivery.id())
+                .query(Integer.class).single();
+        var key = "loa-" + delivery.id() + "-" + attemptNo;
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
                         + " outcome) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')")
-                .params(deliveryId, attemptNo, key, node, Timestamps.utc(now), Timestamps.utc(leaseUntil))
+                .params(delivery.id(), attemptNo, key, node, Timestamps.utc(now), Timestamps.utc(leaseUntil))
                 .update(keys, "id");
-        return new Claim(keys.getKeyAs(Long.class), deliveryId, (long) d[0], (long) d[1], attemptNo, key, (Instant) d[3]);
+        return new Claim(keys.getKeyAs(Long.class), delivery.id(), delivery.contentId(), delivery.channelId(), attemptNo,
+                key, delivery.scheduledAt());
     }
 
     /** Writes an attempt's outcome if nobody (a settler) took the attempt over; false if someone did. */
@@ -121,23 +115,6 @@ public class PublishLedger {
 
     void retryNotBefore(long deliveryId, Instant notBefore) {
         jdbc.sql("UPDATE delivery SET not_before = ? WHERE id = ?").params(Timestamps.utc(notBefore), deliveryId).update();
-    }
-
-    /** The channel's state as the claim query sees it: why nothing should go to it right now, if anything. */
-    ChannelGate gate(long channelId, Instant now) {
-        return jdbc.sql("SELECT paused_reason, paused_at, cooldown_until FROM channel WHERE id = ?").param(channelId)
-                .query((rs, n) -> {
-                    var cooldown = Timestamps.read(rs, "cooldown_until");
-                    return new ChannelGate(Timestamps.read(rs, "paused_at") != null, rs.getString("paused_reason"),
-                            cooldown != null && cooldown.isAfter(now) ? cooldown : null);
-                })
-                .single();
-    }
-
-    record ChannelGate(boolean paused, String pausedReason, Instant coolingUntil) {}
-
-    int attemptsOf(long deliveryId) {
-        return jdbc.sql("SELECT attempts FROM delivery WHERE id = ?").param(deliveryId).query(Integer.class).single();
     }
 
     private static String truncate(String s) {

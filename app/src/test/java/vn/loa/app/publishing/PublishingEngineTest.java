@@ -36,6 +36,8 @@ class PublishingEngineTest extends PostgresApiTest {
     TransactionTemplate tx;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    vn.loa.campaigns.workflow.DeliveryProgress progress;
 
     @org.junit.jupiter.api.BeforeEach
     void onlyThisTestsDeliveriesAreDue() {
@@ -210,10 +212,10 @@ class PublishingEngineTest extends PostgresApiTest {
         // A node claims the delivery and dies before calling the platform.
         tx.executeWithoutResult(s -> {
             for (var id : ledger.lockDue(clock.instant(), 100)) {
-                ledger.recordIntent(id, "crashed-node", clock.instant(), clock.instant().plusSeconds(3));
+                var started = progress.startPublishing(id);
+                ledger.recordIntent(started.delivery(), "crashed-node", clock.instant(), clock.instant().plusSeconds(3));
             }
         });
-        jdbc.sql("UPDATE delivery SET status = 'PUBLISHING' WHERE id = ?").param(delivery).update();
 
         assertThat(engine.settle()).as("the lease has not run out yet").isZero();
         clock.advance(Duration.ofSeconds(4));

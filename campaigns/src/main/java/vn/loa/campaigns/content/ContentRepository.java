@@ -14,6 +14,9 @@ public interface ContentRepository {
      */
     ContentItem update(ContentItem item);
 
+    /** Like {@link #update} for a change of status (and rejection reason) only: the text and variants stay as stored. */
+    ContentItem updateStatus(ContentItem item);
+
     Optional<ContentItem> find(long id);
 
     Page<ContentItem> search(ContentFilter filter, PageRequest page);

@@ -30,20 +30,23 @@ public class DeliveryProgress {
         this.steps = new WorkflowSteps(contents, deliveries, audit, clock);
     }
 
-    public Delivery startPublishing(long deliveryId) {
+    /** A delivery about to be published, with its item (to build the post from). */
+    public record Started(Delivery delivery, ContentItem item) {}
+
+    public Started startPublishing(long deliveryId) {
         var delivery = steps.move(get(deliveryId), DeliveryStatus.PUBLISHING, AuditEntry.SYSTEM, "due");
         var item = item(delivery);
         if (item.status() != ContentStatus.PUBLISHING) {
-            steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "first delivery started");
+            item = steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "first delivery started");
         }
-        return delivery;
+        return new Started(delivery, item);
     }
 
     public Delivery recordPublished(long deliveryId, String externalRef) {
         var before = get(deliveryId);
         var after = steps.store(before, before.published(externalRef, clock.instant()), AuditEntry.SYSTEM,
                 "published as " + externalRef);
-        rollUp(item(after));
+        rollUp(after.contentId());
         return after;
     }
 
@@ -51,7 +54,7 @@ public class DeliveryProgress {
         var before = get(deliveryId);
         var after = steps.store(before, before.failed(platformReason, clock.instant()), AuditEntry.SYSTEM,
                 platformReason);
-        rollUp(item(after));
+        rollUp(after.contentId());
         return after;
     }
 
@@ -77,11 +80,13 @@ public class DeliveryProgress {
         return true;
     }
 
-    private void rollUp(ContentItem item) {
-        var all = steps.deliveriesOf(item);
+    /** Reads the item only when its last pending delivery just finished. */
+    private void rollUp(long contentId) {
+        var all = steps.deliveriesOf(contentId);
         if (all.stream().anyMatch(d -> d.status().isPending())) {
             return;
         }
+        var item = contents.find(contentId).orElseThrow(() -> new NotFound("content item", contentId));
         var anyFailed = all.stream().anyMatch(d -> d.status() == DeliveryStatus.FAILED);
         var target = anyFailed ? ContentStatus.FAILED : ContentStatus.PUBLISHED;
         steps.move(item, target, AuditEntry.SYSTEM, anyFailed ? "a delivery failed" : "every delivery published");

@@ -29,11 +29,17 @@ class WorkflowSteps {
     }
 
     ContentItem move(ContentItem item, ContentStatus to, String actor, String reason) {
-        return store(item, item.moveTo(to, clock.instant()), actor, reason);
+        return storeStatus(item, item.moveTo(to, clock.instant()), actor, reason);
     }
 
     ContentItem reject(ContentItem item, String actor, String reason) {
-        return store(item, item.rejected(reason, clock.instant()), actor, reason);
+        return storeStatus(item, item.rejected(reason, clock.instant()), actor, reason);
+    }
+
+    private ContentItem storeStatus(ContentItem before, ContentItem after, String actor, String reason) {
+        var stored = contents.updateStatus(after);
+        record(Subject.CONTENT, stored.id(), actor, before.status().name(), stored.status().name(), reason);
+        return stored;
     }
 
     /** Stores a changed item (its status may be unchanged) and records the step. */
@@ -69,6 +75,10 @@ class WorkflowSteps {
 
     List<Delivery> deliveriesOf(ContentItem item) {
         return deliveries.findByContent(item.id());
+    }
+
+    List<Delivery> deliveriesOf(long contentId) {
+        return deliveries.findByContent(contentId);
     }
 
     private void record(Subject subject, long id, String actor, String from, String to, String reason) {
