@@ -94,6 +94,11 @@ class JdbcContentRepository implements ContentRepository {
     }
 
     @Override
+    public Optional<ContentItem> findHeader(long id) {
+        return jdbc.sql(SELECT + " FROM content_item i WHERE i.id = ?").param(id).query(this::map).optional();
+    }
+
+    @Override
     public Page<ContentItem> search(ContentFilter f, PageRequest page) {
         var filter = new SqlFilter()
                 .eq("i.campaign_id", "campaignId", f.campaignId())

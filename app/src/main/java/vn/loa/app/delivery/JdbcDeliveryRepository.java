@@ -63,6 +63,15 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     }
 
     @Override
+    public List<Delivery> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " FROM delivery d WHERE d.id IN (:ids) ORDER BY d.id").param("ids", ids)
+                .query(JdbcDeliveryRepository::map).list();
+    }
+
+    @Override
     public Page<Delivery> search(DeliveryFilter f, PageRequest page) {
         var filter = new SqlFilter()
                 .eq("d.channel_id", "channelId", f.channelId())

@@ -84,7 +84,8 @@ public class PublishEngine implements DisposableBean {
     }
 
     /** A claimed delivery with everything its platform call needs, gathered in the claim transaction. */
-    private record Prepared(PublishLedger.Claim claim, Channel channel, PublishRequest request, RuntimeException problem) {}
+    private record Prepared(PublishLedger.Claim claim, vn.loa.campaigns.delivery.Delivery delivery, Channel channel,
+                            PublishRequest request, RuntimeException problem) {}
 
     /** Claims due deliveries and hands each to its platform's pool; returns how many were claimed. */
     public int dispatchDue() {
@@ -117,18 +118,18 @@ public class PublishEngine implements DisposableBean {
             var result = new ArrayList<Prepared>();
             var channelCache = new java.util.HashMap<Long, Channel>();
             var accessCache = new java.util.HashMap<Long, vn.loa.connectors.ChannelAccess>();
-            for (var id : ledger.lockDue(now, properties.batchSize())) {
-                var started = progress.startPublishing(id);
+            for (var due : ledger.lockDue(now, properties.batchSize())) {
+                var started = progress.startPublishing(due);
                 var claim = ledger.recordIntent(started.delivery(), properties.node(), now, leaseUntil);
                 var channel = channelCache.computeIfAbsent(claim.channelId(), c -> channels.find(c).orElseThrow());
                 try {
                     var access = accessCache.computeIfAbsent(channel.id(), c -> connections.accessForBatch(channel));
                     var variant = started.item().variant(channel.platform()).orElseThrow(() -> new IllegalStateException(
                             "content item " + claim.contentId() + " has no " + channel.platform() + " variant"));
-                    result.add(new Prepared(claim, channel, PostDrafts.toRequest(variant, access, claim.idempotencyKey()),
-                            null));
+                    result.add(new Prepared(claim, started.delivery(), channel,
+                            PostDrafts.toRequest(variant, access, claim.idempotencyKey()), null));
                 } catch (RuntimeException e) {
-                    result.add(new Prepared(claim, channel, null, e));
+                    result.add(new Prepared(claim, started.delivery(), channel, null, e));
                 }
             }
             return result;
@@ -171,7 +172,7 @@ public class PublishEngine implements DisposableBean {
             }
         }
         try {
-            record(claim.attemptId(), claim.deliveryId(), channel, step, failure);
+            record(claim.attemptId(), p.delivery(), channel, step, failure);
         } catch (RuntimeException e) {
             // The outcome could not be stored: the attempt stays PENDING and is settled after its lease.
             log.error("Could not record the outcome of delivery {}; it will be settled", claim.deliveryId(), e);
@@ -188,7 +189,9 @@ public class PublishEngine implements DisposableBean {
         gates.remove(event.channelId());
     }
 
-    private void record(long attemptId, long deliveryId, Channel channel, NextStep step, ConnectorException failure) {
+    private void record(long attemptId, vn.loa.campaigns.delivery.Delivery delivery, Channel channel, NextStep step,
+                        ConnectorException failure) {
+        var deliveryId = delivery.id();
         var platform = channel.platform();
         var kind = failure == null ? null : failure.kind().name();
         var code = failure == null ? null : failure.platformCode();
@@ -196,7 +199,7 @@ public class PublishEngine implements DisposableBean {
             var now = clock.instant();
             if (step instanceof NextStep.Published p) {
                 if (ledger.finish(attemptId, "PUBLISHED", now, p.externalRef(), null, null, null)) {
-                    progress.recordPublished(deliveryId, p.externalRef());
+                    progress.recordPublished(delivery, p.externalRef());
                     metrics.outcome(platform, "published");
                 }
             } else if (step instanceof NextStep.RetryAt r) {

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.delivery.DeliveryRepository;
 
 /**
  * The claim table and the durable publish ledger. Deliveries are claimed with
@@ -24,16 +25,18 @@ public class PublishLedger {
     public record Unsettled(long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt) {}
 
     private final JdbcClient jdbc;
+    private final DeliveryRepository deliveries;
 
-    public PublishLedger(JdbcClient jdbc) {
+    public PublishLedger(JdbcClient jdbc, DeliveryRepository deliveries) {
         this.jdbc = jdbc;
+        this.deliveries = deliveries;
     }
 
     /**
      * Due deliveries whose channel is usable, at most the channel's room for more calls in flight,
      * rebuttals first. Locks the chosen delivery rows, skipping any another node holds.
      */
-    List<Long> lockDue(Instant now, int limit) {
+    List<Delivery> lockDue(Instant now, int limit) {
         var utcNow = Timestamps.utc(now);
         var candidates = jdbc.sql("""
                 SELECT x.id FROM (
@@ -57,22 +60,30 @@ public class PublishLedger {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id FROM delivery WHERE id IN (:ids) AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
+        var locked = jdbc.sql("SELECT id FROM delivery WHERE id IN (:ids) AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
                 .param("ids", candidates).query(Long.class).list();
+        return locked.isEmpty() ? List.of() : deliveries.findAll(locked);
     }
 
     /** Records the intent of an attempt; called in the claim transaction, before the platform is called. */
     Claim recordIntent(Delivery delivery, String node, Instant now, Instant leaseUntil) {
-        int attemptNo = 1 + jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE delivery_id = ?").param(delivery.id())
-                .query(Integer.class).single();
-        var key = "loa-" + delivery.id() + "-" + attemptNo;
+        // One statement: the attempt number is one more than the attempts made so far.
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
-                        + " outcome) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')")
-                .params(delivery.id(), attemptNo, key, node, Timestamps.utc(now), Timestamps.utc(leaseUntil))
-                .update(keys, "id");
-        return new Claim(keys.getKeyAs(Long.class), delivery.id(), delivery.contentId(), delivery.channelId(), attemptNo,
-                key, delivery.scheduledAt());
+                        + " outcome) SELECT ?, COUNT(*) + 1, CONCAT('loa-', CAST(? AS VARCHAR(20)), '-',"
+                        + " CAST(COUNT(*) + 1 AS VARCHAR(10))), ?, ?, ?, 'PENDING' FROM publish_attempt WHERE delivery_id = ?")
+                .params(delivery.id(), delivery.id(), node, Timestamps.utc(now), Timestamps.utc(leaseUntil), delivery.id())
+                .update(keys, "id", "attempt_no", "idempotency_key");
+        var row = keys.getKeys();
+        int attemptNo = ((Number) value(row, "attempt_no")).intValue();
+        return new Claim(((Number) value(row, "id")).longValue(), delivery.id(), delivery.contentId(), delivery.channelId(),
+                attemptNo, (String) value(row, "idempotency_key"), delivery.scheduledAt());
+    }
+
+    /** Generated-key maps are keyed in the database's own case (H2 upper, PostgreSQL lower). */
+    private static Object value(java.util.Map<String, Object> row, String column) {
+        var v = row.get(column);
+        return v != null ? v : row.get(column.toUpperCase());
     }
 
     /** Writes an attempt's outcome if nobody (a settler) took the attempt over; false if someone did. */

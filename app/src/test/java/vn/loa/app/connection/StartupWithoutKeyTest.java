@@ -13,8 +13,8 @@ class StartupWithoutKeyTest {
     @Test
     void loaRefusesToStartWithoutACredentialsKey() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LoaApplication.class)
-                .properties("spring.datasource.url=jdbc:h2:mem:nokey", "server.port=0", "loa.credentials.key=")
-                .run().close())
+                .run("--spring.datasource.url=jdbc:h2:mem:nokey", "--server.port=0", "--loa.credentials.key=")
+                .close())
                 .hasRootCauseInstanceOf(IllegalStateException.class)
                 .rootCause().hasMessageContaining("loa.credentials.key").hasMessageContaining("openssl rand -base64 32");
     }

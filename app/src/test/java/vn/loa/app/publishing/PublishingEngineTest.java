@@ -238,7 +238,7 @@ class PublishingEngineTest extends PostgresApiTest {
         clock.set(Instant.parse("2026-11-23T02:00:00Z"));
 
         var firstClaim = tx.execute(s -> ledger.lockDue(clock.instant(), 100).stream()
-                .filter(id -> id == a || id == b).toList());
+                .map(d -> d.id()).filter(id -> id == a || id == b).toList());
         assertThat(firstClaim).hasSize(1);
 
         engine.publishDueNow();

@@ -47,6 +47,7 @@ public final class ClusterFixture implements AutoCloseable {
     public static final String KEY = "dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWxvYS10ZXM=";
 
     private final String databaseUrl;
+    private final String databaseName;
     private final PlatformSandbox sandbox;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class ClusterFixture implements AutoCloseable {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
             c.createStatement().execute("CREATE DATABASE " + database);
         }
+        this.databaseName = database;
         this.databaseUrl = admin.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
         this.sandbox = new PlatformSandbox(Clock.systemUTC()).start(0);
         sandbox.latency(platformLatency);
@@ -85,6 +87,9 @@ public final class ClusterFixture implements AutoCloseable {
         p.put("loa.connectors.youtube.token-url", sandbox.baseUrl() + "/token");
         p.put("loa.connectors.zalo.openapi-url", sandbox.baseUrl());
         p.put("loa.connectors.zalo.oauth-url", sandbox.baseUrl());
+        // Nodes of one cluster share a Quartz scheduler name; it differs from every other context's in
+        // this JVM, because Spring registers Quartz's data source JVM-wide under that name.
+        p.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "loa-" + databaseName);
         p.put("logging.level.root", "WARN");
         p.put("logging.level.vn.loa.app.web", "INFO");
         return p;

@@ -55,6 +55,7 @@ public abstract class PostgresApiTest {
         registry.add("loa.engine.loop", () -> "false");
         registry.add("loa.connectors.read-timeout", () -> "1s");
         registry.add("loa.engine.lease", () -> "3s");
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "loa-api-tests");
     }
 
     @LocalServerPort

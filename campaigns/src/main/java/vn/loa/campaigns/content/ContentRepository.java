@@ -19,5 +19,8 @@ public interface ContentRepository {
 
     Optional<ContentItem> find(long id);
 
+    /** The item without its variants, for status changes that do not need them. */
+    Optional<ContentItem> findHeader(long id);
+
     Page<ContentItem> search(ContentFilter filter, PageRequest page);
 }

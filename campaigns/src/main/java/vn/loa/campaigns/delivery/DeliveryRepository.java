@@ -16,5 +16,7 @@ public interface DeliveryRepository {
 
     List<Delivery> findByContent(long contentId);
 
+    List<Delivery> findAll(java.util.Collection<Long> ids);
+
     Page<Delivery> search(DeliveryFilter filter, PageRequest page);
 }

@@ -34,7 +34,12 @@ public class DeliveryProgress {
     public record Started(Delivery delivery, ContentItem item) {}
 
     public Started startPublishing(long deliveryId) {
-        var delivery = steps.move(get(deliveryId), DeliveryStatus.PUBLISHING, AuditEntry.SYSTEM, "due");
+        return startPublishing(get(deliveryId));
+    }
+
+    /** Starts a delivery the caller has just read (and locked). */
+    public Started startPublishing(Delivery current) {
+        var delivery = steps.move(current, DeliveryStatus.PUBLISHING, AuditEntry.SYSTEM, "due");
         var item = item(delivery);
         if (item.status() != ContentStatus.PUBLISHING) {
             item = steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "first delivery started");
@@ -43,7 +48,11 @@ public class DeliveryProgress {
     }
 
     public Delivery recordPublished(long deliveryId, String externalRef) {
-        var before = get(deliveryId);
+        return recordPublished(get(deliveryId), externalRef);
+    }
+
+    /** Records the outcome for a delivery as the caller last knew it; refused if it changed meanwhile. */
+    public Delivery recordPublished(Delivery before, String externalRef) {
         var after = steps.store(before, before.published(externalRef, clock.instant()), AuditEntry.SYSTEM,
                 "published as " + externalRef);
         rollUp(after.contentId());
@@ -86,7 +95,7 @@ public class DeliveryProgress {
         if (all.stream().anyMatch(d -> d.status().isPending())) {
             return;
         }
-        var item = contents.find(contentId).orElseThrow(() -> new NotFound("content item", contentId));
+        var item = contents.findHeader(contentId).orElseThrow(() -> new NotFound("content item", contentId));
         var anyFailed = all.stream().anyMatch(d -> d.status() == DeliveryStatus.FAILED);
         var target = anyFailed ? ContentStatus.FAILED : ContentStatus.PUBLISHED;
         steps.move(item, target, AuditEntry.SYSTEM, anyFailed ? "a delivery failed" : "every delivery published");
