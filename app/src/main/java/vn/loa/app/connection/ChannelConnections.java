@@ -56,26 +56,44 @@ public class ChannelConnections {
     }
 
     /**
-     * Access for a batch of calls: the credentials are read once, now (inside the caller's
-     * transaction), and refreshed ones still go through the locked store.
+     * Access for a batch of calls to many channels: their credentials are read in one query, now
+     * (inside the caller's transaction); refreshed ones still go through each channel's locked store.
+     * Channels without credentials get an access whose credentials say so when used.
      */
-    public ChannelAccess accessForBatch(Channel channel) {
-        var store = new JdbcCredentialStore(channel.id(), jdbc, cipher, tm, clock);
-        var read = store.current();
-        return new ChannelAccess(channel.platform(), channel.externalId(), new vn.loa.connectors.credentials.CredentialStore() {
-            private volatile Credentials known = read;
+    public java.util.Map<Long, ChannelAccess> accessForBatch(java.util.Collection<Channel> batch) {
+        var sealed = new java.util.HashMap<Long, String>();
+        if (!batch.isEmpty()) {
+            jdbc.sql("SELECT channel_id, sealed FROM channel_credential WHERE channel_id IN (:ids)")
+                    .param("ids", batch.stream().map(Channel::id).toList())
+                    .query(rs -> {
+                        sealed.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        var result = new java.util.HashMap<Long, ChannelAccess>();
+        for (var channel : batch) {
+            var store = new JdbcCredentialStore(channel.id(), jdbc, cipher, tm, clock);
+            var value = sealed.get(channel.id());
+            var read = value == null ? null : CredentialCodec.read(cipher.open(value, channel.id()));
+            result.put(channel.id(), new ChannelAccess(channel.platform(), channel.externalId(),
+                    new vn.loa.connectors.credentials.CredentialStore() {
+                        private volatile Credentials known = read;
 
-            @Override
-            public Credentials current() {
-                return known;
-            }
+                        @Override
+                        public Credentials current() {
+                            if (known == null) {
+                                throw new vn.loa.connectors.credentials.MissingCredentials("channel " + channel.id());
+                            }
+                            return known;
+                        }
 
-            @Override
-            public Credentials update(java.util.function.UnaryOperator<Credentials> change) {
-                known = store.update(change);
-                return known;
-            }
-        });
+                        @Override
+                        public Credentials update(java.util.function.UnaryOperator<Credentials> change) {
+                            known = store.update(change);
+                            return known;
+                        }
+                    }));
+        }
+        return result;
     }
 
     /**

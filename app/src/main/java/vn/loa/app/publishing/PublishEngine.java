@@ -116,18 +116,23 @@ public class PublishEngine implements DisposableBean {
         var leaseUntil = now.plus(properties.lease());
         var claimed = tx.execute(status -> {
             var result = new ArrayList<Prepared>();
-            var channelCache = new java.util.HashMap<Long, Channel>();
-            var accessCache = new java.util.HashMap<Long, vn.loa.connectors.ChannelAccess>();
-            for (var due : ledger.lockDue(now, properties.batchSize())) {
-                var started = progress.startPublishing(due);
+            var due = ledger.lockDue(now, properties.batchSize());
+            if (due.isEmpty()) {
+                return result;
+            }
+            var byId = new java.util.HashMap<Long, Channel>();
+            channels.findAll(due.stream().map(d -> d.channelId()).collect(java.util.stream.Collectors.toSet()))
+                    .forEach(c -> byId.put(c.id(), c));
+            var access = connections.accessForBatch(byId.values());
+            for (var delivery : due) {
+                var started = progress.startPublishing(delivery);
                 var claim = ledger.recordIntent(started.delivery(), properties.node(), now, leaseUntil);
-                var channel = channelCache.computeIfAbsent(claim.channelId(), c -> channels.find(c).orElseThrow());
+                var channel = byId.get(claim.channelId());
                 try {
-                    var access = accessCache.computeIfAbsent(channel.id(), c -> connections.accessForBatch(channel));
                     var variant = started.item().variant(channel.platform()).orElseThrow(() -> new IllegalStateException(
                             "content item " + claim.contentId() + " has no " + channel.platform() + " variant"));
                     result.add(new Prepared(claim, started.delivery(), channel,
-                            PostDrafts.toRequest(variant, access, claim.idempotencyKey()), null));
+                            PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey()), null));
                 } catch (RuntimeException e) {
                     result.add(new Prepared(claim, started.delivery(), channel, null, e));
                 }

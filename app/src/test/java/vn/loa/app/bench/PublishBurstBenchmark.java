@@ -41,7 +41,7 @@ class PublishBurstBenchmark {
         int channels = Integer.getInteger("loa.bench.channels", 100);
         try (var cluster = new ClusterFixture("bench_burst", Duration.ofMillis(200))) {
             var node = cluster.startNode("bench", Map.of("spring.main.sources", Counting.class.getName(),
-                    "loa.engine.threads-per-platform", "96"));
+                    "loa.engine.threads-per-platform", System.getProperty("loa.bench.threads", "200")));
             cluster.seed(node, channels, deliveries, Instant.now().plusSeconds(3600));
             var jdbc = cluster.jdbc(node);
             // Spread over one minute, as "due in the same minute": second i % 60 of the minute.
