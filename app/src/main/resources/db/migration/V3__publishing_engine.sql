@@ -2,8 +2,6 @@
 
 -- Earliest instant of the next attempt (backoff after a failure, a rate limit's wait).
 ALTER TABLE delivery ADD COLUMN not_before TIMESTAMP WITH TIME ZONE;
--- Rebuttals of false information go first.
-ALTER TABLE delivery ADD COLUMN priority INT DEFAULT 0 NOT NULL;
 CREATE INDEX delivery_claim ON delivery (status, not_before, scheduled_at);
 
 ALTER TABLE channel ADD COLUMN paused_reason VARCHAR(1000);

@@ -78,8 +78,8 @@ public class DomainConfig {
 
     @Bean
     ContentReview contentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
-                                PlatformLimits limits, Clock clock) {
-        return new ContentReview(contents, deliveries, audit, limits, clock);
+                                PlatformLimits limits, ChannelRepository channels, DeliveryTimer timer, Clock clock) {
+        return new ContentReview(contents, deliveries, audit, limits, channels, timer, clock);
     }
 
     @Bean

@@ -38,11 +38,12 @@ class ContentController {
 
     record ContentView(long id, long campaignId, String title, String body, String link, List<String> media,
                        List<String> tags, List<ContentVariant> variants, ContentStatus status, String author,
-                       String rejectionReason, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {}
+                       String rejectionReason, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version,
+                       boolean rebuttal) {}
 
     /** An edit names the version it was made from, so a concurrent edit is refused rather than lost. */
     record ContentEdit(Long version, String title, String body, String link, List<String> media, List<String> tags,
-                       List<ContentVariant> variants, Long campaignId) {}
+                       List<ContentVariant> variants, Long campaignId, Boolean rebuttal) {}
 
     record Note(String note) {}
 
@@ -113,7 +114,7 @@ class ContentController {
             throw InvalidInput.of("version", "is required: send the version you edited");
         }
         var draft = new ContentDraft(body.campaignId(), body.title(), body.body(), body.link(), body.media(),
-                body.tags(), body.variants());
+                body.tags(), body.variants(), body.rebuttal());
         return view(writing.editContent(id, body.version(), draft, actor));
     }
 
@@ -154,7 +155,7 @@ class ContentController {
     private ContentView view(ContentItem i) {
         return new ContentView(i.id(), i.campaignId(), i.title(), i.body(), i.link(), i.media(), i.tags(),
                 List.copyOf(i.variants().values()), i.status(), i.author(), i.rejectionReason(),
-                times.inCity(i.createdAt()), times.inCity(i.updatedAt()), i.version());
+                times.inCity(i.createdAt()), times.inCity(i.updatedAt()), i.version(), i.rebuttal());
     }
 
 }

@@ -28,7 +28,7 @@ import vn.loa.connectors.Platform;
 class JdbcContentRepository implements ContentRepository {
 
     private static final String SELECT = "SELECT i.id, i.campaign_id, i.title, i.body, i.link, i.media_json, i.tags_json,"
-            + " i.status, i.author, i.rejection_reason, i.created_at, i.updated_at, i.version";
+            + " i.status, i.author, i.rejection_reason, i.created_at, i.updated_at, i.version, i.rebuttal";
 
     private final JdbcClient jdbc;
     private final JsonLists lists;
@@ -42,10 +42,12 @@ class JdbcContentRepository implements ContentRepository {
     public ContentItem insert(ContentItem item) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO content_item (campaign_id, title, body, link, media_json, tags_json, status, author,"
-                        + " rejection_reason, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " rejection_reason, created_at, updated_at, version, rebuttal)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(item.campaignId(), item.title(), item.body(), item.link(), lists.write(item.media()),
                         lists.write(item.tags()), item.status().name(), item.author(), item.rejectionReason(),
-                        Timestamps.utc(item.createdAt()), Timestamps.utc(item.updatedAt()), item.version())
+                        Timestamps.utc(item.createdAt()), Timestamps.utc(item.updatedAt()), item.version(),
+                        item.rebuttal())
                 .update(keys, "id");
         var stored = item.withId(keys.getKeyAs(Long.class));
         insertVariants(stored);
@@ -56,10 +58,11 @@ class JdbcContentRepository implements ContentRepository {
     public ContentItem update(ContentItem item) {
         var next = item.version() + 1;
         int changed = jdbc.sql("UPDATE content_item SET title = ?, body = ?, link = ?, media_json = ?, tags_json = ?,"
-                        + " status = ?, rejection_reason = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?")
+                        + " status = ?, rejection_reason = ?, updated_at = ?, version = ?, rebuttal = ?"
+                        + " WHERE id = ? AND version = ?")
                 .params(item.title(), item.body(), item.link(), lists.write(item.media()), lists.write(item.tags()),
                         item.status().name(), item.rejectionReason(), Timestamps.utc(item.updatedAt()), next,
-                        item.id(), item.version())
+                        item.rebuttal(), item.id(), item.version())
                 .update();
         if (changed == 0) {
             throw new ConcurrentChange("content item " + item.id());
@@ -68,7 +71,7 @@ class JdbcContentRepository implements ContentRepository {
         insertVariants(item);
         return new ContentItem(item.id(), item.campaignId(), item.title(), item.body(), item.link(), item.media(),
                 item.tags(), item.variants(), item.status(), item.author(), item.rejectionReason(), item.createdAt(),
-                item.updatedAt(), next);
+                item.updatedAt(), next, item.rebuttal());
     }
 
     @Override
@@ -84,7 +87,7 @@ class JdbcContentRepository implements ContentRepository {
         }
         return new ContentItem(item.id(), item.campaignId(), item.title(), item.body(), item.link(), item.media(),
                 item.tags(), item.variants(), item.status(), item.author(), item.rejectionReason(), item.createdAt(),
-                item.updatedAt(), next);
+                item.updatedAt(), next, item.rebuttal());
     }
 
     @Override
@@ -110,7 +113,7 @@ class JdbcContentRepository implements ContentRepository {
                 .eq("i.author", "author", f.author())
                 .within("i.created_at", f.created());
         var result = Pages.fetch(jdbc, SELECT, "FROM content_item i" + filter.where(), filter,
-                "i.updated_at DESC, i.id DESC", page, this::map);
+                "i.rebuttal DESC, i.updated_at DESC, i.id DESC", page, this::map);
         return new Page<>(withVariants(result.items()), result.page(), result.size(), result.totalItems());
     }
 
@@ -143,7 +146,7 @@ class JdbcContentRepository implements ContentRepository {
         return items.stream()
                 .map(i -> new ContentItem(i.id(), i.campaignId(), i.title(), i.body(), i.link(), i.media(), i.tags(),
                         variants.getOrDefault(i.id(), Map.of()), i.status(), i.author(), i.rejectionReason(),
-                        i.createdAt(), i.updatedAt(), i.version()))
+                        i.createdAt(), i.updatedAt(), i.version(), i.rebuttal()))
                 .toList();
     }
 
@@ -152,6 +155,6 @@ class JdbcContentRepository implements ContentRepository {
                 rs.getString("link"), lists.read(rs.getString("media_json")), lists.read(rs.getString("tags_json")),
                 Map.of(), ContentStatus.valueOf(rs.getString("status")), rs.getString("author"),
                 rs.getString("rejection_reason"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getBoolean("rebuttal"));
     }
 }

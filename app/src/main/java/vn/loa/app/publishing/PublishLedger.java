@@ -40,11 +40,13 @@ public class PublishLedger {
         var utcNow = Timestamps.utc(now);
         var candidates = jdbc.sql("""
                 SELECT x.id FROM (
-                  SELECT d.id, d.priority, d.scheduled_at,
-                         ROW_NUMBER() OVER (PARTITION BY d.channel_id ORDER BY d.priority DESC, d.scheduled_at, d.id) AS rn,
+                  SELECT d.id, CASE WHEN i.rebuttal THEN 1 ELSE 0 END AS priority, d.scheduled_at,
+                         ROW_NUMBER() OVER (PARTITION BY d.channel_id
+                                            ORDER BY CASE WHEN i.rebuttal THEN 1 ELSE 0 END DESC, d.scheduled_at, d.id) AS rn,
                          c.max_in_flight - COALESCE(f.n, 0) AS room
                   FROM delivery d
                   JOIN channel c ON c.id = d.channel_id
+                  JOIN content_item i ON i.id = d.content_id
                   LEFT JOIN (SELECT channel_id, COUNT(*) AS n FROM delivery WHERE status = 'PUBLISHING'
                              GROUP BY channel_id) f ON f.channel_id = d.channel_id
                   WHERE d.status = 'SCHEDULED' AND d.scheduled_at <= :now

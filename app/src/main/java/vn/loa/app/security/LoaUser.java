@@ -15,17 +15,19 @@ public class LoaUser extends User {
     private final String displayName;
     private final String organisation;
     private final Set<Role> roles;
+    private final boolean onDuty;
 
     public LoaUser(String username, String passwordHash, boolean enabled, String displayName, String organisation,
-                   Set<Role> roles) {
+                   Set<Role> roles, boolean onDuty) {
         super(username, passwordHash, enabled, true, true, true, authorities(roles));
         this.displayName = displayName;
         this.organisation = organisation;
         this.roles = Set.copyOf(roles);
+        this.onDuty = onDuty;
     }
 
     public Actor actor() {
-        return new Actor(getUsername(), roles, organisation);
+        return new Actor(getUsername(), roles, organisation, onDuty);
     }
 
     public String displayName() {
@@ -38,6 +40,10 @@ public class LoaUser extends User {
 
     public Set<Role> roles() {
         return roles;
+    }
+
+    public boolean onDuty() {
+        return onDuty;
     }
 
     private static Collection<GrantedAuthority> authorities(Set<Role> roles) {

@@ -47,11 +47,12 @@ public class UserAccounts implements UserDetailsService {
                 .query(rs -> {
                     roles.add(Role.valueOf(rs.getString(1)));
                 });
-        return jdbc.sql("SELECT username, password_hash, enabled, display_name, organisation FROM app_user"
+        return jdbc.sql("SELECT username, password_hash, enabled, display_name, organisation, on_duty FROM app_user"
                         + " WHERE username = ?")
                 .param(username)
                 .query((rs, row) -> new LoaUser(rs.getString("username"), rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), rs.getString("display_name"), rs.getString("organisation"), roles))
+                        rs.getBoolean("enabled"), rs.getString("display_name"), rs.getString("organisation"), roles,
+                        rs.getBoolean("on_duty")))
                 .optional();
     }
 
@@ -61,17 +62,24 @@ public class UserAccounts implements UserDetailsService {
         jdbc.sql("SELECT username, role_name FROM app_user_role").query(rs -> {
             roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
         });
-        return jdbc.sql("SELECT username, password_hash, enabled, display_name, organisation FROM app_user"
+        return jdbc.sql("SELECT username, password_hash, enabled, display_name, organisation, on_duty FROM app_user"
                         + " ORDER BY username")
                 .query((rs, row) -> new LoaUser(rs.getString("username"), rs.getString("password_hash"),
                         rs.getBoolean("enabled"), rs.getString("display_name"), rs.getString("organisation"),
-                        roles.getOrDefault(rs.getString("username"), Set.of())))
+                        roles.getOrDefault(rs.getString("username"), Set.of()), rs.getBoolean("on_duty")))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public boolean anyExists() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() > 0;
+    }
+
+    /** An approver goes on or off duty for the rapid response lane. */
+    @Transactional
+    public LoaUser setOnDuty(String username, boolean onDuty) {
+        jdbc.sql("UPDATE app_user SET on_duty = ? WHERE username = ?").params(onDuty, username).update();
+        return loadUserByUsername(username);
     }
 
     @Transactional

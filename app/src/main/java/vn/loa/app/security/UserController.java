@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -18,12 +19,16 @@ import vn.loa.campaigns.access.Role;
 @RequestMapping("/api")
 class UserController {
 
-    record UserView(String username, String displayName, String organisation, Set<Role> roles, boolean enabled) {
+    record UserView(String username, String displayName, String organisation, Set<Role> roles, boolean enabled,
+                    boolean onDuty) {
 
         static UserView of(LoaUser u) {
-            return new UserView(u.getUsername(), u.displayName(), u.organisation(), u.roles(), u.isEnabled());
+            return new UserView(u.getUsername(), u.displayName(), u.organisation(), u.roles(), u.isEnabled(),
+                    u.onDuty());
         }
     }
+
+    record Duty(Boolean onDuty) {}
 
     private final UserAccounts accounts;
 
@@ -34,6 +39,16 @@ class UserController {
     @GetMapping("/me")
     UserView me(Actor actor) {
         return UserView.of(accounts.loadUserByUsername(actor.username()));
+    }
+
+    /** The on-duty approver approves rebuttals of false information, which then publish at once. */
+    @PutMapping("/me/on-duty")
+    UserView onDuty(@RequestBody Duty body, Actor actor) {
+        Permissions.requireAny(actor, "go on duty", Role.APPROVER, Role.ADMIN);
+        if (body == null || body.onDuty() == null) {
+            throw vn.loa.campaigns.shared.InvalidInput.of("onDuty", "is required (true or false)");
+        }
+        return UserView.of(accounts.setOnDuty(actor.username(), body.onDuty()));
     }
 
     @GetMapping("/users")

@@ -247,6 +247,46 @@ class PublishingEngineTest extends PostgresApiTest {
         assertThat(postsOn(page)).isEqualTo(2);
     }
 
+    @Test
+    void aRebuttalApprovedByTheOnDutyApproverGoesToTheOfficialChannelFirstAndAtOnce() {
+        var official = as("admin").post("/api/channels", Map.of("platform", "FACEBOOK", "externalId", "off-" + unique(),
+                "displayName", "Hà Nội chính thức", "role", "OFFICIAL", "organisation", "UBND")).id();
+        assertThat(as("admin").put("/api/channels/" + official + "/credentials", Map.of("pageToken", "t")).status())
+                .isEqualTo(200);
+        var partner = connected("FACEBOOK");
+        jdbc.sql("UPDATE channel SET max_in_flight = 1 WHERE id = ?").param(official).update();
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        var routine = schedule(approvedWithFacebookText(campaign("society", List.of(official)), "Tin thường " + unique()),
+                official, "2026-11-23T09:00:30+07:00");
+        clock.set(Instant.parse("2026-11-23T02:01:00Z"));
+        var campaign = campaign("security", List.of(official, partner));
+        var rebuttal = as("planner").post("/api/content", Map.of("campaignId", campaign, "rebuttal", true,
+                "title", "Cải chính thông tin sai sự thật", "body", "Thông tin lan truyền về ... là sai sự thật."));
+        assertCreated(rebuttal);
+        as("planner").post("/api/content/" + rebuttal.id() + "/submit", null);
+
+        var offDuty = as("approver").post("/api/content/" + rebuttal.id() + "/approve", null);
+        assertThat(offDuty.status()).isEqualTo(403);
+        assertThat(offDuty.field("detail")).contains("on-duty approver");
+        assertThat(as("approver").put("/api/me/on-duty", Map.of("onDuty", true)).body().path("onDuty").asBoolean())
+                .isTrue();
+        var approved = as("approver").post("/api/content/" + rebuttal.id() + "/approve", null);
+        as("approver").put("/api/me/on-duty", Map.of("onDuty", false));
+
+        assertThat(approved.field("status")).isEqualTo("SCHEDULED");
+        var deliveries = as("planner").get("/api/deliveries?contentId=" + rebuttal.id()).body().path("items");
+        assertThat(deliveries.valueStream().map(d -> d.path("channelId").asLong())).containsExactly(official);
+        assertThat(deliveries.get(0).path("scheduledAt").asString()).isEqualTo("2026-11-23T09:01:00+07:00");
+
+        // With room for one call at a time on the official page, the rebuttal goes before the routine post.
+        var first = tx.execute(s -> ledger.lockDue(clock.instant(), 100).stream()
+                .filter(d -> d.channelId() == official).map(d -> d.contentId()).toList());
+        assertThat(first).containsExactly(rebuttal.id());
+        engine.publishDueNow();
+        assertThat(as("planner").get("/api/content/" + rebuttal.id()).field("status")).isEqualTo("PUBLISHED");
+        assertThat(status(routine)).isEqualTo("PUBLISHED");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private long connected(String platform) {

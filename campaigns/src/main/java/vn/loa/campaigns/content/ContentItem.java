@@ -27,7 +27,8 @@ public record ContentItem(
         String rejectionReason,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        boolean rebuttal) {
 
     public static final int TITLE_MAX = 300;
     public static final int BODY_MAX = 63_206;
@@ -84,23 +85,24 @@ public record ContentItem(
             throw new IllegalTransition("content item " + id, status, target, whyNot(target));
         }
         return new ContentItem(id, campaignId, title, body, link, media, tags, variants, target, author,
-                target == ContentStatus.REJECTED ? rejectionReason : null, createdAt, now, version);
+                target == ContentStatus.REJECTED ? rejectionReason : null, createdAt, now, version, rebuttal);
     }
 
     public ContentItem rejected(String reason, Instant now) {
         var moved = moveTo(ContentStatus.REJECTED, now);
         return new ContentItem(id, campaignId, title, body, link, media, tags, variants, moved.status(), author,
-                reason, createdAt, now, version);
+                reason, createdAt, now, version, rebuttal);
     }
 
     public ContentItem withText(ContentDraft d, Map<Platform, ContentVariant> newVariants, Instant now) {
         return new ContentItem(id, campaignId, d.title().strip(), d.body(), d.link(), orEmpty(d.media()),
-                orEmpty(d.tags()), newVariants, status, author, rejectionReason, createdAt, now, version);
+                orEmpty(d.tags()), newVariants, status, author, rejectionReason, createdAt, now, version,
+                d.rebuttal() == null ? rebuttal : d.rebuttal());
     }
 
     public ContentItem withId(long newId) {
         return new ContentItem(newId, campaignId, title, body, link, media, tags, variants, status, author,
-                rejectionReason, createdAt, updatedAt, version);
+                rejectionReason, createdAt, updatedAt, version, rebuttal);
     }
 
     static <T> List<T> orEmpty(List<T> list) {

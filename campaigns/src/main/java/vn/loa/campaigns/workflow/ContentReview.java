@@ -9,7 +9,12 @@ import vn.loa.campaigns.audit.AuditTrail;
 import vn.loa.campaigns.content.ContentItem;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.content.ContentStatus;
+import vn.loa.campaigns.channel.ChannelRepository;
+import vn.loa.campaigns.channel.ChannelRole;
+import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryRepository;
+import vn.loa.campaigns.delivery.DeliveryTimer;
+import java.util.stream.Collectors;
 import vn.loa.campaigns.delivery.DeliveryStatus;
 import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.IllegalTransition;
@@ -25,11 +30,17 @@ public class ContentReview {
     private final ContentRepository contents;
     private final WorkflowSteps steps;
     private final PlatformLimits limits;
+    private final ChannelRepository channels;
+    private final DeliveryTimer timer;
+    private final Clock clock;
 
     public ContentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
-                         PlatformLimits limits, Clock clock) {
+                         PlatformLimits limits, ChannelRepository channels, DeliveryTimer timer, Clock clock) {
         this.contents = contents;
         this.limits = limits;
+        this.channels = channels;
+        this.timer = timer;
+        this.clock = clock;
         this.steps = new WorkflowSteps(contents, deliveries, audit, clock);
     }
 
@@ -60,17 +71,46 @@ public class ContentReview {
         if (item.author().equals(actor.username())) {
             throw new NotAllowed("You wrote this item; another approver must approve it");
         }
+        if (item.rebuttal() && !actor.onDuty()) {
+            throw new NotAllowed("Rebuttals of false information are approved by the on-duty approver");
+        }
         new Checks().maxLength("note", note, REASON_MAX).throwIfAny();
         item.moveTo(ContentStatus.APPROVED, item.updatedAt());
         // Limits are checked again: a platform's limits may have changed since submission.
         limits.require(item);
         var approved = steps.move(item, ContentStatus.APPROVED, actor.username(), note == null ? "approved" : note);
+        if (approved.rebuttal()) {
+            return publishRebuttalNow(approved, actor);
+        }
         var held = steps.deliveriesOf(approved).stream().filter(d -> d.status() == DeliveryStatus.HELD).toList();
         if (held.isEmpty()) {
             return approved;
         }
         held.forEach(d -> steps.move(d, DeliveryStatus.SCHEDULED, actor.username(), "content approved again"));
         return steps.move(approved, ContentStatus.SCHEDULED, actor.username(), "held deliveries released");
+    }
+
+    /**
+     * The rapid response lane: an approved rebuttal goes to every active official channel at once;
+     * the engine takes rebuttals before anything else due.
+     */
+    private ContentItem publishRebuttalNow(ContentItem item, Actor actor) {
+        var now = clock.instant();
+        var officials = channels.list(null).stream()
+                .filter(c -> c.role() == ChannelRole.OFFICIAL && c.active() && item.variant(c.platform()).isPresent())
+                .toList();
+        if (officials.isEmpty()) {
+            throw InvalidInput.of("variants", "no active official channel takes any of this rebuttal's variants");
+        }
+        var already = steps.deliveriesOf(item).stream().map(Delivery::channelId).collect(Collectors.toSet());
+        for (var channel : officials) {
+            if (!already.contains(channel.id())) {
+                steps.scheduled(Delivery.schedule(item.id(), channel.id(), now, now), actor.username());
+            }
+        }
+        timer.dueAt(now);
+        return steps.move(item, ContentStatus.SCHEDULED, actor.username(),
+                "rebuttal: published at once to the official channel");
     }
 
     public ContentItem reject(long id, Actor actor, String reason) {

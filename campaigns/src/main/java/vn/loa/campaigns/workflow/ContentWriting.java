@@ -61,7 +61,7 @@ public class ContentWriting {
         var now = clock.instant();
         var item = new ContentItem(null, campaign.id(), draft.title().strip(), draft.body(), draft.link(),
                 orEmpty(draft.media()), orEmpty(draft.tags()), variantsFor(draft, campaign), ContentStatus.DRAFT,
-                actor.username(), null, now, now, 0);
+                actor.username(), null, now, now, 0, Boolean.TRUE.equals(draft.rebuttal()));
         return steps.created(item, actor.username());
     }
 
@@ -83,7 +83,7 @@ public class ContentWriting {
             throw new NotAllowed("An item cannot move to another campaign; write a new item instead");
         }
         var withCampaign = new ContentDraft(item.campaignId(), draft.title(), draft.body(), draft.link(),
-                draft.media(), draft.tags(), draft.variants());
+                draft.media(), draft.tags(), draft.variants(), draft.rebuttal());
         var campaign = checked(withCampaign);
         var edited = item.withText(withCampaign, variantsFor(withCampaign, campaign), clock.instant());
         var backToReview = item.status() == ContentStatus.APPROVED || item.status() == ContentStatus.SCHEDULED;

@@ -31,7 +31,7 @@ class ContentStatusTest {
     @Test
     void aRefusedMoveSaysWhy() {
         var item = new ContentItem(7L, 1, "t", "b", null, List.of(), List.of(), Map.of(), PUBLISHED, "ha", null,
-                Instant.EPOCH, Instant.EPOCH, 3);
+                Instant.EPOCH, Instant.EPOCH, 3, false);
         assertThatThrownBy(() -> item.moveTo(IN_REVIEW, Instant.EPOCH))
                 .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("content item 7 from PUBLISHED to IN_REVIEW")
