@@ -94,6 +94,16 @@ public class DomainConfig {
     }
 
     @Bean
+    vn.loa.campaigns.cadence.Cadences cadences(vn.loa.campaigns.cadence.CadenceRepository cadences,
+                                               ChannelRepository channels, CampaignRepository campaigns,
+                                               ContentRepository contents, DeliveryRepository deliveries,
+                                               Scheduling scheduling, vn.loa.campaigns.cadence.CadenceTimer timer,
+                                               vn.loa.campaigns.cadence.SlotReports reports, Clock clock) {
+        return new vn.loa.campaigns.cadence.Cadences(cadences, channels, campaigns, contents, deliveries, scheduling,
+                timer, reports, clock);
+    }
+
+    @Bean
     DeliveryProgress deliveryProgress(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
                                       Clock clock) {
         return new DeliveryProgress(contents, deliveries, audit, clock);
