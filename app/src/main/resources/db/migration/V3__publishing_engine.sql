@@ -22,6 +22,8 @@ CREATE TABLE publish_attempt (
     lease_until     TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at     TIMESTAMP WITH TIME ZONE,
     outcome         VARCHAR(20) NOT NULL,
+    -- PUBLISH: publish now; HANDOFF: hand to the platform's scheduler.
+    purpose         VARCHAR(10) DEFAULT 'PUBLISH' NOT NULL,
     external_ref    VARCHAR(200),
     failure_kind    VARCHAR(20),
     failure_code    VARCHAR(64),

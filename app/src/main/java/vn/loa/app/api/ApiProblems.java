@@ -73,6 +73,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof IllegalTransition || e instanceof ConcurrentChange) {
             return HttpStatus.CONFLICT;
         }
+        if (e instanceof vn.loa.campaigns.shared.PlatformRefused) {
+            return HttpStatus.BAD_GATEWAY;
+        }
         return HttpStatus.UNPROCESSABLE_CONTENT;
     }
 

@@ -23,11 +23,12 @@ import vn.loa.connectors.Platform;
 class ChannelController {
 
     record ChannelView(long id, Platform platform, String externalId, String displayName, ChannelRole role,
-                       long followerCount, String organisation, String zone, boolean active) {
+                       long followerCount, String organisation, String zone, boolean active,
+                       boolean nativeScheduling) {
 
         static ChannelView of(Channel c) {
             return new ChannelView(c.id(), c.platform(), c.externalId(), c.displayName(), c.role(), c.followerCount(),
-                    c.organisation(), c.zone().getId(), c.active());
+                    c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling());
         }
     }
 

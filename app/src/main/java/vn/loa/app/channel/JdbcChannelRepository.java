@@ -18,7 +18,7 @@ import vn.loa.connectors.Platform;
 class JdbcChannelRepository implements ChannelRepository {
 
     private static final String SELECT = "SELECT id, platform, external_id, display_name, channel_role, follower_count,"
-            + " organisation, zone_id, active FROM channel";
+            + " organisation, zone_id, active, native_scheduling FROM channel";
 
     private final JdbcClient jdbc;
 
@@ -30,9 +30,9 @@ class JdbcChannelRepository implements ChannelRepository {
     public Channel insert(Channel c) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO channel (platform, external_id, display_name, channel_role, follower_count, organisation,"
-                        + " zone_id, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " zone_id, active, native_scheduling) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.platform().name(), c.externalId(), c.displayName(), c.role().name(), c.followerCount(),
-                        c.organisation(), c.zone().getId(), c.active())
+                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling())
                 .update(keys, "id");
         return c.withId(keys.getKeyAs(Long.class));
     }
@@ -40,9 +40,9 @@ class JdbcChannelRepository implements ChannelRepository {
     @Override
     public void update(Channel c) {
         jdbc.sql("UPDATE channel SET platform = ?, external_id = ?, display_name = ?, channel_role = ?,"
-                        + " follower_count = ?, organisation = ?, zone_id = ?, active = ? WHERE id = ?")
+                        + " follower_count = ?, organisation = ?, zone_id = ?, active = ?, native_scheduling = ? WHERE id = ?")
                 .params(c.platform().name(), c.externalId(), c.displayName(), c.role().name(), c.followerCount(),
-                        c.organisation(), c.zone().getId(), c.active(), c.id())
+                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling(), c.id())
                 .update();
     }
 
@@ -79,6 +79,6 @@ class JdbcChannelRepository implements ChannelRepository {
         return new Channel(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),
                 rs.getString("display_name"), ChannelRole.valueOf(rs.getString("channel_role")),
                 rs.getLong("follower_count"), rs.getString("organisation"), ZoneId.of(rs.getString("zone_id")),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"), rs.getBoolean("native_scheduling"));
     }
 }

@@ -23,6 +23,8 @@ import vn.loa.campaigns.channel.Channels;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryTimer;
+import vn.loa.campaigns.delivery.PlatformPosts;
+import vn.loa.campaigns.workflow.PublishedPosts;
 import vn.loa.campaigns.plan.PlanRepository;
 import vn.loa.campaigns.plan.Plans;
 import vn.loa.campaigns.theme.ThemeRepository;
@@ -72,8 +74,8 @@ public class DomainConfig {
     @Bean
     ContentWriting contentWriting(ContentRepository contents, CampaignRepository campaigns,
                                   ChannelRepository channels, DeliveryRepository deliveries, AuditTrail audit,
-                                  Clock clock) {
-        return new ContentWriting(contents, campaigns, channels, deliveries, audit, clock);
+                                  PlatformPosts posts, Clock clock) {
+        return new ContentWriting(contents, campaigns, channels, deliveries, audit, posts, clock);
     }
 
     @Bean
@@ -89,8 +91,14 @@ public class DomainConfig {
 
     @Bean
     Scheduling scheduling(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                          AuditTrail audit, DeliveryTimer timer, Clock clock) {
-        return new Scheduling(contents, deliveries, channels, audit, timer, clock);
+                          AuditTrail audit, DeliveryTimer timer, PlatformPosts posts, Clock clock) {
+        return new Scheduling(contents, deliveries, channels, audit, timer, posts, clock);
+    }
+
+    @Bean
+    PublishedPosts publishedPosts(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
+                                  PlatformPosts posts, AuditTrail audit, Clock clock) {
+        return new PublishedPosts(contents, deliveries, channels, posts, audit, clock);
     }
 
     @Bean

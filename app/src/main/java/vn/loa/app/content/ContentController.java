@@ -56,9 +56,11 @@ class ContentController {
     private final Scheduling scheduling;
     private final DeliveryViews deliveryViews;
     private final ApiTimes times;
+    private final vn.loa.campaigns.workflow.PublishedPosts published;
 
     ContentController(ContentWriting writing, ContentReview review, Scheduling scheduling,
-                      DeliveryViews deliveryViews, ApiTimes times) {
+                      DeliveryViews deliveryViews, ApiTimes times, vn.loa.campaigns.workflow.PublishedPosts published) {
+        this.published = published;
         this.writing = writing;
         this.review = review;
         this.scheduling = scheduling;
@@ -139,6 +141,12 @@ class ContentController {
                                 Actor actor) {
         var request = body == null ? new ScheduleRequest(null, null) : body;
         return deliveryViews.of(scheduling.schedule(id, request.channelIds(), request.at(), actor));
+    }
+
+    /** After publishing: corrects one platform's variant and carries it to that platform's posts. */
+    @PutMapping("/{id}/published-variant")
+    ContentView correctPublished(@PathVariable long id, @RequestBody ContentVariant body, Actor actor) {
+        return view(published.correctPublished(id, body, actor));
     }
 
     @PostMapping("/{id}/cancel")

@@ -26,12 +26,17 @@ class DeliveryController {
 
     record Reason(String reason) {}
 
+    record NewTime(java.time.OffsetDateTime at) {}
+
     private final Scheduling scheduling;
+    private final vn.loa.campaigns.workflow.PublishedPosts published;
     private final DeliveryViews views;
     private final ApiTimes times;
 
-    DeliveryController(Scheduling scheduling, DeliveryViews views, ApiTimes times) {
+    DeliveryController(Scheduling scheduling, vn.loa.campaigns.workflow.PublishedPosts published, DeliveryViews views,
+                       ApiTimes times) {
         this.scheduling = scheduling;
+        this.published = published;
         this.views = views;
         this.times = times;
     }
@@ -65,6 +70,19 @@ class DeliveryController {
         return scheduling.deliveryHistory(id, actor).stream()
                 .map(e -> AuditView.of(e, times))
                 .toList();
+    }
+
+    /** Moves a delivery that has not gone out; one the platform's scheduler held is withdrawn from it first. */
+    @PostMapping("/{id}/reschedule")
+    DeliveryView reschedule(@PathVariable long id, @RequestBody(required = false) NewTime body, Actor actor) {
+        return views.of(scheduling.reschedule(id, body == null ? null : body.at(), actor));
+    }
+
+    /** Deletes a published post from its platform. */
+    @PostMapping("/{id}/remove")
+    DeliveryView remove(@PathVariable long id, @RequestBody(required = false) Reason body, Actor actor) {
+        published.removePublished(id, actor, body == null ? null : body.reason());
+        return views.of(scheduling.getDelivery(id, actor));
     }
 
     @PostMapping("/{id}/cancel")

@@ -15,14 +15,16 @@ public class DispatchLoop implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
 
     private final PublishEngine engine;
+    private final NativeHandoff handoff;
     private final EngineProperties properties;
     private final Object signal = new Object();
     private volatile boolean running;
     private volatile boolean woken;
     private Thread thread;
 
-    public DispatchLoop(PublishEngine engine, EngineProperties properties) {
+    public DispatchLoop(PublishEngine engine, NativeHandoff handoff, EngineProperties properties) {
         this.engine = engine;
+        this.handoff = handoff;
         this.properties = properties;
     }
 
@@ -52,6 +54,9 @@ public class DispatchLoop implements SmartLifecycle {
                     claimed = engine.dispatchDue();
                 } while (claimed > 0 && running);
                 engine.settle();
+                handoff.handOffDue();
+                handoff.settleHandoffs();
+                handoff.reconcile();
             } catch (RuntimeException e) {
                 log.error("Dispatch round failed; trying again at the next tick", e);
             }

@@ -53,6 +53,8 @@ public class PublishLedger {
                     AND (d.not_before IS NULL OR d.not_before <= :now)
                     AND c.active = TRUE AND c.paused_at IS NULL
                     AND (c.cooldown_until IS NULL OR c.cooldown_until <= :now)
+                    AND NOT EXISTS (SELECT 1 FROM publish_attempt a WHERE a.delivery_id = d.id
+                                    AND a.purpose = 'HANDOFF' AND a.outcome IN ('PENDING', 'UNKNOWN'))
                 ) x
                 WHERE x.rn <= x.room
                 ORDER BY x.priority DESC, x.scheduled_at, x.id
@@ -82,6 +84,18 @@ public class PublishLedger {
                 attemptNo, (String) value(row, "idempotency_key"), delivery.scheduledAt());
     }
 
+    /** Records the intent of handing a delivery to the platform's scheduler. */
+    long recordHandoffIntent(long deliveryId, String node, Instant now, Instant leaseUntil) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
+                        + " outcome, purpose) SELECT ?, COUNT(*) + 1, CONCAT('loa-', CAST(? AS VARCHAR(20)), '-h',"
+                        + " CAST(COUNT(*) + 1 AS VARCHAR(10))), ?, ?, ?, 'PENDING', 'HANDOFF' FROM publish_attempt"
+                        + " WHERE delivery_id = ?")
+                .params(deliveryId, deliveryId, node, Timestamps.utc(now), Timestamps.utc(leaseUntil), deliveryId)
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
     /** Generated-key maps are keyed in the database's own case (H2 upper, PostgreSQL lower). */
     private static Object value(java.util.Map<String, Object> row, String column) {
         var v = row.get(column);
@@ -92,7 +106,7 @@ public class PublishLedger {
     boolean finish(long attemptId, String outcome, Instant now, String externalRef, String kind, String code,
                    String message) {
         return jdbc.sql("UPDATE publish_attempt SET outcome = ?, finished_at = ?, external_ref = ?, failure_kind = ?,"
-                        + " failure_code = ?, message = ? WHERE id = ? AND outcome IN ('PENDING', 'SETTLING')")
+                        + " failure_code = ?, message = ? WHERE id = ? AND outcome IN ('PENDING', 'SETTLING', 'UNKNOWN')")
                 .params(outcome, Timestamps.utc(now), externalRef, kind, code, truncate(message), attemptId)
                 .update() == 1;
     }
@@ -110,7 +124,7 @@ public class PublishLedger {
      */
     List<Unsettled> takeUnsettled(Instant now, String node, Instant leaseUntil, int limit) {
         var ids = jdbc.sql("SELECT id FROM publish_attempt WHERE outcome IN ('UNKNOWN', 'PENDING', 'SETTLING')"
-                        + " AND lease_until <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                        + " AND purpose = 'PUBLISH' AND lease_until <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(Timestamps.utc(now), limit).query(Long.class).list();
         var taken = new ArrayList<Unsettled>();
         for (var id : ids) {

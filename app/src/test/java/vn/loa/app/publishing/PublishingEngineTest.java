@@ -22,37 +22,7 @@ import vn.loa.connectors.sandbox.SandboxCredentials;
  * The engine's rules, with the test clock and the platform sandbox: on time, exactly once, and what
  * each failure class leads to. No test sleeps; the clock is moved by hand.
  */
-class PublishingEngineTest extends PostgresApiTest {
-
-    @Autowired
-    PublishEngine engine;
-    @Autowired
-    PlatformSandbox sandbox;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PublishLedger ledger;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    MeterRegistry meters;
-    @Autowired
-    vn.loa.campaigns.workflow.DeliveryProgress progress;
-
-    @org.junit.jupiter.api.BeforeEach
-    void onlyThisTestsDeliveriesAreDue() {
-        // Other test classes share the database; their waiting deliveries would otherwise become due
-        // as this test moves the clock.
-        jdbc.sql("UPDATE delivery SET status = 'CANCELLED' WHERE status IN ('SCHEDULED', 'HELD', 'PUBLISHING')").update();
-        jdbc.sql("UPDATE publish_attempt SET outcome = 'ABANDONED' WHERE outcome IN ('PENDING', 'UNKNOWN', 'SETTLING')")
-                .update();
-        jdbc.sql("UPDATE channel SET paused_at = NULL, cooldown_until = NULL").update();
-    }
-
-    @AfterEach
-    void noFaultsLeft() {
-        sandbox.clearFaults();
-    }
+class PublishingEngineTest extends EngineTestBase {
 
     @Test
     void aDeliveryGoesOutAtItsInstantExactlyOnce() {
@@ -287,67 +257,4 @@ class PublishingEngineTest extends PostgresApiTest {
         assertThat(status(routine)).isEqualTo("PUBLISHED");
     }
 
-    // --- helpers -------------------------------------------------------------------------------
-
-    private long connected(String platform) {
-        var id = channel(platform, "UBND Hà Nội");
-        var credentials = SandboxCredentials.forChannel(Platform.valueOf(platform), externalId(id), clock.instant());
-        var body = switch (platform) {
-            case "FACEBOOK" -> Map.<String, Object>of("pageToken", "sandbox-page-token");
-            case "ZALO" -> {
-                var z = (vn.loa.connectors.credentials.ZaloOAuth) credentials;
-                yield Map.<String, Object>of("appId", z.appId(), "secretKey", z.secretKey(), "accessToken",
-                        z.accessToken(), "refreshToken", z.refreshToken(), "accessExpiresAt", "2026-12-01T00:00:00Z");
-            }
-            default -> throw new IllegalArgumentException(platform);
-        };
-        assertThat(as("admin").put("/api/channels/" + id + "/credentials", body).status()).isEqualTo(200);
-        return id;
-    }
-
-    private long scheduled(long channel, String at) {
-        var campaign = campaign("society", List.of(channel));
-        var item = content("planner", campaign, "Tin " + unique());
-        as("planner").post("/api/content/" + item + "/submit", null);
-        as("approver").post("/api/content/" + item + "/approve", null);
-        return schedule(item, channel, at);
-    }
-
-    private long schedule(long item, long channel, String at) {
-        var res = as("planner").post("/api/content/" + item + "/schedule", Map.of("channelIds", List.of(channel), "at", at));
-        assertCreated(res);
-        return res.body().get(0).path("id").asLong();
-    }
-
-    private long approvedWithFacebookText(long campaign, String text) {
-        var res = as("planner").post("/api/content", Map.of("campaignId", campaign, "title", "Tiêu đề",
-                "variants", List.of(Map.of("platform", "FACEBOOK", "body", text))));
-        assertCreated(res);
-        as("planner").post("/api/content/" + res.id() + "/submit", null);
-        as("approver").post("/api/content/" + res.id() + "/approve", null);
-        return res.id();
-    }
-
-    private String status(long delivery) {
-        return as("planner").get("/api/deliveries/" + delivery).field("status");
-    }
-
-    private long contentOf(long delivery) {
-        return as("planner").get("/api/deliveries/" + delivery).body().path("contentId").asLong();
-    }
-
-    private String externalId(long channel) {
-        return as("planner").get("/api/channels/" + channel).field("externalId");
-    }
-
-    private long postsOn(long channel) {
-        var platform = Platform.valueOf(as("planner").get("/api/channels/" + channel).field("platform"));
-        return sandbox.state().allPosts().stream()
-                .filter(p -> p.platform() == platform && p.channelId().equals(externalId(channel))).count();
-    }
-
-    private List<String> attempts(long delivery) {
-        return jdbc.sql("SELECT outcome FROM publish_attempt WHERE delivery_id = ? ORDER BY attempt_no").param(delivery)
-                .query(String.class).list();
-    }
 }

@@ -7,7 +7,8 @@ import vn.loa.connectors.Platform;
 
 /**
  * A page, channel or official account Loa publishes to. Times of its deliveries are shown in its
- * own zone; the city's zone is the default.
+ * own zone; the city's zone is the default. With {@code nativeScheduling} its deliveries far enough
+ * ahead are handed to the platform's own scheduler.
  */
 public record Channel(
         Long id,
@@ -18,14 +19,21 @@ public record Channel(
         long followerCount,
         String organisation,
         ZoneId zone,
-        boolean active) {
+        boolean active,
+        boolean nativeScheduling) {
 
     public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** What a person types in when registering or changing a channel. */
     public record Details(
             Platform platform, String externalId, String displayName, ChannelRole role,
-            Long followerCount, String organisation, String zone, Boolean active) {}
+            Long followerCount, String organisation, String zone, Boolean active, Boolean nativeScheduling) {
+
+        public Details(Platform platform, String externalId, String displayName, ChannelRole role, Long followerCount,
+                       String organisation, String zone, Boolean active) {
+            this(platform, externalId, displayName, role, followerCount, organisation, zone, active, null);
+        }
+    }
 
     public static Channel from(Long id, Details d) {
         var checks = new Checks()
@@ -46,11 +54,12 @@ public record Channel(
         checks.throwIfAny();
         return new Channel(id, d.platform(), d.externalId().strip(), d.displayName().strip(), d.role(),
                 d.followerCount() == null ? 0 : d.followerCount(), d.organisation().strip(), zone,
-                d.active() == null || d.active());
+                d.active() == null || d.active(), Boolean.TRUE.equals(d.nativeScheduling()));
     }
 
     public Channel withId(long newId) {
-        return new Channel(newId, platform, externalId, displayName, role, followerCount, organisation, zone, active);
+        return new Channel(newId, platform, externalId, displayName, role, followerCount, organisation, zone, active,
+                nativeScheduling);
     }
 
     public String label() {

@@ -41,6 +41,27 @@ public record Delivery(
                 createdAt, now);
     }
 
+    /** The platform's scheduler took the post; {@code ref} is its id there. */
+    public Delivery handedOff(String ref, Instant now) {
+        var moved = moveTo(DeliveryStatus.HANDED_OFF, now);
+        return new Delivery(id, contentId, channelId, scheduledAt, moved.status(), ref, null, null, createdAt, now);
+    }
+
+    /** The same delivery at another instant, waiting for it (a post the platform held is withdrawn first). */
+    public Delivery rescheduled(Instant at, Instant now) {
+        var moved = moveTo(DeliveryStatus.SCHEDULED, now);
+        return new Delivery(id, contentId, channelId, at, moved.status(), null, null, null, createdAt, now);
+    }
+
+    /** A waiting (or held) delivery moved to another instant; its status stays. */
+    public Delivery movedTo(Instant at, Instant now) {
+        if (status != DeliveryStatus.SCHEDULED && status != DeliveryStatus.HELD) {
+            throw new IllegalTransition("delivery " + id, status, DeliveryStatus.SCHEDULED,
+                    "only a delivery that has not gone out can be moved");
+        }
+        return new Delivery(id, contentId, channelId, at, status, externalRef, failureReason, publishedAt, createdAt, now);
+    }
+
     public Delivery withId(long newId) {
         return new Delivery(newId, contentId, channelId, scheduledAt, status, externalRef, failureReason, publishedAt,
                 createdAt, updatedAt);

@@ -10,7 +10,11 @@ public enum DeliveryStatus {
     /** Kept back, not failed: its item went back to review, or its channel needs reconnecting. */
     HELD,
     PUBLISHING,
+    /** The platform's own scheduler holds the post (Facebook scheduled post, YouTube publishAt). */
+    HANDED_OFF,
     PUBLISHED,
+    /** Published, then deleted from the platform at Loa's request. */
+    REMOVED,
     /** The platform refused it; its reason is kept. */
     FAILED,
     CANCELLED;
@@ -18,11 +22,14 @@ public enum DeliveryStatus {
     private Set<DeliveryStatus> next;
 
     static {
-        SCHEDULED.next = EnumSet.of(PUBLISHING, HELD, CANCELLED);
+        SCHEDULED.next = EnumSet.of(SCHEDULED, PUBLISHING, HANDED_OFF, HELD, CANCELLED);
         HELD.next = EnumSet.of(SCHEDULED, CANCELLED);
+        // Withdrawn from the platform's scheduler: to move it (SCHEDULED), for an edit (HELD), or for good.
+        HANDED_OFF.next = EnumSet.of(PUBLISHED, SCHEDULED, HELD, CANCELLED);
         // Back to SCHEDULED for a retry after a passing failure; HELD when the channel must be reconnected.
         PUBLISHING.next = EnumSet.of(PUBLISHED, FAILED, SCHEDULED, HELD);
-        PUBLISHED.next = EnumSet.noneOf(DeliveryStatus.class);
+        PUBLISHED.next = EnumSet.of(REMOVED);
+        REMOVED.next = EnumSet.noneOf(DeliveryStatus.class);
         FAILED.next = EnumSet.noneOf(DeliveryStatus.class);
         CANCELLED.next = EnumSet.noneOf(DeliveryStatus.class);
     }
@@ -33,6 +40,6 @@ public enum DeliveryStatus {
 
     /** Not yet out, and still meant to go out. */
     public boolean isPending() {
-        return this == SCHEDULED || this == HELD || this == PUBLISHING;
+        return this == SCHEDULED || this == HELD || this == PUBLISHING || this == HANDED_OFF;
     }
 }

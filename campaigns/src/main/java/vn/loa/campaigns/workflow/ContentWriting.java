@@ -22,6 +22,7 @@ import vn.loa.campaigns.content.ContentStatus;
 import vn.loa.campaigns.content.ContentVariant;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.delivery.PlatformPosts;
 import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.ConcurrentChange;
 import vn.loa.campaigns.shared.IllegalTransition;
@@ -44,9 +45,11 @@ public class ContentWriting {
     private final WorkflowSteps steps;
     private final VariantDrafter drafter = new VariantDrafter();
     private final Clock clock;
+    private final PlatformPosts posts;
 
     public ContentWriting(ContentRepository contents, CampaignRepository campaigns, ChannelRepository channels,
-                          DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+                          DeliveryRepository deliveries, AuditTrail audit, PlatformPosts posts, Clock clock) {
+        this.posts = posts;
         this.contents = contents;
         this.campaigns = campaigns;
         this.channels = channels;
@@ -91,7 +94,11 @@ public class ContentWriting {
             return steps.store(item, edited, actor.username(), "edited");
         }
         for (var delivery : steps.deliveriesOf(item)) {
-            if (delivery.status() == DeliveryStatus.SCHEDULED) {
+            if (delivery.status() == DeliveryStatus.HANDED_OFF) {
+                // The platform must not publish the old text: take it back from its scheduler.
+                posts.withdraw(delivery);
+            }
+            if (delivery.status() == DeliveryStatus.SCHEDULED || delivery.status() == DeliveryStatus.HANDED_OFF) {
                 steps.move(delivery, DeliveryStatus.HELD, actor.username(), "content edited; waits for approval");
             }
         }

@@ -67,6 +67,37 @@ public class DeliveryProgress {
         return after;
     }
 
+    /** The platform's own scheduler took the post. */
+    public Delivery handedOff(Delivery current, String externalRef) {
+        return steps.store(current, current.handedOff(externalRef, clock.instant()), AuditEntry.SYSTEM,
+                "handed to the platform's scheduler as " + externalRef);
+    }
+
+    /** The platform published the post it held, at the delivery's instant. */
+    public Delivery confirmedByPlatform(Delivery current) {
+        var item = item(current);
+        if (item.status() == ContentStatus.SCHEDULED) {
+            steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "the platform's scheduler published it");
+        }
+        var moved = current.moveTo(DeliveryStatus.PUBLISHED, clock.instant());
+        var published = new Delivery(moved.id(), moved.contentId(), moved.channelId(), moved.scheduledAt(),
+                moved.status(), current.externalRef(), null, current.scheduledAt(), moved.createdAt(), moved.updatedAt());
+        var after = steps.store(current, published, AuditEntry.SYSTEM, "published by the platform's scheduler");
+        rollUp(after.contentId());
+        return after;
+    }
+
+    /** The platform no longer holds the post it was handed: Loa publishes it itself. */
+    public Delivery droppedByPlatform(Delivery current, String reason) {
+        return steps.store(current, current.rescheduled(current.scheduledAt(), clock.instant()), AuditEntry.SYSTEM,
+                reason);
+    }
+
+    /** A published post deleted from its platform. */
+    public Delivery removed(Delivery current, String actor, String reason) {
+        return steps.move(current, DeliveryStatus.REMOVED, actor, reason);
+    }
+
     /** A passing failure: the delivery waits for another attempt (the engine decides when). */
     public Delivery retryLater(long deliveryId, String reason) {
         return steps.move(get(deliveryId), DeliveryStatus.SCHEDULED, AuditEntry.SYSTEM, reason);

@@ -23,6 +23,7 @@ import vn.loa.campaigns.delivery.DeliveryFilter;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
 import vn.loa.campaigns.delivery.DeliveryTimer;
+import vn.loa.campaigns.delivery.PlatformPosts;
 import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.NotFound;
@@ -39,10 +40,12 @@ public class Scheduling {
     private final WorkflowSteps steps;
     private final Clock clock;
     private final DeliveryTimer timer;
+    private final PlatformPosts posts;
 
     public Scheduling(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                      AuditTrail audit, DeliveryTimer timer, Clock clock) {
+                      AuditTrail audit, DeliveryTimer timer, PlatformPosts posts, Clock clock) {
         this.timer = timer;
+        this.posts = posts;
         this.contents = contents;
         this.deliveries = deliveries;
         this.channels = channels;
@@ -85,6 +88,7 @@ public class Scheduling {
         var why = reason == null || reason.isBlank() ? "cancelled" : reason.strip();
         for (var d : steps.deliveriesOf(item)) {
             if (d.status().canMoveTo(DeliveryStatus.CANCELLED)) {
+                withdrawIfHandedOff(d);
                 steps.move(d, DeliveryStatus.CANCELLED, actor.username(), why);
             }
         }
@@ -96,6 +100,9 @@ public class Scheduling {
         requireAny(actor, "cancel a delivery", Role.PLANNER, Role.ADMIN);
         new Checks().maxLength("reason", reason, ContentReview.REASON_MAX).throwIfAny();
         var delivery = getDelivery(deliveryId);
+        if (delivery.status().canMoveTo(DeliveryStatus.CANCELLED)) {
+            withdrawIfHandedOff(delivery);
+        }
         var cancelled = steps.move(delivery, DeliveryStatus.CANCELLED, actor.username(),
                 reason == null || reason.isBlank() ? "cancelled" : reason.strip());
         var item = getItem(delivery.contentId());
@@ -105,6 +112,37 @@ public class Scheduling {
             steps.move(item, ContentStatus.APPROVED, actor.username(), "every delivery was cancelled");
         }
         return cancelled;
+    }
+
+    /**
+     * Moves a delivery that has not gone out to another instant. One the platform's scheduler held
+     * is withdrawn from it first (and may be handed over again later).
+     */
+    public Delivery reschedule(long deliveryId, OffsetDateTime at, Actor actor) {
+        requireAny(actor, "reschedule a delivery", Role.PLANNER, Role.ADMIN);
+        var checks = new Checks().required("at", at);
+        if (at != null && !at.toInstant().isAfter(clock.instant())) {
+            checks.add("at", "is in the past; choose a time after " + OffsetDateTime.now(clock).withNano(0));
+        }
+        checks.throwIfAny();
+        var delivery = getDelivery(deliveryId);
+        var now = clock.instant();
+        var why = "moved from " + delivery.scheduledAt() + " to " + at.toInstant();
+        Delivery moved;
+        if (delivery.status() == DeliveryStatus.HANDED_OFF) {
+            posts.withdraw(delivery);
+            moved = steps.store(delivery, delivery.rescheduled(at.toInstant(), now), actor.username(), why);
+        } else {
+            moved = steps.store(delivery, delivery.movedTo(at.toInstant(), now), actor.username(), why);
+        }
+        timer.dueAt(at.toInstant());
+        return moved;
+    }
+
+    private void withdrawIfHandedOff(Delivery delivery) {
+        if (delivery.status() == DeliveryStatus.HANDED_OFF) {
+            posts.withdraw(delivery);
+        }
     }
 
     public Delivery getDelivery(long id) {

@@ -43,7 +43,7 @@ public final class SandboxState {
         return post;
     }
 
-    Optional<SandboxPost> find(String id) {
+    public Optional<SandboxPost> find(String id) {
         return Optional.ofNullable(posts.get(id)).filter(p -> !p.deleted());
     }
 

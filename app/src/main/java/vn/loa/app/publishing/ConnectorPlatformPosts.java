@@ -1,0 +1,67 @@
+package vn.loa.app.publishing;
+
+import org.springframework.stereotype.Component;
+import vn.loa.app.connection.ChannelConnections;
+import vn.loa.campaigns.channel.ChannelRepository;
+import vn.loa.campaigns.content.ContentItem;
+import vn.loa.campaigns.content.PostDrafts;
+import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.delivery.PlatformPosts;
+import vn.loa.campaigns.shared.PlatformRefused;
+import vn.loa.connectors.ConnectorRegistry;
+import vn.loa.connectors.credentials.MissingCredentials;
+import vn.loa.connectors.error.ConnectorException;
+
+/** Carries withdrawals, deletions and edits of posts to their platforms through the connectors. */
+@Component
+class ConnectorPlatformPosts implements PlatformPosts {
+
+    private final ChannelRepository channels;
+    private final ChannelConnections connections;
+    private final ConnectorRegistry connectors;
+
+    ConnectorPlatformPosts(ChannelRepository channels, ChannelConnections connections, ConnectorRegistry connectors) {
+        this.channels = channels;
+        this.connections = connections;
+        this.connectors = connectors;
+    }
+
+    @Override
+    public void withdraw(Delivery delivery) {
+        var channel = channels.find(delivery.channelId()).orElseThrow();
+        var connector = connectors.forPlatform(channel.platform());
+        if (!connector.capabilities().delete()) {
+            throw new PlatformRefused(channel.platform().displayName() + " does not let Loa delete posts");
+        }
+        try {
+            connector.delete(connections.accessFor(channel), delivery.externalRef());
+        } catch (ConnectorException e) {
+            throw refused("delete the post from", channel.label(), e);
+        } catch (MissingCredentials e) {
+            throw new PlatformRefused(channel.label() + " is not connected; reconnect it first");
+        }
+    }
+
+    @Override
+    public void edit(Delivery delivery, ContentItem item) {
+        var channel = channels.find(delivery.channelId()).orElseThrow();
+        var connector = connectors.forPlatform(channel.platform());
+        if (!connector.capabilities().edit()) {
+            throw new PlatformRefused(channel.platform().displayName() + " does not let Loa edit posts");
+        }
+        var variant = item.variant(channel.platform()).orElseThrow();
+        try {
+            connector.edit(delivery.externalRef(), PostDrafts.toRequest(variant, connections.accessFor(channel), null));
+        } catch (ConnectorException e) {
+            throw refused("edit the post on", channel.label(), e);
+        } catch (MissingCredentials e) {
+            throw new PlatformRefused(channel.label() + " is not connected; reconnect it first");
+        }
+    }
+
+    private static PlatformRefused refused(String what, String channel, ConnectorException e) {
+        var why = e.userMessage() != null ? e.userMessage() : e.kind().name().toLowerCase().replace('_', ' ');
+        return new PlatformRefused("Could not " + what + " " + channel + " (" + why + ", " + e.platformCode()
+                + "); nothing was changed in Loa. Try again, or do it on the platform.");
+    }
+}

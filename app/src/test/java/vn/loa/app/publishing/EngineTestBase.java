@@ -1,0 +1,117 @@
+package vn.loa.app.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.app.support.PostgresApiTest;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.sandbox.Fault;
+import vn.loa.connectors.sandbox.PlatformSandbox;
+import vn.loa.connectors.sandbox.SandboxCredentials;
+
+/** Shared set-up of the engine tests: only the test's own deliveries are due; connected channels; helpers. */
+abstract class EngineTestBase extends PostgresApiTest {
+
+    @Autowired
+    protected PublishEngine engine;
+    @Autowired
+    protected PlatformSandbox sandbox;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected PublishLedger ledger;
+    @Autowired
+    protected TransactionTemplate tx;
+    @Autowired
+    protected MeterRegistry meters;
+    @Autowired
+    protected vn.loa.campaigns.workflow.DeliveryProgress progress;
+
+    @org.junit.jupiter.api.BeforeEach
+    void onlyThisTestsDeliveriesAreDue() {
+        // Other test classes share the database; their waiting deliveries would otherwise become due
+        // as this test moves the clock.
+        jdbc.sql("UPDATE delivery SET status = 'CANCELLED' WHERE status IN ('SCHEDULED', 'HELD', 'PUBLISHING')").update();
+        jdbc.sql("UPDATE publish_attempt SET outcome = 'ABANDONED' WHERE outcome IN ('PENDING', 'UNKNOWN', 'SETTLING')")
+                .update();
+        jdbc.sql("UPDATE channel SET paused_at = NULL, cooldown_until = NULL").update();
+    }
+
+    @AfterEach
+    void noFaultsLeft() {
+        sandbox.clearFaults();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    protected long connected(String platform) {
+        var id = channel(platform, "UBND Hà Nội");
+        var credentials = SandboxCredentials.forChannel(Platform.valueOf(platform), externalId(id), clock.instant());
+        var body = switch (platform) {
+            case "FACEBOOK" -> Map.<String, Object>of("pageToken", "sandbox-page-token");
+            case "ZALO" -> {
+                var z = (vn.loa.connectors.credentials.ZaloOAuth) credentials;
+                yield Map.<String, Object>of("appId", z.appId(), "secretKey", z.secretKey(), "accessToken",
+                        z.accessToken(), "refreshToken", z.refreshToken(), "accessExpiresAt", "2026-12-01T00:00:00Z");
+            }
+            default -> throw new IllegalArgumentException(platform);
+        };
+        assertThat(as("admin").put("/api/channels/" + id + "/credentials", body).status()).isEqualTo(200);
+        return id;
+    }
+
+    protected long scheduled(long channel, String at) {
+        var campaign = campaign("society", List.of(channel));
+        var item = content("planner", campaign, "Tin " + unique());
+        as("planner").post("/api/content/" + item + "/submit", null);
+        as("approver").post("/api/content/" + item + "/approve", null);
+        return schedule(item, channel, at);
+    }
+
+    protected long schedule(long item, long channel, String at) {
+        var res = as("planner").post("/api/content/" + item + "/schedule", Map.of("channelIds", List.of(channel), "at", at));
+        assertCreated(res);
+        return res.body().get(0).path("id").asLong();
+    }
+
+    protected long approvedWithFacebookText(long campaign, String text) {
+        var res = as("planner").post("/api/content", Map.of("campaignId", campaign, "title", "Tiêu đề",
+                "variants", List.of(Map.of("platform", "FACEBOOK", "body", text))));
+        assertCreated(res);
+        as("planner").post("/api/content/" + res.id() + "/submit", null);
+        as("approver").post("/api/content/" + res.id() + "/approve", null);
+        return res.id();
+    }
+
+    protected String status(long delivery) {
+        return as("planner").get("/api/deliveries/" + delivery).field("status");
+    }
+
+    protected long contentOf(long delivery) {
+        return as("planner").get("/api/deliveries/" + delivery).body().path("contentId").asLong();
+    }
+
+    protected String externalId(long channel) {
+        return as("planner").get("/api/channels/" + channel).field("externalId");
+    }
+
+    protected long postsOn(long channel) {
+        var platform = Platform.valueOf(as("planner").get("/api/channels/" + channel).field("platform"));
+        return sandbox.state().allPosts().stream()
+                .filter(p -> p.platform() == platform && p.channelId().equals(externalId(channel))).count();
+    }
+
+    protected List<String> attempts(long delivery) {
+        return jdbc.sql("SELECT outcome FROM publish_attempt WHERE delivery_id = ? ORDER BY attempt_no").param(delivery)
+                .query(String.class).list();
+    }
+}

@@ -1,0 +1,132 @@
+package vn.loa.app.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.sandbox.Fault;
+import vn.loa.connectors.sandbox.PlatformSandbox;
+
+/**
+ * Native scheduling, per channel opt-in: handed to the platform when far enough ahead, reconciled
+ * after the instant; cancels, moves and edits before the instant carried to the platform; after
+ * publishing, corrections and deletions go to the platform.
+ */
+class NativeHandoffTest extends EngineTestBase {
+
+    @Autowired
+    NativeHandoff handoff;
+
+    @Test
+    void aDeliveryFarEnoughAheadIsHeldByThePlatformAndReconciledOnce() {
+        var page = nativePage();
+        var delivery = scheduled(page, "2026-11-25T07:00:00+07:00");
+        var tooSoon = scheduled(page, "2026-11-23T08:10:00+07:00"); // 10 minutes ahead: inside the margin
+
+        assertThat(handoff.handOffDue()).isEqualTo(1);
+        var handed = as("planner").get("/api/deliveries/" + delivery);
+        assertThat(handed.field("status")).isEqualTo("HANDED_OFF");
+        assertThat(status(tooSoon)).isEqualTo("SCHEDULED");
+        var onPlatform = sandbox.state().postsOf(Platform.FACEBOOK, externalId(page));
+        assertThat(onPlatform).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(handed.field("externalRef"));
+            assertThat(p.liveAt()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        });
+        assertThat(handoff.handOffDue()).as("handed over once").isZero();
+
+        clock.set(Instant.parse("2026-11-25T00:00:30Z"));
+        engine.publishDueNow();
+        assertThat(status(delivery)).as("Loa does not publish what the platform holds").isEqualTo("HANDED_OFF");
+        clock.set(Instant.parse("2026-11-25T00:03:00Z"));
+        assertThat(handoff.reconcile()).isEqualTo(1);
+        var done = as("planner").get("/api/deliveries/" + delivery);
+        assertThat(done.field("status")).isEqualTo("PUBLISHED");
+        assertThat(done.field("publishedAt")).isEqualTo("2026-11-25T07:00:00+07:00");
+        assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page))).hasSize(2); // and the one Loa sent itself
+    }
+
+    @Test
+    void cancellingMovingAndEditingBeforeTheInstantAreCarriedToThePlatform() {
+        var page = nativePage();
+        var cancelled = scheduled(page, "2026-11-25T07:00:00+07:00");
+        var moved = scheduled(page, "2026-11-25T08:00:00+07:00");
+        var edited = scheduled(page, "2026-11-25T09:00:00+07:00");
+        assertThat(handoff.handOffDue()).isEqualTo(3);
+        var movedRef = as("planner").get("/api/deliveries/" + moved).field("externalRef");
+
+        assertThat(as("planner").post("/api/deliveries/" + cancelled + "/cancel", Map.of("reason", "hoãn"))
+                .field("status")).isEqualTo("CANCELLED");
+        var rescheduled = as("planner").post("/api/deliveries/" + moved + "/reschedule",
+                Map.of("at", "2026-11-26T08:00:00+07:00"));
+        assertThat(rescheduled.field("status")).isEqualTo("SCHEDULED");
+        assertThat(rescheduled.field("scheduledAt")).isEqualTo("2026-11-26T08:00:00+07:00");
+        var item = contentOf(edited);
+        var version = as("planner").get("/api/content/" + item).body().path("version").asLong();
+        assertThat(as("planner").put("/api/content/" + item, Map.of("version", version, "title", "Tiêu đề đã sửa",
+                "media", List.of("https://cdn.hanoi.gov.vn/a.jpg"))).field("status")).isEqualTo("IN_REVIEW");
+        assertThat(status(edited)).isEqualTo("HELD");
+
+        assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page))).as("all three withdrawn").isEmpty();
+        assertThat(handoff.handOffDue()).as("the moved one is handed over again at its new time").isEqualTo(1);
+        var again = as("planner").get("/api/deliveries/" + moved);
+        assertThat(again.field("status")).isEqualTo("HANDED_OFF");
+        assertThat(again.field("externalRef")).isNotEqualTo(movedRef);
+    }
+
+    @Test
+    void aHandoffWithoutAnAnswerIsSettledFromThePlatformsScheduledPosts() {
+        PlatformSandbox.stallFor(Duration.ofMillis(1_500));
+        var page = nativePage();
+        var delivery = scheduled(page, "2026-11-25T07:00:00+07:00");
+        sandbox.inject(Platform.FACEBOOK, Fault.TIMEOUT_AFTER_WRITE, 1);
+
+        assertThat(handoff.handOffDue()).isZero();
+        assertThat(status(delivery)).isEqualTo("SCHEDULED");
+        clock.set(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(engine.publishDueNow()).as("not published while the handoff is unsettled").isZero();
+
+        assertThat(handoff.settleHandoffs()).isEqualTo(1);
+        assertThat(status(delivery)).isEqualTo("HANDED_OFF");
+        assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page))).hasSize(1);
+    }
+
+    @Test
+    void afterPublishingCorrectionsAndDeletionsGoToThePlatform() {
+        var page = connected("FACEBOOK");
+        var delivery = scheduled(page, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        engine.publishDueNow();
+        var ref = as("planner").get("/api/deliveries/" + delivery).field("externalRef");
+
+        var corrected = as("planner").put("/api/content/" + contentOf(delivery) + "/published-variant",
+                Map.of("platform", "FACEBOOK", "body", "Bản đã đính chính"));
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(sandbox.state().allPosts().stream().filter(p -> p.id().equals(ref)).findFirst().orElseThrow().text())
+                .isEqualTo("Bản đã đính chính");
+
+        sandbox.inject(Platform.FACEBOOK, Fault.SERVER_ERROR, 1);
+        var refused = as("planner").post("/api/deliveries/" + delivery + "/remove", Map.of("reason", "gỡ"));
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.field("detail")).contains("nothing was changed in Loa");
+        assertThat(status(delivery)).isEqualTo("PUBLISHED");
+
+        var removed = as("planner").post("/api/deliveries/" + delivery + "/remove", Map.of("reason", "gỡ bài"));
+        assertThat(removed.field("status")).isEqualTo("REMOVED");
+        assertThat(sandbox.state().find(ref)).isEmpty();
+    }
+
+    private long nativePage() {
+        var page = connected("FACEBOOK");
+        var current = as("admin").get("/api/channels/" + page).body();
+        var res = as("admin").put("/api/channels/" + page, Map.of("platform", "FACEBOOK",
+                "externalId", current.path("externalId").asString(), "displayName", current.path("displayName").asString(),
+                "role", "PARTNER", "organisation", current.path("organisation").asString(), "nativeScheduling", true));
+        assertThat(res.body().path("nativeScheduling").asBoolean()).isTrue();
+        return page;
+    }
+}
