@@ -29,7 +29,7 @@ public record EngineProperties(String node, Boolean loop, Duration pollInterval,
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
-        threadsPerPlatform = threadsPerPlatform == null ? 64 : threadsPerPlatform;
+        threadsPerPlatform = threadsPerPlatform == null ? 128 : threadsPerPlatform;
         maxAttempts = maxAttempts == null ? 6 : maxAttempts;
         retryBase = retryBase == null ? Duration.ofSeconds(10) : retryBase;
         retryCap = retryCap == null ? Duration.ofMinutes(10) : retryCap;
