@@ -104,11 +104,6 @@ public class ConnectorsConfig {
         return new ConnectorRegistry(connectors);
     }
 
-    @Bean
-    UsageObserver usageObserver() {
-        return UsageObserver.NONE;
-    }
-
     private static YouTubeSettings youTubeSettings(ConnectorProperties properties, BaseUrls urls) {
         var yt = properties.youtube();
         var d = YouTubeSettings.defaults(urls.youtubeRoot(), urls.youtubeToken());
