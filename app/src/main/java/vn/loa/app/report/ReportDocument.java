@@ -1,0 +1,112 @@
+package vn.loa.app.report;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A report laid out once as titled tables and a timeline, then written as CSV, XLSX or PDF. */
+public record ReportDocument(String title, String subtitle, List<Table> tables, List<Point> timeline) {
+
+    public record Table(String name, List<String> headers, List<List<Object>> rows) {}
+
+    public record Point(LocalDate day, long interactions, long views) {}
+
+    private static final Locale VI = Locale.forLanguageTag("vi-VN");
+
+    static ReportDocument of(Reports.CampaignReport r) {
+        var tables = new ArrayList<Table>();
+        tables.add(new Table("Tổng hợp", List.of("Chỉ số", "Giá trị"), List.of(
+                List.of("Số bài đã đăng", r.totals().posts()),
+                List.of("Lượt cảm xúc", r.totals().reactions()),
+                List.of("Bình luận", r.totals().comments()),
+                List.of("Chia sẻ", r.totals().shares()),
+                List.of("Lượt xem", r.totals().views()),
+                List.of("Tiếp cận", r.totals().reach()),
+                List.of("Tương tác", r.totals().interactions()),
+                List.of("Tỷ lệ tương tác", percent(r.totals().engagementRate())))));
+        var kpis = new ArrayList<List<Object>>();
+        for (var k : r.kpis()) {
+            kpis.add(List.of(kpiName(k.name()), k.target() == null ? "—" : k.target(), k.achieved(),
+                    k.percent() == null ? "—" : String.format(VI, "%.1f%%", k.percent())));
+        }
+        tables.add(new Table("Tiến độ so với mục tiêu", List.of("Mục tiêu", "Chỉ tiêu", "Đạt được", "Tỷ lệ"), kpis));
+        tables.add(slices("Theo nền tảng", r.platforms()));
+        tables.add(slices("Theo kênh", r.channels()));
+        tables.add(slices("Theo đối tác", r.partners()));
+        tables.add(posts("Bài nổi bật", r.top()));
+        tables.add(posts("Bài ít tương tác", r.bottom()));
+        tables.add(timelineTable(r.timeline()));
+        return new ReportDocument("Báo cáo chiến dịch: " + r.campaign(),
+                "Chủ đề " + r.theme() + " · " + r.from() + " – " + r.to(), tables, points(r.timeline()));
+    }
+
+    static ReportDocument of(Reports.PeriodReport r) {
+        var rows = new ArrayList<List<Object>>();
+        for (var t : r.themes()) {
+            rows.add(List.of(t.name(), t.current().posts(), t.current().interactions(), t.current().views(),
+                    t.previous().posts(), t.previous().interactions(), t.previous().views(), change(t.current().interactions(),
+                            t.previous().interactions())));
+        }
+        rows.add(List.of("Tổng", r.current().posts(), r.current().interactions(), r.current().views(), r.previous().posts(),
+                r.previous().interactions(), r.previous().views(), change(r.current().interactions(), r.previous().interactions())));
+        var tables = List.of(new Table("Theo chủ đề", List.of("Chủ đề", "Số bài", "Tương tác", "Lượt xem",
+                "Số bài (kỳ trước)", "Tương tác (kỳ trước)", "Lượt xem (kỳ trước)", "Thay đổi tương tác"), rows),
+                timelineTable(r.timeline()));
+        return new ReportDocument("Báo cáo định kỳ " + r.from() + " – " + r.to(),
+                "So với kỳ trước " + r.previousFrom() + " – " + r.previousTo(), tables, points(r.timeline()));
+    }
+
+    private static Table slices(String name, List<Reports.Slice> slices) {
+        var rows = new ArrayList<List<Object>>();
+        for (var s : slices) {
+            rows.add(List.of(s.label() == null ? "" : s.label(), s.totals().posts(), s.totals().interactions(),
+                    s.totals().views(), s.totals().reach(), percent(s.totals().engagementRate())));
+        }
+        return new Table(name, List.of("Tên", "Số bài", "Tương tác", "Lượt xem", "Tiếp cận", "Tỷ lệ tương tác"), rows);
+    }
+
+    private static Table posts(String name, List<Reports.Post> posts) {
+        var rows = new ArrayList<List<Object>>();
+        for (var p : posts) {
+            rows.add(List.of(p.title(), p.channel(), p.platform(), p.publishedAt(), p.interactions(), p.views()));
+        }
+        return new Table(name, List.of("Bài viết", "Kênh", "Nền tảng", "Đăng lúc", "Tương tác", "Lượt xem"), rows);
+    }
+
+    private static Table timelineTable(List<Reports.Day> days) {
+        var rows = new ArrayList<List<Object>>();
+        for (var d : days) {
+            rows.add(List.of(d.day().toString(), d.reactions(), d.comments(), d.shares(), d.views(), d.reach(),
+                    d.interactions()));
+        }
+        return new Table("Diễn biến theo ngày", List.of("Ngày", "Cảm xúc", "Bình luận", "Chia sẻ", "Lượt xem", "Tiếp cận",
+                "Tương tác"), rows);
+    }
+
+    private static List<Point> points(List<Reports.Day> days) {
+        return days.stream().map(d -> new Point(d.day(), d.interactions(), d.views())).toList();
+    }
+
+    private static String percent(double rate) {
+        return String.format(VI, "%.2f%%", rate * 100);
+    }
+
+    private static String change(long now, long before) {
+        return before == 0 ? "—" : String.format(VI, "%+.1f%%", 100.0 * (now - before) / before);
+    }
+
+    private static String kpiName(String name) {
+        return switch (name) {
+            case "reach" -> "Tiếp cận";
+            case "interactions" -> "Tương tác";
+            case "posts" -> "Số bài";
+            default -> name;
+        };
+    }
+
+    static String number(Object value) {
+        return value instanceof Number n ? NumberFormat.getIntegerInstance(VI).format(n) : String.valueOf(value);
+    }
+}
