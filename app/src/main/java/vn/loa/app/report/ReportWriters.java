@@ -137,7 +137,7 @@ final class ReportWriters {
         }
     }
 
-    /** A line chart of daily interactions drawn straight onto the page, with its scale. */
+    /** A bar chart of daily interactions drawn straight onto the page, with its scale. */
     private static void drawTimeline(PdfWriter writer, BaseFont font, ReportDocument doc, Document document) {
         var points = doc.timeline();
         float left = 70;
@@ -162,18 +162,16 @@ final class ReportWriters {
         canvas.showTextAligned(Element.ALIGN_RIGHT, points.get(points.size() - 1).day().toString(), left + width,
                 bottom - 12, 0);
         canvas.endText();
-        canvas.setColorStroke(new Color(0xB3, 0x26, 0x1E));
-        canvas.setLineWidth(1.5f);
+        // One bar per day: readable for a single day as for a year.
+        canvas.setColorFill(new Color(0xB3, 0x26, 0x1E));
+        float slot = width / points.size();
+        float bar = Math.max(1f, Math.min(40f, slot * 0.7f));
         for (int i = 0; i < points.size(); i++) {
-            float x = left + (points.size() == 1 ? width / 2 : width * i / (points.size() - 1));
-            float y = bottom + height * points.get(i).interactions() / max;
-            if (i == 0) {
-                canvas.moveTo(x, y);
-            } else {
-                canvas.lineTo(x, y);
-            }
+            float x = left + slot * i + (slot - bar) / 2;
+            float h = height * points.get(i).interactions() / max;
+            canvas.rectangle(x, bottom, bar, Math.max(h, 0.5f));
         }
-        canvas.stroke();
+        canvas.fill();
         canvas.restoreState();
         // Leave room below the chart for what follows.
         for (int i = 0; i < 12; i++) {
