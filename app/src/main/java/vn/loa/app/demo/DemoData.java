@@ -143,6 +143,15 @@ class DemoData implements ApplicationRunner {
                 LocalTime.of(7, 0), Channel.CITY_ZONE).toOffsetDateTime();
         scheduling.schedule(scheduled.id(), List.of(official.id(), youth.id(), district.id()), tomorrowSeven, planner);
 
+        // One item goes out two minutes after the first start, so a new user sees a post go out through
+        // the sandbox and, a quarter of an hour later, its engagement come back.
+        var soon = writing.writeContent(draft(goodNews, "Hà Nội đón 3 triệu lượt khách quốc tế",
+                "Lượng khách quốc tế đến Hà Nội năm nay tăng mạnh so với cùng kỳ.", List.of("du lịch")), planner);
+        review.submitForReview(soon.id(), planner);
+        review.approve(soon.id(), approver, null);
+        scheduling.schedule(soon.id(), List.of(official.id(), youth.id(), district.id()),
+                OffsetDateTime.now(clock).plusMinutes(2), planner);
+
         var rejected = writing.writeContent(draft(digital, "Ứng dụng iHanoi có gì mới?",
                 "Bản cập nhật mới của iHanoi.", List.of("iHanoi")), planner);
         review.submitForReview(rejected.id(), planner);

@@ -71,9 +71,9 @@ class DemoRunOnH2Test {
                 .containsExactlyInAnyOrder("OFFICIAL", "PARTNER", "PARTNER", "PARTNER");
         assertThat(planner.get("/api/content?size=50").body().path("items").valueStream()
                 .map(c -> c.path("status").asString()))
-                .containsExactlyInAnyOrder("DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "REJECTED");
-        assertThat(planner.get("/api/deliveries").body().path("items").get(0).path("scheduledAt").asString())
-                .endsWith("T07:00:00+07:00");
+                .containsExactlyInAnyOrder("DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "SCHEDULED", "REJECTED");
+        assertThat(planner.get("/api/deliveries?size=50").body().path("items").valueStream()
+                .map(d -> d.path("scheduledAt").asString())).anyMatch(at -> at.endsWith("T07:00:00+07:00"));
         for (var user : new String[] {"admin", "approver", "partner", "leader"}) {
             assertThat(Api.as(port, user, DemoData.PASSWORD).get("/api/me").status()).isEqualTo(200);
         }
