@@ -150,7 +150,7 @@ class DemoData implements ApplicationRunner {
         review.submitForReview(soon.id(), planner);
         review.approve(soon.id(), approver, null);
         scheduling.schedule(soon.id(), List.of(official.id(), youth.id(), district.id()),
-                OffsetDateTime.now(clock).plusMinutes(2), planner);
+                OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(2), planner);
 
         var rejected = writing.writeContent(draft(digital, "Ứng dụng iHanoi có gì mới?",
                 "Bản cập nhật mới của iHanoi.", List.of("iHanoi")), planner);

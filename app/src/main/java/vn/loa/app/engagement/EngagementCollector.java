@@ -79,7 +79,7 @@ public class EngagementCollector {
     public int scheduleNewlyPublished() {
         var fresh = jdbc.sql("SELECT d.id, d.channel_id, d.published_at FROM delivery d WHERE d.status = 'PUBLISHED'"
                         + " AND d.external_ref IS NOT NULL AND d.published_at IS NOT NULL AND NOT EXISTS"
-                        + " (SELECT 1 FROM engagement_schedule s WHERE s.delivery_id = d.id) ORDER BY d.id LIMIT 10000")
+                        + " (SELECT 1 FROM engagement_schedule s WHERE s.delivery_id = d.id) ORDER BY d.id LIMIT 100000")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), Timestamps.read(rs, "published_at")}).list();
         var rows = new ArrayList<Object[]>();
         for (var f : fresh) {
@@ -195,38 +195,76 @@ public class EngagementCollector {
                     post.deliveryId()});
         }
         if (!snapshots.isEmpty()) {
-            template.batchUpdate("INSERT INTO engagement_snapshot (delivery_id, read_at, reactions, comments, shares, views,"
-                    + " reach) VALUES (?, ?, ?, ?, ?, ?, ?)", snapshots);
-            template.batchUpdate("""
-                    MERGE INTO engagement_latest t
-                    USING (VALUES (CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS BIGINT),
-                                   CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
-                                   CAST(? AS BIGINT)))
-                          AS s (delivery_id, read_at, reactions, comments, shares, views, reach, interactions)
-                    ON t.delivery_id = s.delivery_id
-                    WHEN MATCHED THEN UPDATE SET read_at = s.read_at, reactions = s.reactions, comments = s.comments,
-                         shares = s.shares, views = s.views, reach = s.reach, interactions = s.interactions
-                    WHEN NOT MATCHED THEN INSERT (delivery_id, read_at, reactions, comments, shares, views, reach, interactions)
-                         VALUES (s.delivery_id, s.read_at, s.reactions, s.comments, s.shares, s.views, s.reach, s.interactions)""",
-                    latest);
-            template.batchUpdate("""
-                    MERGE INTO engagement_daily t
-                    USING (VALUES (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
-                                   CAST(? AS VARCHAR(16)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
-                                   CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)))
-                          AS s (stat_day, channel_id, campaign_id, theme_id, platform, reactions, comments, shares, views, reach,
-                                interactions)
-                    ON t.stat_day = s.stat_day AND t.channel_id = s.channel_id AND t.campaign_id = s.campaign_id
-                    WHEN MATCHED THEN UPDATE SET reactions = t.reactions + s.reactions, comments = t.comments + s.comments,
-                         shares = t.shares + s.shares, views = t.views + s.views, reach = t.reach + s.reach,
-                         interactions = t.interactions + s.interactions
-                    WHEN NOT MATCHED THEN INSERT (stat_day, channel_id, campaign_id, theme_id, platform, reactions, comments,
-                         shares, views, reach, interactions)
-                         VALUES (s.stat_day, s.channel_id, s.campaign_id, s.theme_id, s.platform, s.reactions, s.comments,
-                                 s.shares, s.views, s.reach, s.interactions)""", daily);
+            // One multi-row statement per table and chunk: a chunk is one platform call's worth of posts.
+            template.update("INSERT INTO engagement_snapshot (delivery_id, read_at, reactions, comments, shares, views, reach)"
+                    + " VALUES " + rows(snapshots.size(), 7), flatten(snapshots));
+            template.update("MERGE INTO engagement_latest t USING (VALUES " + typedRows(latest.size(), LATEST_TYPES)
+                    + ") AS s (delivery_id, read_at, reactions, comments, shares, views, reach, interactions)"
+                    + " ON t.delivery_id = s.delivery_id"
+                    + " WHEN MATCHED THEN UPDATE SET read_at = s.read_at, reactions = s.reactions, comments = s.comments,"
+                    + " shares = s.shares, views = s.views, reach = s.reach, interactions = s.interactions"
+                    + " WHEN NOT MATCHED THEN INSERT (delivery_id, read_at, reactions, comments, shares, views, reach,"
+                    + " interactions) VALUES (s.delivery_id, s.read_at, s.reactions, s.comments, s.shares, s.views, s.reach,"
+                    + " s.interactions)", flatten(latest));
+            var perDay = sumByKey(daily);
+            template.update("MERGE INTO engagement_daily t USING (VALUES " + typedRows(perDay.size(), DAILY_TYPES)
+                    + ") AS s (stat_day, channel_id, campaign_id, theme_id, platform, reactions, comments, shares, views,"
+                    + " reach, interactions)"
+                    + " ON t.stat_day = s.stat_day AND t.channel_id = s.channel_id AND t.campaign_id = s.campaign_id"
+                    + " WHEN MATCHED THEN UPDATE SET reactions = t.reactions + s.reactions, comments = t.comments + s.comments,"
+                    + " shares = t.shares + s.shares, views = t.views + s.views, reach = t.reach + s.reach,"
+                    + " interactions = t.interactions + s.interactions"
+                    + " WHEN NOT MATCHED THEN INSERT (stat_day, channel_id, campaign_id, theme_id, platform, reactions,"
+                    + " comments, shares, views, reach, interactions) VALUES (s.stat_day, s.channel_id, s.campaign_id,"
+                    + " s.theme_id, s.platform, s.reactions, s.comments, s.shares, s.views, s.reach, s.interactions)",
+                    flatten(perDay));
         }
-        template.batchUpdate("UPDATE engagement_schedule SET reads_done = ?, next_read_at = ? WHERE delivery_id = ?",
-                schedule);
+        template.update("MERGE INTO engagement_schedule t USING (VALUES " + typedRows(schedule.size(), SCHEDULE_TYPES)
+                + ") AS s (reads_done, next_read_at, delivery_id) ON t.delivery_id = s.delivery_id"
+                + " WHEN MATCHED THEN UPDATE SET reads_done = s.reads_done, next_read_at = s.next_read_at",
+                flatten(schedule));
+    }
+
+    private static final String[] LATEST_TYPES = {"BIGINT", "TIMESTAMP WITH TIME ZONE", "BIGINT", "BIGINT", "BIGINT",
+            "BIGINT", "BIGINT", "BIGINT"};
+    private static final String[] DAILY_TYPES = {"DATE", "BIGINT", "BIGINT", "BIGINT", "VARCHAR(16)", "BIGINT", "BIGINT",
+            "BIGINT", "BIGINT", "BIGINT", "BIGINT"};
+    private static final String[] SCHEDULE_TYPES = {"INT", "TIMESTAMP WITH TIME ZONE", "BIGINT"};
+
+    private static String rows(int count, int width) {
+        var row = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+        return String.join(", ", java.util.Collections.nCopies(count, row));
+    }
+
+    /** Rows whose first line casts each column, so that NULLs and parameters have a type on every database. */
+    private static String typedRows(int count, String[] types) {
+        var typed = new StringBuilder("(");
+        for (int i = 0; i < types.length; i++) {
+            typed.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(types[i]).append(')');
+        }
+        typed.append(')');
+        return count <= 1 ? typed.toString() : typed + ", " + rows(count - 1, types.length);
+    }
+
+    private static Object[] flatten(List<Object[]> rows) {
+        return rows.stream().flatMap(java.util.Arrays::stream).toArray();
+    }
+
+    /** Adds up the deltas of posts that share a day, channel and campaign, so each gets one row. */
+    private static List<Object[]> sumByKey(List<Object[]> daily) {
+        var byKey = new LinkedHashMap<List<Object>, Object[]>();
+        for (var d : daily) {
+            var key = List.of(d[0], d[1], d[2]);
+            var sum = byKey.get(key);
+            if (sum == null) {
+                byKey.put(key, d.clone());
+            } else {
+                for (int i = 5; i < d.length; i++) {
+                    sum[i] = (long) sum[i] + (long) d[i];
+                }
+            }
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     /** Reads the follower count of every channel with published posts, once a day. */

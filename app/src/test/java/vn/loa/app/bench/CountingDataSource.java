@@ -17,6 +17,8 @@ public final class CountingDataSource {
 
     public static final AtomicLong STATEMENTS = new AtomicLong();
     public static final AtomicLong COMMITS = new AtomicLong();
+    /** SELECTs on Loa's own tables (not the Spring Batch or Quartz bookkeeping). */
+    public static final AtomicLong APP_QUERIES = new AtomicLong();
     private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
             "executeLargeUpdate", "executeLargeBatch");
 
@@ -25,6 +27,14 @@ public final class CountingDataSource {
     public static void reset() {
         STATEMENTS.set(0);
         COMMITS.set(0);
+        APP_QUERIES.set(0);
+    }
+
+    private static void classify(String sql) {
+        var s = sql.strip().toLowerCase();
+        if (s.startsWith("select") && !s.contains("batch_") && !s.contains("qrtz_")) {
+            APP_QUERIES.incrementAndGet();
+        }
     }
 
     public static DataSource wrap(DataSource target) {
@@ -41,6 +51,10 @@ public final class CountingDataSource {
                 COMMITS.incrementAndGet();
             }
             var result = invoke(target, method, args);
+            if ((method.getName().equals("prepareStatement")) && args != null && args[0] instanceof String sql) {
+                var counted = (Statement) statement((Statement) result, target);
+                return new SqlTagged(counted, sql).proxy();
+            }
             if (result instanceof Statement s) {
                 return statement(s, target);
             }
@@ -64,6 +78,19 @@ public final class CountingDataSource {
                     }
                     return invoke(target, method, args);
                 });
+    }
+
+    /** Wraps a prepared statement so that each execution is classified by its SQL. */
+    private record SqlTagged(Statement inner, String sql) {
+        Object proxy() {
+            return Proxy.newProxyInstance(Statement.class.getClassLoader(),
+                    new Class<?>[] {java.sql.PreparedStatement.class}, (p, method, args) -> {
+                        if (EXECUTE.contains(method.getName())) {
+                            classify(sql);
+                        }
+                        return invoke(inner, method, args);
+                    });
+        }
     }
 
     private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {

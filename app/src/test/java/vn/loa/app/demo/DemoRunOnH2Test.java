@@ -79,6 +79,39 @@ class DemoRunOnH2Test {
         }
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    vn.loa.connectors.sandbox.PlatformSandbox sandbox;
+    @Autowired
+    vn.loa.app.engagement.EngagementRuns runs;
+
+    @Test
+    void engagementComesBackAndReportsExportOnH2() {
+        var official = jdbc.sql("SELECT id, external_id FROM channel WHERE channel_role = 'OFFICIAL'")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        var item = jdbc.sql("SELECT MIN(id) FROM content_item").query(Long.class).single();
+        var out = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
+        var ref = sandbox.state().seedPost(vn.loa.connectors.Platform.FACEBOOK, (String) official[1], null, "Tin đã đăng", out);
+        jdbc.sql("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, published_at, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, 'PUBLISHED', ?, ?, ?, ?)")
+                .params(item, official[0], out.atOffset(java.time.ZoneOffset.UTC), ref, out.atOffset(java.time.ZoneOffset.UTC),
+                        out.atOffset(java.time.ZoneOffset.UTC), out.atOffset(java.time.ZoneOffset.UTC))
+                .update();
+
+        runs.runNow();
+
+        var interactions = jdbc.sql("SELECT l.interactions FROM engagement_latest l JOIN delivery d ON d.id = l.delivery_id"
+                + " WHERE d.external_ref = ?").param(ref).query(Long.class).single();
+        assertThat(interactions).isPositive();
+        assertThat(jdbc.sql("SELECT SUM(interactions) FROM engagement_daily").query(Long.class).single())
+                .isEqualTo(interactions);
+        var campaign = jdbc.sql("SELECT campaign_id FROM content_item WHERE id = ?").param(item).query(Long.class).single();
+        var leader = Api.as(port, "leader", DemoData.PASSWORD);
+        assertThat(leader.get("/api/reports/campaigns/" + campaign).body().path("totals").path("interactions").asLong())
+                .isEqualTo(interactions);
+    }
+
     @Test
     void demoDataIsLoadedOnlyOnce() throws Exception {
         demoData.run(null);

@@ -39,6 +39,7 @@ public final class PlatformSandbox implements AutoCloseable {
     private final ZaloEmulator zalo;
     private final Map<Platform, ConcurrentLinkedDeque<Fault>> faults = new EnumMap<>(Platform.class);
     private final AtomicLong requests = new AtomicLong();
+    private final Map<Platform, AtomicLong> byPlatform = new EnumMap<>(Platform.class);
     private volatile Duration latency = Duration.ZERO;
     private HttpServer server;
     private ExecutorService executor;
@@ -50,6 +51,7 @@ public final class PlatformSandbox implements AutoCloseable {
         this.zalo = new ZaloEmulator(state);
         for (var platform : Platform.values()) {
             faults.put(platform, new ConcurrentLinkedDeque<>());
+            byPlatform.put(platform, new AtomicLong());
         }
     }
 
@@ -101,6 +103,11 @@ public final class PlatformSandbox implements AutoCloseable {
         return requests.get();
     }
 
+    /** Calls made to one platform's API (token endpoints included). */
+    public long requestsServed(Platform platform) {
+        return byPlatform.get(platform).get();
+    }
+
     static void stall() {
         pause(stall);
     }
@@ -116,10 +123,13 @@ public final class PlatformSandbox implements AutoCloseable {
             } else if (path.startsWith("/media/")) {
                 media(ex);
             } else if (FacebookEmulator.handles(path)) {
+                byPlatform.get(Platform.FACEBOOK).incrementAndGet();
                 facebook.handle(ex, faults.get(Platform.FACEBOOK).poll());
             } else if (YouTubeEmulator.handles(path)) {
+                byPlatform.get(Platform.YOUTUBE).incrementAndGet();
                 youtube.handle(ex, faults.get(Platform.YOUTUBE).poll());
             } else if (ZaloEmulator.handles(path)) {
+                byPlatform.get(Platform.ZALO).incrementAndGet();
                 zalo.handle(ex, faults.get(Platform.ZALO).poll());
             } else {
                 ex.json(404, Map.of("error", "the sandbox has nothing at " + path));

@@ -43,6 +43,15 @@ public final class SandboxState {
         return post;
     }
 
+    /** Puts a post straight into the emulated platform (for benchmarks and demos); returns its id. */
+    public String seedPost(Platform platform, String channelId, String title, String text, Instant liveAt) {
+        var id = platform == Platform.FACEBOOK ? channelId + "_" + nextId()
+                : platform.name().substring(0, 2).toLowerCase() + nextId();
+        add(new SandboxPost(platform, channelId, id, platform == Platform.FACEBOOK ? "status"
+                : platform == Platform.YOUTUBE ? "video" : "normal", title, text, liveAt, liveAt, false));
+        return id;
+    }
+
     public Optional<SandboxPost> find(String id) {
         return Optional.ofNullable(posts.get(id)).filter(p -> !p.deleted());
     }
