@@ -30,6 +30,8 @@ import vn.loa.app.engagement.EngagementCollector.ReadBatch;
 class CollectionJobConfig {
 
     static final String JOB = "collectEngagement";
+    /** Platform calls per chunk (transaction): a restarted run re-reads at most this many batches. */
+    static final int CHUNK = 10;
 
     @Bean
     Job collectEngagementJob(JobRepository repository, Step scheduleReads, Step readDue, Step readFollowers) {
@@ -51,7 +53,7 @@ class CollectionJobConfig {
     Step readDue(JobRepository repository, PlatformTransactionManager tm, EngagementCollector collector,
                  EngagementProperties properties) {
         return new StepBuilder("readDue", repository)
-                .<ReadBatch, ReadBatch>chunk(1, tm)
+                .<ReadBatch, ReadBatch>chunk(CHUNK, tm)
                 .reader(new DueReader(collector, properties.maxPerRun()))
                 .writer(writer(collector))
                 .allowStartIfComplete(true)
@@ -70,7 +72,7 @@ class CollectionJobConfig {
     }
 
     private static ItemWriter<ReadBatch> writer(EngagementCollector collector) {
-        return chunk -> chunk.getItems().forEach(collector::collect);
+        return chunk -> collector.collect(new java.util.ArrayList<>(chunk.getItems()));
     }
 
     /** Loads what is due when the step opens; each item is one platform call's worth of posts. */

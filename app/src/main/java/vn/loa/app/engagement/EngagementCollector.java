@@ -40,7 +40,7 @@ public class EngagementCollector {
     private static final Logger log = LoggerFactory.getLogger(EngagementCollector.class);
 
     /** One post due a read. */
-    record Due(long deliveryId, long channelId, String externalRef, Instant publishedAt, int readsDone, long campaignId,
+    public record Due(long deliveryId, long channelId, String externalRef, Instant publishedAt, int readsDone, long campaignId,
                long themeId) {}
 
     /** Posts of one channel read with one platform call. */
@@ -60,6 +60,8 @@ public class EngagementCollector {
     private final Clock clock;
     /** Channels not to call again in this run (rate-limited, out of quota, disconnected). */
     private final Set<Long> resting = ConcurrentHashMap.newKeySet();
+    /** Each channel's credentials, read once per run (refreshed ones still go through the locked store). */
+    private final Map<Long, vn.loa.connectors.ChannelAccess> access = new ConcurrentHashMap<>();
 
     public EngagementCollector(JdbcClient jdbc, JdbcTemplate template, ChannelRepository channels,
                                ChannelConnections connections, ConnectorRegistry connectors, UsageGovernor usage,
@@ -92,6 +94,7 @@ public class EngagementCollector {
                     + " next_read_at) VALUES (?, ?, ?, 0, ?)", rows);
         }
         resting.clear();
+        access.clear();
         return rows.size();
     }
 
@@ -114,6 +117,7 @@ public class EngagementCollector {
         rows.forEach(r -> byChannel.computeIfAbsent(r.channelId(), k -> new ArrayList<>()).add(r));
         var known = new HashMap<Long, Channel>();
         channels.findAll(byChannel.keySet()).forEach(c -> known.put(c.id(), c));
+        access.putAll(connections.accessForBatch(known.values()));
         var batches = new ArrayList<ReadBatch>();
         byChannel.forEach((channelId, posts) -> {
             var channel = known.get(channelId);
@@ -125,39 +129,62 @@ public class EngagementCollector {
         return batches;
     }
 
-    /** Reads one batch (one platform call) and stores what came back; runs inside the caller's transaction. */
-    public Tally collect(ReadBatch batch) {
-        var channel = batch.channel();
-        if (resting.contains(channel.id())) {
-            return new Tally(0, batch.posts().size(), 0, 0);
-        }
-        if (usage.shouldSlowDown(channel.platform())) {
-            // Past 80 % of Meta's budget: the rest waits for a later run rather than risk a block.
-            return new Tally(0, batch.posts().size(), 0, 0);
-        }
-        Map<String, EngagementSnapshot> read;
-        try {
-            read = connectors.forPlatform(channel.platform()).readEngagement(connections.accessFor(channel),
-                    batch.posts().stream().map(Due::externalRef).toList());
-        } catch (ConnectorException e) {
-            if (e.kind() != FailureKind.TRANSIENT) {
-                resting.add(channel.id());
+    /**
+     * Reads a chunk of batches (one platform call each) and stores all that came back at once; runs
+     * inside the caller's transaction.
+     */
+    public Tally collect(List<ReadBatch> batches) {
+        int read = 0;
+        int deferred = 0;
+        int gone = 0;
+        int calls = 0;
+        var results = new ArrayList<Map.Entry<ReadBatch, Map<String, EngagementSnapshot>>>();
+        for (var batch : batches) {
+            var channel = batch.channel();
+            if (resting.contains(channel.id()) || usage.shouldSlowDown(channel.platform())) {
+                // Past 80 % of Meta's budget, or limited already: the rest waits for a later run.
+                deferred += batch.posts().size();
+                continue;
             }
-            log.info("Engagement of {} posts on {} deferred: {}", batch.posts().size(), channel.label(), e.getMessage());
-            return new Tally(0, batch.posts().size(), 0, 1);
-        } catch (MissingCredentials e) {
-            resting.add(channel.id());
-            return new Tally(0, batch.posts().size(), 0, 0);
+            try {
+                var channelAccess = access.computeIfAbsent(channel.id(), id -> connections.accessFor(channel));
+                calls++;
+                var got = connectors.forPlatform(channel.platform()).readEngagement(channelAccess,
+                        batch.posts().stream().map(Due::externalRef).toList());
+                results.add(Map.entry(batch, got));
+                int found = (int) batch.posts().stream().filter(p -> got.containsKey(p.externalRef())).count();
+                read += found;
+                gone += batch.posts().size() - found;
+            } catch (ConnectorException e) {
+                if (e.kind() != FailureKind.TRANSIENT) {
+                    resting.add(channel.id());
+                }
+                deferred += batch.posts().size();
+                log.info("Engagement of {} posts on {} deferred: {}", batch.posts().size(), channel.label(), e.getMessage());
+            } catch (MissingCredentials e) {
+                resting.add(channel.id());
+                deferred += batch.posts().size();
+            }
         }
-        store(batch, read);
-        int found = (int) batch.posts().stream().filter(p -> read.containsKey(p.externalRef())).count();
-        return new Tally(found, 0, batch.posts().size() - found, 1);
+        if (!results.isEmpty()) {
+            record(results);
+        }
+        return new Tally(read, deferred, gone, calls);
     }
 
-    private void store(ReadBatch batch, Map<String, EngagementSnapshot> read) {
+    /** One batch alone (tests, single reads). */
+    public Tally collect(ReadBatch batch) {
+        return collect(List.of(batch));
+    }
+
+    /**
+     * Stores what the platforms said of a chunk of batches: snapshots, latest values, daily
+     * rollups, next reads — one multi-row statement per table, one query for the previous values.
+     */
+    public void record(List<Map.Entry<ReadBatch, Map<String, EngagementSnapshot>>> results) {
         var now = clock.instant();
         var day = LocalDate.ofInstant(now, loa.cityZone());
-        var ids = batch.posts().stream().map(Due::deliveryId).toList();
+        var ids = results.stream().flatMap(r -> r.getKey().posts().stream()).map(Due::deliveryId).toList();
         var previous = new HashMap<Long, long[]>();
         jdbc.sql("SELECT delivery_id, reactions, comments, shares, views, reach FROM engagement_latest"
                         + " WHERE delivery_id IN (:ids)")
@@ -171,7 +198,10 @@ public class EngagementCollector {
         var daily = new ArrayList<Object[]>();
         var schedule = new ArrayList<Object[]>();
         var utcNow = Timestamps.utc(now);
-        for (var post : batch.posts()) {
+        for (var result : results) {
+          var batch = result.getKey();
+          var read = result.getValue();
+          for (var post : batch.posts()) {
             var s = read.get(post.externalRef());
             if (s == null) {
                 // The post is gone from the platform: stop reading it; what it gathered stays counted.
@@ -193,6 +223,7 @@ public class EngagementCollector {
             schedule.add(new Object[] {post.readsDone() + 1,
                     cadence.nextAfter(post.publishedAt(), post.readsDone() + 1, now).map(Timestamps::utc).orElse(null),
                     post.deliveryId()});
+          }
         }
         if (!snapshots.isEmpty()) {
             // One multi-row statement per table and chunk: a chunk is one platform call's worth of posts.

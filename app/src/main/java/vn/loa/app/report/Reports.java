@@ -87,11 +87,26 @@ public class Reports {
         requireReader(actor);
         var c = campaigns.getCampaign(campaignId);
         var theme = themes.getTheme(c.themeId());
-        var where = " AND i.campaign_id = :campaign";
-        var totals = totals(where, Map.of("campaign", campaignId), null);
-        var viewsWithoutReach = jdbc.sql("SELECT COALESCE(SUM(l.views), 0) FROM engagement_latest l"
-                        + " JOIN delivery d ON d.id = l.delivery_id JOIN content_item i ON i.id = d.content_id"
-                        + " WHERE i.campaign_id = ? AND l.reach IS NULL").param(campaignId).query(Long.class).single();
+        // One pass over the campaign's posts (latest values, channel) gives totals, slices and rankings.
+        var posts = jdbc.sql("SELECT d.id, i.id, i.title, ch.id, ch.display_name, ch.platform, ch.channel_role,"
+                        + " ch.organisation, ch.follower_count, d.published_at, l.reactions, l.comments, l.shares, l.views,"
+                        + " l.reach, l.interactions FROM delivery d JOIN content_item i ON i.id = d.content_id"
+                        + " JOIN channel ch ON ch.id = d.channel_id LEFT JOIN engagement_latest l ON l.delivery_id = d.id"
+                        + " WHERE i.campaign_id = ? AND d.status IN ('PUBLISHED', 'REMOVED')")
+                .param(campaignId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
+                        Timestamps.read(rs, "published_at"), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                        rs.getLong(14), rs.getObject(15, Long.class), rs.getLong(16)))
+                .list();
+        var sums = jdbc.sql("SELECT COALESCE(SUM(reactions), 0), COALESCE(SUM(comments), 0), COALESCE(SUM(shares), 0),"
+                        + " COALESCE(SUM(views), 0), COALESCE(SUM(reach), 0), COALESCE(SUM(interactions), 0)"
+                        + " FROM engagement_daily WHERE campaign_id = ?")
+                .param(campaignId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)}).single();
+        var totals = new Totals(posts.size(), sums[0], sums[1], sums[2], sums[3], sums[4], sums[5],
+                posts.stream().mapToLong(Row::audience).sum());
+        var viewsWithoutReach = posts.stream().filter(p -> p.reach() == null).mapToLong(Row::views).sum();
         var kpis = new ArrayList<Kpi>();
         kpis.add(kpi("reach", c.kpis().targetReach(), totals.reachAchieved(viewsWithoutReach)));
         kpis.add(kpi("interactions", c.kpis().targetInteractions(), totals.interactions()));
@@ -99,11 +114,46 @@ public class Reports {
         var timeline = jdbc.sql("SELECT stat_day, SUM(reactions), SUM(comments), SUM(shares), SUM(views), SUM(reach),"
                         + " SUM(interactions) FROM engagement_daily WHERE campaign_id = ? GROUP BY stat_day ORDER BY stat_day")
                 .param(campaignId).query((rs, n) -> day(rs)).list();
+        var ranked = posts.stream().sorted(java.util.Comparator.comparingLong(Row::interactions).reversed()
+                .thenComparingLong(Row::deliveryId)).toList();
+        var bottom = posts.stream().sorted(java.util.Comparator.comparingLong(Row::interactions)
+                .thenComparingLong(Row::deliveryId)).limit(5).map(this::post).toList();
         return new CampaignReport(campaignId, c.name(), theme.name(), c.startDate(), c.endDate(), totals, kpis, timeline,
-                slices("ch.platform", "ch.platform", where, campaignId),
-                slices("ch.id", "ch.display_name", where, campaignId),
-                slices("ch.organisation", "ch.organisation", where + " AND ch.channel_role = 'PARTNER'", campaignId),
-                posts(campaignId, "DESC"), posts(campaignId, "ASC"));
+                slices(posts, Row::platform, Row::platform), slices(posts, r -> String.valueOf(r.channelId()), Row::channel),
+                slices(posts.stream().filter(r -> "PARTNER".equals(r.role())).toList(), Row::organisation,
+                        Row::organisation),
+                ranked.stream().limit(5).map(this::post).toList(), bottom);
+    }
+
+    /** One published post of a campaign with its latest values. */
+    private record Row(long deliveryId, long contentId, String title, long channelId, String channel, String platform,
+                       String role, String organisation, long followers, java.time.Instant publishedAt, long reactions,
+                       long comments, long shares, long views, Long reach, long interactions) {
+
+        long audience() {
+            return reach != null && reach > 0 ? reach : followers;
+        }
+    }
+
+    private static List<Slice> slices(List<Row> rows, java.util.function.Function<Row, String> key,
+                                      java.util.function.Function<Row, String> label) {
+        var groups = new java.util.LinkedHashMap<String, List<Row>>();
+        rows.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        return groups.entrySet().stream().map(e -> {
+            var g = e.getValue();
+            var first = g.get(0);
+            return new Slice(e.getKey(), label.apply(first), first.role(), first.organisation(),
+                    new Totals(g.size(), g.stream().mapToLong(Row::reactions).sum(), g.stream().mapToLong(Row::comments).sum(),
+                            g.stream().mapToLong(Row::shares).sum(), g.stream().mapToLong(Row::views).sum(),
+                            g.stream().mapToLong(r -> r.reach() == null ? 0 : r.reach()).sum(),
+                            g.stream().mapToLong(Row::interactions).sum(), g.stream().mapToLong(Row::audience).sum()));
+        }).sorted(java.util.Comparator.comparingLong((Slice s) -> s.totals().interactions()).reversed()).toList();
+    }
+
+    private Post post(Row r) {
+        return new Post(r.deliveryId(), r.contentId(), r.title(), r.channel(), r.platform(),
+                String.valueOf(r.publishedAt().atZone(loa.cityZone()).toOffsetDateTime()), r.reactions(), r.comments(),
+                r.shares(), r.views(), r.reach() == null ? 0 : r.reach(), r.interactions());
     }
 
     /** All themes over [from, to], with the period of the same length just before beside it. */
@@ -118,18 +168,59 @@ public class Reports {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         var prevTo = from.minusDays(1);
         var prevFrom = prevTo.minusDays(days - 1);
+        var current = byTheme(from, to);
+        var previous = byTheme(prevFrom, prevTo);
         var lines = new ArrayList<ThemeLine>();
+        var none = new Totals(0, 0, 0, 0, 0, 0, 0, 0);
         for (var t : themes.listThemes()) {
-            var where = " AND c.theme_id = :theme";
-            lines.add(new ThemeLine(t.id(), t.code(), t.name(), totals(where, Map.of("theme", t.id()), new LocalDate[] {from, to}),
-                    totals(where, Map.of("theme", t.id()), new LocalDate[] {prevFrom, prevTo})));
+            lines.add(new ThemeLine(t.id(), t.code(), t.name(), current.getOrDefault(t.id(), none),
+                    previous.getOrDefault(t.id(), none)));
         }
         var timeline = jdbc.sql("SELECT stat_day, SUM(reactions), SUM(comments), SUM(shares), SUM(views), SUM(reach),"
                         + " SUM(interactions) FROM engagement_daily WHERE stat_day BETWEEN ? AND ? GROUP BY stat_day"
                         + " ORDER BY stat_day")
                 .params(from, to).query((rs, n) -> day(rs)).list();
-        return new PeriodReport(from, to, prevFrom, prevTo, totals("", Map.of(), new LocalDate[] {from, to}),
-                totals("", Map.of(), new LocalDate[] {prevFrom, prevTo}), lines, timeline);
+        return new PeriodReport(from, to, prevFrom, prevTo, sum(current.values()), sum(previous.values()), lines, timeline);
+    }
+
+    /** Per theme over [from, to]: what the days added (rollups) and the posts that went out then. */
+    private Map<Long, Totals> byTheme(LocalDate from, LocalDate to) {
+        var sums = new java.util.HashMap<Long, long[]>();
+        jdbc.sql("SELECT theme_id, SUM(reactions), SUM(comments), SUM(shares), SUM(views), SUM(reach), SUM(interactions)"
+                        + " FROM engagement_daily WHERE stat_day BETWEEN ? AND ? GROUP BY theme_id")
+                .params(from, to)
+                .query(rs -> {
+                    sums.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7)});
+                });
+        var posts = new java.util.HashMap<Long, long[]>();
+        jdbc.sql("SELECT c.theme_id, COUNT(*), COALESCE(SUM(CASE WHEN l.reach IS NOT NULL AND l.reach > 0 THEN l.reach"
+                        + " ELSE ch.follower_count END), 0) FROM delivery d JOIN content_item i ON i.id = d.content_id"
+                        + " JOIN campaign c ON c.id = i.campaign_id JOIN channel ch ON ch.id = d.channel_id"
+                        + " LEFT JOIN engagement_latest l ON l.delivery_id = d.id"
+                        + " WHERE d.status IN ('PUBLISHED', 'REMOVED') AND d.published_at >= ? AND d.published_at < ?"
+                        + " GROUP BY c.theme_id")
+                .params(from.atStartOfDay(loa.cityZone()).toOffsetDateTime(),
+                        to.plusDays(1).atStartOfDay(loa.cityZone()).toOffsetDateTime())
+                .query(rs -> {
+                    posts.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        var result = new java.util.HashMap<Long, Totals>();
+        var ids = new java.util.HashSet<Long>(sums.keySet());
+        ids.addAll(posts.keySet());
+        for (var id : ids) {
+            var s = sums.getOrDefault(id, new long[6]);
+            var p = posts.getOrDefault(id, new long[2]);
+            result.put(id, new Totals(p[0], s[0], s[1], s[2], s[3], s[4], s[5], p[1]));
+        }
+        return result;
+    }
+
+    private static Totals sum(java.util.Collection<Totals> all) {
+        return new Totals(all.stream().mapToLong(Totals::posts).sum(), all.stream().mapToLong(Totals::reactions).sum(),
+                all.stream().mapToLong(Totals::comments).sum(), all.stream().mapToLong(Totals::shares).sum(),
+                all.stream().mapToLong(Totals::views).sum(), all.stream().mapToLong(Totals::reach).sum(),
+                all.stream().mapToLong(Totals::interactions).sum(), all.stream().mapToLong(Totals::audience).sum());
     }
 
     /** Average interactions per post by local hour and weekday of publishing, from the channel's own history. */
@@ -153,65 +244,6 @@ public class Reports {
         var bestDay = weekdays.stream().max((a, b) -> Double.compare(a.averageInteractions(), b.averageInteractions()))
                 .map(c -> DayOfWeek.of(c.key())).orElse(null);
         return new BestTimes(channelId, channel.label(), channel.zone().getId(), hours, weekdays, bestHour, bestDay);
-    }
-
-    private Totals totals(String where, Map<String, Object> params, LocalDate[] period) {
-        var dayFilter = period == null ? "" : " AND e.stat_day BETWEEN :from AND :to";
-        var sums = jdbc.sql("SELECT COALESCE(SUM(e.reactions), 0), COALESCE(SUM(e.comments), 0), COALESCE(SUM(e.shares), 0),"
-                        + " COALESCE(SUM(e.views), 0), COALESCE(SUM(e.reach), 0), COALESCE(SUM(e.interactions), 0)"
-                        + " FROM engagement_daily e JOIN campaign c ON c.id = e.campaign_id"
-                        + " WHERE 1 = 1" + where.replace("i.campaign_id", "e.campaign_id") + dayFilter)
-                .params(withPeriod(params, period)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6)}).single();
-        var pubFilter = period == null ? "" : " AND d.published_at >= :fromTs AND d.published_at < :toTs";
-        var posts = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(CASE WHEN l.reach IS NOT NULL AND l.reach > 0 THEN l.reach"
-                        + " ELSE ch.follower_count END), 0) FROM delivery d JOIN content_item i ON i.id = d.content_id"
-                        + " JOIN campaign c ON c.id = i.campaign_id JOIN channel ch ON ch.id = d.channel_id"
-                        + " LEFT JOIN engagement_latest l ON l.delivery_id = d.id"
-                        + " WHERE d.status IN ('PUBLISHED', 'REMOVED')" + where + pubFilter)
-                .params(withPeriod(params, period)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        return new Totals(posts[0], sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], posts[1]);
-    }
-
-    private Map<String, Object> withPeriod(Map<String, Object> params, LocalDate[] period) {
-        if (period == null) {
-            return params;
-        }
-        var all = new java.util.HashMap<String, Object>(params);
-        all.put("from", period[0]);
-        all.put("to", period[1]);
-        all.put("fromTs", period[0].atStartOfDay(loa.cityZone()).toOffsetDateTime());
-        all.put("toTs", period[1].plusDays(1).atStartOfDay(loa.cityZone()).toOffsetDateTime());
-        return all;
-    }
-
-    private List<Slice> slices(String key, String label, String where, long campaignId) {
-        return jdbc.sql("SELECT " + key + " AS k, MIN(" + label + ") AS label, MIN(ch.channel_role), MIN(ch.organisation),"
-                        + " COUNT(*), COALESCE(SUM(l.reactions), 0), COALESCE(SUM(l.comments), 0), COALESCE(SUM(l.shares), 0),"
-                        + " COALESCE(SUM(l.views), 0), COALESCE(SUM(l.reach), 0), COALESCE(SUM(l.interactions), 0),"
-                        + " COALESCE(SUM(CASE WHEN l.reach IS NOT NULL AND l.reach > 0 THEN l.reach ELSE ch.follower_count END), 0)"
-                        + " FROM delivery d JOIN content_item i ON i.id = d.content_id JOIN channel ch ON ch.id = d.channel_id"
-                        + " LEFT JOIN engagement_latest l ON l.delivery_id = d.id"
-                        + " WHERE d.status IN ('PUBLISHED', 'REMOVED')" + where.replace(":campaign", "?")
-                        + " GROUP BY " + key + " ORDER BY 11 DESC")
-                .param(campaignId)
-                .query((rs, n) -> new Slice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        new Totals(rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                                rs.getLong(11), rs.getLong(12))))
-                .list();
-    }
-
-    private List<Post> posts(long campaignId, String order) {
-        return jdbc.sql("SELECT d.id, i.id, i.title, ch.display_name, ch.platform, d.published_at, COALESCE(l.reactions, 0),"
-                        + " COALESCE(l.comments, 0), COALESCE(l.shares, 0), COALESCE(l.views, 0), COALESCE(l.reach, 0),"
-                        + " l.interactions FROM engagement_latest l JOIN delivery d ON d.id = l.delivery_id"
-                        + " JOIN content_item i ON i.id = d.content_id JOIN channel ch ON ch.id = d.channel_id"
-                        + " WHERE i.campaign_id = ? ORDER BY l.interactions " + order + ", d.id LIMIT 5")
-                .param(campaignId)
-                .query((rs, n) -> new Post(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        String.valueOf(Timestamps.read(rs, "published_at").atZone(loa.cityZone()).toOffsetDateTime()),
-                        rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)))
-                .list();
     }
 
     private static Day day(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -97,20 +97,56 @@ class EngagementBenchmark {
                     + " SUBSTRING(exit_message, 1, 300) AS why FROM batch_step_execution ORDER BY step_execution_id")) {
                 System.out.println("BENCH step " + step);
             }
-            var chunks = (fbPages * fbPerPage + 49) / 50 + (ytChannels * ytPerChannel + 49) / 50;
+            var batches = (fbPages * fbPerPage + 49) / 50 + (ytChannels * ytPerChannel + 49) / 50;
+            var chunks = (batches + 9) / 10;
             // Follower counts are read once a day per channel, not per post: counted apart.
             var fbCalls = cluster.sandbox().requestsServed(Platform.FACEBOOK) - fbBefore - fbPages;
-            var ytCalls = cluster.sandbox().requestsServed(Platform.YOUTUBE) - ytBefore - ytChannels - 1; // one token fetch
+            var ytCalls = cluster.sandbox().requestsServed(Platform.YOUTUBE) - ytBefore - ytChannels;
             System.out.printf("BENCH collection: %d posts (%d Facebook on %d pages, %d YouTube on %d channels), %d snapshots"
                     + " in %.2f s = %.0f snapshots/s%n", posts, fbPages * fbPerPage, fbPages, ytChannels * ytPerChannel,
                     ytChannels, snapshots, seconds, snapshots / seconds);
             System.out.printf("BENCH platform calls per post refreshed: Facebook %.4f (%d calls), YouTube %.4f (%d calls)%n",
                     (double) fbCalls / (fbPages * fbPerPage), fbCalls, (double) ytCalls / (ytChannels * ytPerChannel), ytCalls);
-            System.out.printf("BENCH repository queries per chunk: %.2f (%d queries on Loa's tables over %d chunks;"
-                    + " %d statements in all, batch and Quartz bookkeeping included)%n",
-                    (double) CountingDataSource.APP_QUERIES.get() / chunks, CountingDataSource.APP_QUERIES.get(), chunks,
-                    CountingDataSource.STATEMENTS.get());
+            System.out.printf("BENCH repository queries: %d on Loa's tables over %d chunks of up to 10 platform calls"
+                    + " (%.2f per chunk, the run's own set-up queries included); %d statements in all, Spring Batch and"
+                    + " Quartz bookkeeping included%n", CountingDataSource.APP_QUERIES.get(), chunks,
+                    (double) CountingDataSource.APP_QUERIES.get() / chunks, CountingDataSource.STATEMENTS.get());
+            ingest(node, jdbc);
         }
+    }
+
+    /**
+     * The database side alone: snapshots for every post, as a platform would return them, stored in
+     * chunks of ten batches of 50 (as the job does), each chunk one transaction.
+     */
+    private static void ingest(org.springframework.context.ConfigurableApplicationContext node, JdbcTemplate jdbc) {
+        var collector = node.getBean(vn.loa.app.engagement.EngagementCollector.class);
+        var tx = node.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        long total = 0;
+        long nanos = 0;
+        for (int round = 0; round < 5; round++) {
+            jdbc.update("UPDATE engagement_schedule SET next_read_at = now() - INTERVAL '1 minute'");
+            var batches = collector.due(100_000);
+            var now = Instant.now();
+            for (int i = 0; i < batches.size(); i += 10) {
+                var chunk = new ArrayList<java.util.Map.Entry<vn.loa.app.engagement.EngagementCollector.ReadBatch,
+                        java.util.Map<String, vn.loa.connectors.EngagementSnapshot>>>();
+                for (var b : batches.subList(i, Math.min(batches.size(), i + 10))) {
+                    var read = new java.util.HashMap<String, vn.loa.connectors.EngagementSnapshot>();
+                    for (var p : b.posts()) {
+                        read.put(p.externalRef(), new vn.loa.connectors.EngagementSnapshot(p.externalRef(), now,
+                                100L + round, 10L, 5L, 1000L + round, 800L));
+                    }
+                    chunk.add(java.util.Map.entry(b, read));
+                    total += b.posts().size();
+                }
+                var start = System.nanoTime();
+                tx.executeWithoutResult(s -> collector.record(chunk));
+                nanos += System.nanoTime() - start;
+            }
+        }
+        System.out.printf("BENCH ingest into PostgreSQL: %d snapshots (with latest values, daily rollups and next reads)"
+                + " in %.2f s = %.0f snapshots/s%n", total, nanos / 1e9, total / (nanos / 1e9));
     }
 
     @Test
