@@ -20,13 +20,8 @@ class EngagementCollectionTest extends EngineTestBase {
     EngagementRuns runs;
 
     @BeforeEach
-    void onlyThisTestsPostsAreDueAndItsRunsAreItsOwn() {
-        jdbc.sql("UPDATE engagement_schedule SET next_read_at = NULL").update();
-        // Runs are identified by their 5-minute slot; tests reuse the same clock times.
-        for (var table : new String[] {"batch_step_execution_context", "batch_step_execution",
-                "batch_job_execution_context", "batch_job_execution_params", "batch_job_execution", "batch_job_instance"}) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+    void ownCollectionRuns() {
+        onlyThisTestsPostsAreReadAndRunsAreOwn();
     }
 
     @Test

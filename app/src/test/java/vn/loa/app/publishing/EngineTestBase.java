@@ -53,6 +53,18 @@ abstract class EngineTestBase extends PostgresApiTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    /**
+     * For tests of the engagement collection: no other test's post is due, and collection runs
+     * (identified by their 5-minute slot, which tests reuse) start afresh.
+     */
+    protected void onlyThisTestsPostsAreReadAndRunsAreOwn() {
+        jdbc.sql("UPDATE engagement_schedule SET next_read_at = NULL").update();
+        for (var table : new String[] {"batch_step_execution_context", "batch_step_execution",
+                "batch_job_execution_context", "batch_job_execution_params", "batch_job_execution", "batch_job_instance"}) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+    }
+
     protected long connected(String platform) {
         var id = channel(platform, "UBND Hà Nội");
         var credentials = SandboxCredentials.forChannel(Platform.valueOf(platform), externalId(id), clock.instant());

@@ -28,12 +28,8 @@ class ReportsApiTest extends EngineTestBase {
     EngagementRuns runs;
 
     @BeforeEach
-    void ownRuns() {
-        jdbc.sql("UPDATE engagement_schedule SET next_read_at = NULL").update();
-        for (var table : new String[] {"batch_step_execution_context", "batch_step_execution",
-                "batch_job_execution_context", "batch_job_execution_params", "batch_job_execution", "batch_job_instance"}) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+    void ownCollectionRuns() {
+        onlyThisTestsPostsAreReadAndRunsAreOwn();
     }
 
     @Test
