@@ -17,8 +17,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts collection runs. A run is identified by its 5-minute slot, so two nodes starting one at
- * the same moment get the same job instance and the second is refused. A run left STARTED by a
+ * Starts collection runs. A run is identified by the minute it starts in, so two nodes starting
+ * one at the same moment get the same job instance and the second is refused. A run left STARTED by a
  * node that died is recovered (marked failed) and restarted.
  */
 @Service
@@ -43,7 +43,7 @@ public class EngagementRuns {
     /** Runs the collection for the current slot, here and now; empty when another node has it. */
     public Optional<JobExecution> runNow() {
         recoverStale();
-        var slot = clock.instant().getEpochSecond() / 300;
+        var slot = clock.instant().getEpochSecond() / 60;
         var params = new JobParametersBuilder().addLong("slot", slot).toJobParameters();
         try {
             return Optional.of(operator.start(job, params));

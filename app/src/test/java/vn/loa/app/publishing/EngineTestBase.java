@@ -55,7 +55,7 @@ abstract class EngineTestBase extends PostgresApiTest {
 
     /**
      * For tests of the engagement collection: no other test's post is due, and collection runs
-     * (identified by their 5-minute slot, which tests reuse) start afresh.
+     * (identified by their minute, which tests reuse) start afresh.
      */
     protected void onlyThisTestsPostsAreReadAndRunsAreOwn() {
         jdbc.sql("UPDATE engagement_schedule SET next_read_at = NULL").update();
