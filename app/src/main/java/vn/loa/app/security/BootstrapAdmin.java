@@ -31,8 +31,8 @@ class BootstrapAdmin implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         var admin = properties.bootstrapAdmin();
-        if (accounts.anyExists()) {
-            return;
+        if (accounts.anyExists() || (properties.demoData() && !admin.isSet())) {
+            return; // the demo profile creates its own users
         }
         if (!admin.isSet()) {
             log.warn("No user exists. Set LOA_ADMIN_USERNAME and LOA_ADMIN_PASSWORD once to create the first"
