@@ -18,7 +18,7 @@ import vn.loa.connectors.Platform;
 class JdbcChannelRepository implements ChannelRepository {
 
     private static final String SELECT = "SELECT id, platform, external_id, display_name, channel_role, follower_count,"
-            + " organisation, zone_id, active, native_scheduling FROM channel";
+            + " organisation, zone_id, active, native_scheduling, max_in_flight FROM channel";
 
     private final JdbcClient jdbc;
 
@@ -30,9 +30,9 @@ class JdbcChannelRepository implements ChannelRepository {
     public Channel insert(Channel c) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO channel (platform, external_id, display_name, channel_role, follower_count, organisation,"
-                        + " zone_id, active, native_scheduling) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " zone_id, active, native_scheduling, max_in_flight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.platform().name(), c.externalId(), c.displayName(), c.role().name(), c.followerCount(),
-                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling())
+                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling(), c.maxInFlight())
                 .update(keys, "id");
         return c.withId(keys.getKeyAs(Long.class));
     }
@@ -40,9 +40,10 @@ class JdbcChannelRepository implements ChannelRepository {
     @Override
     public void update(Channel c) {
         jdbc.sql("UPDATE channel SET platform = ?, external_id = ?, display_name = ?, channel_role = ?,"
-                        + " follower_count = ?, organisation = ?, zone_id = ?, active = ?, native_scheduling = ? WHERE id = ?")
+                        + " follower_count = ?, organisation = ?, zone_id = ?, active = ?, native_scheduling = ?,"
+                        + " max_in_flight = ? WHERE id = ?")
                 .params(c.platform().name(), c.externalId(), c.displayName(), c.role().name(), c.followerCount(),
-                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling(), c.id())
+                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling(), c.maxInFlight(), c.id())
                 .update();
     }
 
@@ -79,6 +80,6 @@ class JdbcChannelRepository implements ChannelRepository {
         return new Channel(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),
                 rs.getString("display_name"), ChannelRole.valueOf(rs.getString("channel_role")),
                 rs.getLong("follower_count"), rs.getString("organisation"), ZoneId.of(rs.getString("zone_id")),
-                rs.getBoolean("active"), rs.getBoolean("native_scheduling"));
+                rs.getBoolean("active"), rs.getBoolean("native_scheduling"), rs.getInt("max_in_flight"));
     }
 }

@@ -111,7 +111,7 @@ public class ChannelConnections {
                     .followerCount(new ChannelAccess(channel.platform(), channel.externalId(), trial));
             channels.changeChannel(channelId, new Channel.Details(channel.platform(), channel.externalId(),
                     channel.displayName(), channel.role(), followers, channel.organisation(), channel.zone().getId(),
-                    channel.active(), channel.nativeScheduling()));
+                    channel.active(), channel.nativeScheduling(), channel.maxInFlight()));
             verified = true;
         } catch (ConnectorException e) {
             if (e.kind() == FailureKind.AUTH_EXPIRED || e.kind() == FailureKind.REJECTED) {

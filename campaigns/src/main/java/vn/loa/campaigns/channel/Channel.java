@@ -20,18 +20,23 @@ public record Channel(
         String organisation,
         ZoneId zone,
         boolean active,
-        boolean nativeScheduling) {
+        boolean nativeScheduling,
+        int maxInFlight) {
+
+    /** Platform calls in flight at once for one channel, unless set otherwise. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 4;
 
     public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** What a person types in when registering or changing a channel. */
     public record Details(
             Platform platform, String externalId, String displayName, ChannelRole role,
-            Long followerCount, String organisation, String zone, Boolean active, Boolean nativeScheduling) {
+            Long followerCount, String organisation, String zone, Boolean active, Boolean nativeScheduling,
+            Integer maxInFlight) {
 
         public Details(Platform platform, String externalId, String displayName, ChannelRole role, Long followerCount,
                        String organisation, String zone, Boolean active) {
-            this(platform, externalId, displayName, role, followerCount, organisation, zone, active, null);
+            this(platform, externalId, displayName, role, followerCount, organisation, zone, active, null, null);
         }
     }
 
@@ -42,7 +47,9 @@ public record Channel(
                 .requiredText("displayName", d.displayName(), 200)
                 .required("role", d.role())
                 .that(d.followerCount() == null || d.followerCount() >= 0, "followerCount", "must be 0 or more")
-                .requiredText("organisation", d.organisation(), 200);
+                .requiredText("organisation", d.organisation(), 200)
+                .that(d.maxInFlight() == null || (d.maxInFlight() >= 1 && d.maxInFlight() <= 50), "maxInFlight",
+                        "must be between 1 and 50");
         ZoneId zone = CITY_ZONE;
         if (d.zone() != null && !d.zone().isBlank()) {
             try {
@@ -54,12 +61,13 @@ public record Channel(
         checks.throwIfAny();
         return new Channel(id, d.platform(), d.externalId().strip(), d.displayName().strip(), d.role(),
                 d.followerCount() == null ? 0 : d.followerCount(), d.organisation().strip(), zone,
-                d.active() == null || d.active(), Boolean.TRUE.equals(d.nativeScheduling()));
+                d.active() == null || d.active(), Boolean.TRUE.equals(d.nativeScheduling()),
+                d.maxInFlight() == null ? DEFAULT_MAX_IN_FLIGHT : d.maxInFlight());
     }
 
     public Channel withId(long newId) {
         return new Channel(newId, platform, externalId, displayName, role, followerCount, organisation, zone, active,
-                nativeScheduling);
+                nativeScheduling, maxInFlight);
     }
 
     public String label() {

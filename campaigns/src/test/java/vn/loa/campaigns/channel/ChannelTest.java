@@ -19,14 +19,15 @@ class ChannelTest {
         assertThat(channel.externalId()).isEqualTo("4318");
         assertThat(channel.active()).isTrue();
         assertThat(channel.followerCount()).isZero();
+        assertThat(channel.maxInFlight()).isEqualTo(Channel.DEFAULT_MAX_IN_FLIGHT);
     }
 
     @Test
     void refusesAnUnknownZoneAndMissingFields() {
         assertThatThrownBy(() -> Channel.from(null, new Channel.Details(null, "", "x", null, -1L, "o",
-                "Hanoi/Nowhere", true)))
+                "Hanoi/Nowhere", true, null, 0)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field)
-                        .containsExactly("platform", "externalId", "role", "followerCount", "zone"));
+                        .containsExactly("platform", "externalId", "role", "followerCount", "maxInFlight", "zone"));
     }
 }
