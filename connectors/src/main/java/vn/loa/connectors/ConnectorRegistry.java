@@ -27,8 +27,4 @@ public final class ConnectorRegistry {
         }
         return connector;
     }
-
-    public Collection<Connector> all() {
-        return connectors.values();
-    }
 }

@@ -6,7 +6,5 @@ import java.time.Instant;
 @FunctionalInterface
 public interface DeliveryTimer {
 
-    DeliveryTimer NONE = at -> { };
-
     void dueAt(Instant at);
 }

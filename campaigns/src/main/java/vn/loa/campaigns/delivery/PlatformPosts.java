@@ -9,16 +9,6 @@ import vn.loa.campaigns.content.ContentItem;
  */
 public interface PlatformPosts {
 
-    PlatformPosts NONE = new PlatformPosts() {
-        @Override
-        public void withdraw(Delivery delivery) {
-        }
-
-        @Override
-        public void edit(Delivery delivery, ContentItem item) {
-        }
-    };
-
     void withdraw(Delivery delivery);
 
     void edit(Delivery delivery, ContentItem item);

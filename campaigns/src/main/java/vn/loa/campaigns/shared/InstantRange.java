@@ -5,8 +5,6 @@ import java.time.Instant;
 /** A half-open range [from, to) of instants; either end may be open (null). */
 public record InstantRange(Instant from, Instant to) {
 
-    public static final InstantRange ALL = new InstantRange(null, null);
-
     public InstantRange {
         if (from != null && to != null && to.isBefore(from)) {
             throw InvalidInput.of("to", "must not be before 'from'");
