@@ -14,7 +14,8 @@ public final class ConnectorRegistry {
             var previous = connectors.put(connector.platform(), connector);
             if (previous != null) {
                 throw new IllegalStateException("Two connectors for " + connector.platform() + ": "
-                        + previous.getClass().getName() + " and " + connector.getClass().getName());
+                        + previous.getClass().getName() + " and "
+                        + connector.getClass().getName());
             }
         }
     }
@@ -22,8 +23,8 @@ public final class ConnectorRegistry {
     public Connector forPlatform(Platform platform) {
         var connector = connectors.get(platform);
         if (connector == null) {
-            throw new IllegalArgumentException("No connector is configured for " + platform
-                    + "; configured: " + connectors.keySet());
+            throw new IllegalArgumentException(
+                    "No connector is configured for " + platform + "; configured: " + connectors.keySet());
         }
         return connector;
     }

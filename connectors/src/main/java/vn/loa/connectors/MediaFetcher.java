@@ -18,17 +18,25 @@ public interface MediaFetcher {
 
     /** Fetches over HTTP(S). */
     static MediaFetcher http(Duration timeout) {
-        var client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        var client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         return media -> {
             try {
-                var response = client.send(HttpRequest.newBuilder(URI.create(media.url())).timeout(timeout).build(),
+                var response = client.send(
+                        HttpRequest.newBuilder(URI.create(media.url()))
+                                .timeout(timeout)
+                                .build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
                     response.body().close();
                     throw new IOException("media " + media.url() + " answered " + response.statusCode());
                 }
-                var length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                var type = response.headers().firstValue("Content-Type")
+                var length =
+                        response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                var type = response.headers()
+                        .firstValue("Content-Type")
                         .orElse(media.contentType() == null ? "application/octet-stream" : media.contentType());
                 return new Fetched(response.body(), length, type);
             } catch (InterruptedException e) {

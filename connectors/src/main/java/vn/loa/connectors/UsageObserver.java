@@ -9,7 +9,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface UsageObserver {
 
-    UsageObserver NONE = (platform, scope, percentUsed, regainAccessIn) -> { };
+    UsageObserver NONE = (platform, scope, percentUsed, regainAccessIn) -> {};
 
     /** {@code scope} names the budget ("app", "page", "buc:pages", "youtube:units"…); {@code regainAccessIn} may be null. */
     void observed(Platform platform, String scope, int percentUsed, Duration regainAccessIn);

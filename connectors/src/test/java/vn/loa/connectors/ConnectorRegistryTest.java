@@ -11,19 +11,22 @@ import vn.loa.connectors.facebook.FacebookSettings;
 
 class ConnectorRegistryTest {
 
-    private final Connector facebook = new FacebookConnector(FacebookSettings.defaults("http://x"), UsageObserver.NONE,
-            Clock.systemUTC());
+    private final Connector facebook =
+            new FacebookConnector(FacebookSettings.defaults("http://x"), UsageObserver.NONE, Clock.systemUTC());
 
     @Test
     void findsTheConnectorOfAPlatform() {
-        assertThat(new ConnectorRegistry(List.of(facebook)).forPlatform(Platform.FACEBOOK)).isSameAs(facebook);
+        assertThat(new ConnectorRegistry(List.of(facebook)).forPlatform(Platform.FACEBOOK))
+                .isSameAs(facebook);
     }
 
     @Test
     void failsLoudlyOnAnUnknownOrDoubledPlatform() {
         assertThatThrownBy(() -> new ConnectorRegistry(List.of(facebook)).forPlatform(Platform.ZALO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No connector is configured for ZALO");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No connector is configured for ZALO");
         assertThatThrownBy(() -> new ConnectorRegistry(List.of(facebook, facebook)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Two connectors for FACEBOOK");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Two connectors for FACEBOOK");
     }
 }

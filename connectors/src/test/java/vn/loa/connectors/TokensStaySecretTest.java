@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import vn.loa.connectors.credentials.Credentials;
 import vn.loa.connectors.credentials.FacebookPageToken;
 import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.credentials.YouTubeOAuth;
@@ -34,14 +35,21 @@ import vn.loa.connectors.zalo.ZaloSettings;
 /** No token or secret appears in an exception (message, cause chain, stack trace), a log line or a toString. */
 class TokensStaySecretTest extends WireMockPlatform {
 
-    private static final List<String> SECRETS = List.of("FB-SECRET-TOKEN-1", "APP-SECRET-2", "YT-CLIENT-SECRET-3",
-            "YT-REFRESH-4", "ZALO-ACCESS-5", "ZALO-SECRET-6", "ZALO-REFRESH-7", "ya29.LEAKED-8");
+    private static final List<String> SECRETS = List.of(
+            "FB-SECRET-TOKEN-1",
+            "APP-SECRET-2",
+            "YT-CLIENT-SECRET-3",
+            "YT-REFRESH-4",
+            "ZALO-ACCESS-5",
+            "ZALO-SECRET-6",
+            "ZALO-REFRESH-7",
+            "ya29.LEAKED-8");
 
     @Test
     void failuresOfEveryPlatformKeepTokensOut() {
         var logs = new ListAppender<ILoggingEvent>();
         logs.start();
-        var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.DEBUG);
         root.addAppender(logs);
         var clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
@@ -59,15 +67,22 @@ class TokensStaySecretTest extends WireMockPlatform {
             var ytCreds = new YouTubeOAuth("client", "YT-CLIENT-SECRET-3", "YT-REFRESH-4", "proj");
             credentials.add(ytCreds);
             var ytSettings = YouTubeSettings.defaults(baseUrl() + "/", baseUrl() + "/token");
-            var yt = new YouTubeConnector(ytSettings, new YouTubeQuota(ytSettings, clock, UsageObserver.NONE),
-                    MediaFetcher.http(Duration.ofSeconds(1)), UploadProgress.NONE, clock);
+            var yt = new YouTubeConnector(
+                    ytSettings,
+                    new YouTubeQuota(ytSettings, clock, UsageObserver.NONE),
+                    MediaFetcher.http(Duration.ofSeconds(1)),
+                    UploadProgress.NONE,
+                    clock);
             failures.add(caught(() -> yt.followerCount(access(Platform.YOUTUBE, ytCreds))));
 
-            var zaloCreds = new ZaloOAuth("app", "ZALO-SECRET-6", "ZALO-ACCESS-5", clock.instant().minusSeconds(5),
-                    "ZALO-REFRESH-7");
+            var zaloCreds = new ZaloOAuth(
+                    "app", "ZALO-SECRET-6", "ZALO-ACCESS-5", clock.instant().minusSeconds(5), "ZALO-REFRESH-7");
             credentials.add(zaloCreds);
-            var zalo = new ZaloConnector(ZaloSettings.defaults(baseUrl(), baseUrl()),
-                    MediaFetcher.http(Duration.ofSeconds(1)), d -> { }, clock);
+            var zalo = new ZaloConnector(
+                    ZaloSettings.defaults(baseUrl(), baseUrl()),
+                    MediaFetcher.http(Duration.ofSeconds(1)),
+                    d -> {},
+                    clock);
             failures.add(caught(() -> zalo.followerCount(access(Platform.ZALO, zaloCreds))));
         } finally {
             root.detachAppender(logs);
@@ -80,8 +95,12 @@ class TokensStaySecretTest extends WireMockPlatform {
             f.printStackTrace(new PrintWriter(trace));
             everything.append(trace);
         }
-        logs.list.forEach(e -> everything.append(e.getFormattedMessage()).append(e.getThrowableProxy() == null ? ""
-                : e.getThrowableProxy().getMessage()));
+        logs.list.forEach(e -> everything
+                .append(e.getFormattedMessage())
+                .append(
+                        e.getThrowableProxy() == null
+                                ? ""
+                                : e.getThrowableProxy().getMessage()));
         credentials.forEach(c -> everything.append(c));
         for (var secret : SECRETS) {
             assertThat(everything.toString()).as("no trace of " + secret).doesNotContain(secret);
@@ -97,12 +116,12 @@ class TokensStaySecretTest extends WireMockPlatform {
         }
     }
 
-    private static ChannelAccess access(Platform platform, vn.loa.connectors.credentials.Credentials c) {
+    private static ChannelAccess access(Platform platform, Credentials c) {
         return new ChannelAccess(platform, "chan", new InMemoryCredentialStore(c));
     }
 
-    private static PublishRequest request(Platform platform, vn.loa.connectors.credentials.Credentials c) {
-        return new PublishRequest(access(platform, c), PostKind.TEXT, null, "x", null, null, null, List.of(), List.of(),
-                null, "k");
+    private static PublishRequest request(Platform platform, Credentials c) {
+        return new PublishRequest(
+                access(platform, c), PostKind.TEXT, null, "x", null, null, null, List.of(), List.of(), null, "k");
     }
 }

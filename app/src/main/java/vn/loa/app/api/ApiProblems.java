@@ -7,6 +7,7 @@ import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import vn.loa.campaigns.shared.ConcurrentChange;
@@ -34,6 +34,7 @@ import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotAllowed;
 import vn.loa.campaigns.shared.NotFound;
+import vn.loa.campaigns.shared.PlatformRefused;
 
 /**
  * Every refusal of the API as RFC 9457 problem+json. Bad input carries an {@code errors} list with
@@ -73,7 +74,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof IllegalTransition || e instanceof ConcurrentChange) {
             return HttpStatus.CONFLICT;
         }
-        if (e instanceof vn.loa.campaigns.shared.PlatformRefused) {
+        if (e instanceof PlatformRefused) {
             return HttpStatus.BAD_GATEWAY;
         }
         return HttpStatus.UNPROCESSABLE_CONTENT;
@@ -111,14 +112,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return invalid(List.of(new FieldProblem(path(j), "could not be read")));
         }
         return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body is missing or is not valid JSON"));
+                .body(problem(
+                        HttpStatus.BAD_REQUEST, "unreadable-body", "The request body is missing or is not valid JSON"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Something went wrong on our side; nothing was stored. The error was logged."));
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Something went wrong on our side; nothing was stored. The error was logged."));
     }
 
     /** The Jackson exception knows the path of the bad field; the root cause (a parse error) does not. */
@@ -132,7 +137,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> problems) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-input",
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
                 "The request has " + problems.size() + " invalid field(s); nothing was stored");
         problem.setProperty("errors", problems);
         return ResponseEntity.badRequest().body(problem);
@@ -166,8 +173,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return "has the wrong type";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (type == LocalDate.class) {
             return "must be an ISO-8601 date such as 2026-12-31";
@@ -184,7 +193,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
-        if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type) || Set.class.isAssignableFrom(type)) {
             return "must be a list";
         }
         if (Map.class.isAssignableFrom(type)) {

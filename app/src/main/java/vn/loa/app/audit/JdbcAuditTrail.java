@@ -2,6 +2,7 @@ package vn.loa.app.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,9 +23,9 @@ class JdbcAuditTrail implements AuditTrail {
             + " to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final JdbcTemplate template;
 
-    JdbcAuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -65,8 +66,9 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static Object[] row(AuditEntry e) {
-        return new Object[] {e.subject().name(), e.subjectId(), e.actor(), Timestamps.utc(e.at()), e.fromState(),
-                e.toState(), e.reason()};
+        return new Object[] {
+            e.subject().name(), e.subjectId(), e.actor(), Timestamps.utc(e.at()), e.fromState(), e.toState(), e.reason()
+        };
     }
 
     @Override
@@ -74,9 +76,15 @@ class JdbcAuditTrail implements AuditTrail {
         return jdbc.sql("SELECT id, subject, subject_id, actor, occurred_at, from_state, to_state, reason"
                         + " FROM audit_entry WHERE subject = ? AND subject_id = ? ORDER BY id")
                 .params(subject.name(), subjectId)
-                .query((rs, row) -> new AuditEntry(rs.getLong("id"), AuditEntry.Subject.valueOf(rs.getString("subject")),
-                        rs.getLong("subject_id"), rs.getString("actor"), Timestamps.read(rs, "occurred_at"),
-                        rs.getString("from_state"), rs.getString("to_state"), rs.getString("reason")))
+                .query((rs, row) -> new AuditEntry(
+                        rs.getLong("id"),
+                        AuditEntry.Subject.valueOf(rs.getString("subject")),
+                        rs.getLong("subject_id"),
+                        rs.getString("actor"),
+                        Timestamps.read(rs, "occurred_at"),
+                        rs.getString("from_state"),
+                        rs.getString("to_state"),
+                        rs.getString("reason")))
                 .list();
     }
 }

@@ -27,7 +27,8 @@ class AlertSlotReports implements SlotReports {
     @Override
     public void emptySlot(Cadence cadence, Instant slot, String message) {
         jdbc.sql("INSERT INTO alert (occurred_at, kind, channel_id, message) VALUES (?, 'EMPTY_SLOT', ?, ?)")
-                .params(Timestamps.utc(clock.instant()), cadence.channelId(), message).update();
+                .params(Timestamps.utc(clock.instant()), cadence.channelId(), message)
+                .update();
         log.warn(message);
     }
 }

@@ -21,8 +21,14 @@ import vn.loa.campaigns.cadence.Cadences;
 @RestController
 class CadenceController {
 
-    record CadenceView(long id, long channelId, long campaignId, String name, Set<DayOfWeek> days, LocalTime time,
-                       boolean active) {
+    record CadenceView(
+            long id,
+            long channelId,
+            long campaignId,
+            String name,
+            Set<DayOfWeek> days,
+            LocalTime time,
+            boolean active) {
 
         static CadenceView of(Cadence c) {
             return new CadenceView(c.id(), c.channelId(), c.campaignId(), c.name(), c.days(), c.time(), c.active());

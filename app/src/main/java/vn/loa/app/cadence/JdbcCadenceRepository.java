@@ -17,7 +17,8 @@ import vn.loa.campaigns.cadence.CadenceRepository;
 @Repository
 class JdbcCadenceRepository implements CadenceRepository {
 
-    private static final String SELECT = "SELECT id, channel_id, campaign_id, name, days, time_of_day, active FROM cadence";
+    private static final String SELECT =
+            "SELECT id, channel_id, campaign_id, name, days, time_of_day, active FROM cadence";
 
     private final JdbcClient jdbc;
 
@@ -28,33 +29,53 @@ class JdbcCadenceRepository implements CadenceRepository {
     @Override
     public Cadence insert(Cadence c) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO cadence (channel_id, campaign_id, name, days, time_of_day, active) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(c.channelId(), c.campaignId(), c.name(),
+        jdbc.sql(
+                        "INSERT INTO cadence (channel_id, campaign_id, name, days, time_of_day, active) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        c.channelId(),
+                        c.campaignId(),
+                        c.name(),
                         c.days().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
-                        c.time().toString(), c.active())
+                        c.time().toString(),
+                        c.active())
                 .update(keys, "id");
         return c.withId(keys.getKeyAs(Long.class));
     }
 
     @Override
     public Optional<Cadence> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcCadenceRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id)
+                .query(JdbcCadenceRepository::map)
+                .optional();
     }
 
     @Override
     public List<Cadence> findByChannel(long channelId) {
-        return jdbc.sql(SELECT + " WHERE channel_id = ? ORDER BY id").param(channelId).query(JdbcCadenceRepository::map)
+        return jdbc.sql(SELECT + " WHERE channel_id = ? ORDER BY id")
+                .param(channelId)
+                .query(JdbcCadenceRepository::map)
                 .list();
     }
 
     @Override
     public List<Cadence> findAll() {
-        return jdbc.sql(SELECT + " ORDER BY id").query(JdbcCadenceRepository::map).list();
+        return jdbc.sql(SELECT + " ORDER BY id")
+                .query(JdbcCadenceRepository::map)
+                .list();
     }
 
     private static Cadence map(ResultSet rs, int row) throws SQLException {
-        var days = Arrays.stream(rs.getString("days").split(",")).map(DayOfWeek::valueOf).collect(Collectors.toSet());
-        return new Cadence(rs.getLong("id"), rs.getLong("channel_id"), rs.getLong("campaign_id"), rs.getString("name"),
-                days, LocalTime.parse(rs.getString("time_of_day")), rs.getBoolean("active"));
+        var days = Arrays.stream(rs.getString("days").split(","))
+                .map(DayOfWeek::valueOf)
+                .collect(Collectors.toSet());
+        return new Cadence(
+                rs.getLong("id"),
+                rs.getLong("channel_id"),
+                rs.getLong("campaign_id"),
+                rs.getString("name"),
+                days,
+                LocalTime.parse(rs.getString("time_of_day")),
+                rs.getBoolean("active"));
     }
 }

@@ -61,7 +61,14 @@ class QuartzCadenceTimer implements CadenceTimer {
         var days = EnumSet.noneOf(DayOfWeek.class);
         boolean previousDay = fill.isAfter(cadence.time());
         cadence.days().forEach(d -> days.add(previousDay ? d.minus(1) : d));
-        return new Cadence(cadence.id(), cadence.channelId(), cadence.campaignId(), cadence.name(), days, fill,
-                cadence.active()).cron();
+        return new Cadence(
+                        cadence.id(),
+                        cadence.channelId(),
+                        cadence.campaignId(),
+                        cadence.name(),
+                        days,
+                        fill,
+                        cadence.active())
+                .cron();
     }
 }

@@ -30,8 +30,17 @@ import vn.loa.campaigns.shared.PageRequest;
 @RequestMapping("/api/campaigns")
 class CampaignController {
 
-    record CampaignView(long id, long planId, long themeId, String name, String description, LocalDate startDate,
-                        LocalDate endDate, Kpis kpis, Set<Long> channelIds, OffsetDateTime createdAt) {}
+    record CampaignView(
+            long id,
+            long planId,
+            long themeId,
+            String name,
+            String description,
+            LocalDate startDate,
+            LocalDate endDate,
+            Kpis kpis,
+            Set<Long> channelIds,
+            OffsetDateTime createdAt) {}
 
     private final CampaignPlanning planning;
     private final ApiTimes times;
@@ -54,7 +63,8 @@ class CampaignController {
             throw InvalidInput.of("to", "must not be before 'from'");
         }
         var filter = new CampaignFilter(planId, themeId, channelId, from, to);
-        return PageView.of(planning.findCampaigns(filter, PageRequest.of(page, size)).map(this::view));
+        return PageView.of(
+                planning.findCampaigns(filter, PageRequest.of(page, size)).map(this::view));
     }
 
     @GetMapping("/{id}")
@@ -76,7 +86,16 @@ class CampaignController {
     }
 
     private CampaignView view(Campaign c) {
-        return new CampaignView(c.id(), c.planId(), c.themeId(), c.name(), c.description(), c.startDate(),
-                c.endDate(), c.kpis(), c.channelIds(), times.inCity(c.createdAt()));
+        return new CampaignView(
+                c.id(),
+                c.planId(),
+                c.themeId(),
+                c.name(),
+                c.description(),
+                c.startDate(),
+                c.endDate(),
+                c.kpis(),
+                c.channelIds(),
+                times.inCity(c.createdAt()));
     }
 }

@@ -22,13 +22,32 @@ import vn.loa.connectors.Platform;
 @RequestMapping("/api/channels")
 class ChannelController {
 
-    record ChannelView(long id, Platform platform, String externalId, String displayName, ChannelRole role,
-                       long followerCount, String organisation, String zone, boolean active,
-                       boolean nativeScheduling, int maxInFlight) {
+    record ChannelView(
+            long id,
+            Platform platform,
+            String externalId,
+            String displayName,
+            ChannelRole role,
+            long followerCount,
+            String organisation,
+            String zone,
+            boolean active,
+            boolean nativeScheduling,
+            int maxInFlight) {
 
         static ChannelView of(Channel c) {
-            return new ChannelView(c.id(), c.platform(), c.externalId(), c.displayName(), c.role(), c.followerCount(),
-                    c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling(), c.maxInFlight());
+            return new ChannelView(
+                    c.id(),
+                    c.platform(),
+                    c.externalId(),
+                    c.displayName(),
+                    c.role(),
+                    c.followerCount(),
+                    c.organisation(),
+                    c.zone().getId(),
+                    c.active(),
+                    c.nativeScheduling(),
+                    c.maxInFlight());
         }
     }
 

@@ -31,8 +31,17 @@ class JdbcChannelRepository implements ChannelRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO channel (platform, external_id, display_name, channel_role, follower_count, organisation,"
                         + " zone_id, active, native_scheduling, max_in_flight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.platform().name(), c.externalId(), c.displayName(), c.role().name(), c.followerCount(),
-                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling(), c.maxInFlight())
+                .params(
+                        c.platform().name(),
+                        c.externalId(),
+                        c.displayName(),
+                        c.role().name(),
+                        c.followerCount(),
+                        c.organisation(),
+                        c.zone().getId(),
+                        c.active(),
+                        c.nativeScheduling(),
+                        c.maxInFlight())
                 .update(keys, "id");
         return c.withId(keys.getKeyAs(Long.class));
     }
@@ -42,14 +51,27 @@ class JdbcChannelRepository implements ChannelRepository {
         jdbc.sql("UPDATE channel SET platform = ?, external_id = ?, display_name = ?, channel_role = ?,"
                         + " follower_count = ?, organisation = ?, zone_id = ?, active = ?, native_scheduling = ?,"
                         + " max_in_flight = ? WHERE id = ?")
-                .params(c.platform().name(), c.externalId(), c.displayName(), c.role().name(), c.followerCount(),
-                        c.organisation(), c.zone().getId(), c.active(), c.nativeScheduling(), c.maxInFlight(), c.id())
+                .params(
+                        c.platform().name(),
+                        c.externalId(),
+                        c.displayName(),
+                        c.role().name(),
+                        c.followerCount(),
+                        c.organisation(),
+                        c.zone().getId(),
+                        c.active(),
+                        c.nativeScheduling(),
+                        c.maxInFlight(),
+                        c.id())
                 .update();
     }
 
     @Override
     public Optional<Channel> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcChannelRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id)
+                .query(JdbcChannelRepository::map)
+                .optional();
     }
 
     @Override
@@ -57,29 +79,45 @@ class JdbcChannelRepository implements ChannelRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id").param("ids", ids).query(JdbcChannelRepository::map)
+        return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query(JdbcChannelRepository::map)
                 .list();
     }
 
     @Override
     public Optional<Channel> findByExternalId(Platform platform, String externalId) {
-        return jdbc.sql(SELECT + " WHERE platform = ? AND external_id = ?").params(platform.name(), externalId)
-                .query(JdbcChannelRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE platform = ? AND external_id = ?")
+                .params(platform.name(), externalId)
+                .query(JdbcChannelRepository::map)
+                .optional();
     }
 
     @Override
     public List<Channel> list(String organisation) {
         if (organisation == null) {
-            return jdbc.sql(SELECT + " ORDER BY channel_role, display_name").query(JdbcChannelRepository::map).list();
+            return jdbc.sql(SELECT + " ORDER BY channel_role, display_name")
+                    .query(JdbcChannelRepository::map)
+                    .list();
         }
-        return jdbc.sql(SELECT + " WHERE organisation = ? ORDER BY display_name").param(organisation)
-                .query(JdbcChannelRepository::map).list();
+        return jdbc.sql(SELECT + " WHERE organisation = ? ORDER BY display_name")
+                .param(organisation)
+                .query(JdbcChannelRepository::map)
+                .list();
     }
 
     private static Channel map(ResultSet rs, int row) throws SQLException {
-        return new Channel(rs.getLong("id"), Platform.valueOf(rs.getString("platform")), rs.getString("external_id"),
-                rs.getString("display_name"), ChannelRole.valueOf(rs.getString("channel_role")),
-                rs.getLong("follower_count"), rs.getString("organisation"), ZoneId.of(rs.getString("zone_id")),
-                rs.getBoolean("active"), rs.getBoolean("native_scheduling"), rs.getInt("max_in_flight"));
+        return new Channel(
+                rs.getLong("id"),
+                Platform.valueOf(rs.getString("platform")),
+                rs.getString("external_id"),
+                rs.getString("display_name"),
+                ChannelRole.valueOf(rs.getString("channel_role")),
+                rs.getLong("follower_count"),
+                rs.getString("organisation"),
+                ZoneId.of(rs.getString("zone_id")),
+                rs.getBoolean("active"),
+                rs.getBoolean("native_scheduling"),
+                rs.getInt("max_in_flight"));
     }
 }

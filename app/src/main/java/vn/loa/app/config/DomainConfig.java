@@ -16,6 +16,10 @@ import org.springframework.transaction.interceptor.NameMatchTransactionAttribute
 import org.springframework.transaction.interceptor.RuleBasedTransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import vn.loa.campaigns.audit.AuditTrail;
+import vn.loa.campaigns.cadence.CadenceRepository;
+import vn.loa.campaigns.cadence.CadenceTimer;
+import vn.loa.campaigns.cadence.Cadences;
+import vn.loa.campaigns.cadence.SlotReports;
 import vn.loa.campaigns.campaign.CampaignPlanning;
 import vn.loa.campaigns.campaign.CampaignRepository;
 import vn.loa.campaigns.channel.ChannelRepository;
@@ -24,7 +28,6 @@ import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.delivery.PlatformPosts;
-import vn.loa.campaigns.workflow.PublishedPosts;
 import vn.loa.campaigns.plan.PlanRepository;
 import vn.loa.campaigns.plan.Plans;
 import vn.loa.campaigns.theme.ThemeRepository;
@@ -33,6 +36,7 @@ import vn.loa.campaigns.workflow.ContentReview;
 import vn.loa.campaigns.workflow.ContentWriting;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.campaigns.workflow.PlatformLimits;
+import vn.loa.campaigns.workflow.PublishedPosts;
 import vn.loa.campaigns.workflow.Scheduling;
 import vn.loa.connectors.ConnectorRegistry;
 
@@ -66,21 +70,36 @@ public class DomainConfig {
     }
 
     @Bean
-    CampaignPlanning campaignPlanning(CampaignRepository campaigns, PlanRepository plans, ThemeRepository themes,
-                                      ChannelRepository channels, Clock clock) {
+    CampaignPlanning campaignPlanning(
+            CampaignRepository campaigns,
+            PlanRepository plans,
+            ThemeRepository themes,
+            ChannelRepository channels,
+            Clock clock) {
         return new CampaignPlanning(campaigns, plans, themes, channels, clock);
     }
 
     @Bean
-    ContentWriting contentWriting(ContentRepository contents, CampaignRepository campaigns,
-                                  ChannelRepository channels, DeliveryRepository deliveries, AuditTrail audit,
-                                  PlatformPosts posts, Clock clock) {
+    ContentWriting contentWriting(
+            ContentRepository contents,
+            CampaignRepository campaigns,
+            ChannelRepository channels,
+            DeliveryRepository deliveries,
+            AuditTrail audit,
+            PlatformPosts posts,
+            Clock clock) {
         return new ContentWriting(contents, campaigns, channels, deliveries, audit, posts, clock);
     }
 
     @Bean
-    ContentReview contentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
-                                PlatformLimits limits, ChannelRepository channels, DeliveryTimer timer, Clock clock) {
+    ContentReview contentReview(
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            AuditTrail audit,
+            PlatformLimits limits,
+            ChannelRepository channels,
+            DeliveryTimer timer,
+            Clock clock) {
         return new ContentReview(contents, deliveries, audit, limits, channels, timer, clock);
     }
 
@@ -90,30 +109,45 @@ public class DomainConfig {
     }
 
     @Bean
-    Scheduling scheduling(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                          AuditTrail audit, DeliveryTimer timer, PlatformPosts posts, Clock clock) {
+    Scheduling scheduling(
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            ChannelRepository channels,
+            AuditTrail audit,
+            DeliveryTimer timer,
+            PlatformPosts posts,
+            Clock clock) {
         return new Scheduling(contents, deliveries, channels, audit, timer, posts, clock);
     }
 
     @Bean
-    PublishedPosts publishedPosts(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                                  PlatformPosts posts, AuditTrail audit, Clock clock) {
+    PublishedPosts publishedPosts(
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            ChannelRepository channels,
+            PlatformPosts posts,
+            AuditTrail audit,
+            Clock clock) {
         return new PublishedPosts(contents, deliveries, channels, posts, audit, clock);
     }
 
     @Bean
-    vn.loa.campaigns.cadence.Cadences cadences(vn.loa.campaigns.cadence.CadenceRepository cadences,
-                                               ChannelRepository channels, CampaignRepository campaigns,
-                                               ContentRepository contents, DeliveryRepository deliveries,
-                                               Scheduling scheduling, vn.loa.campaigns.cadence.CadenceTimer timer,
-                                               vn.loa.campaigns.cadence.SlotReports reports, Clock clock) {
-        return new vn.loa.campaigns.cadence.Cadences(cadences, channels, campaigns, contents, deliveries, scheduling,
-                timer, reports, clock);
+    Cadences cadences(
+            CadenceRepository cadences,
+            ChannelRepository channels,
+            CampaignRepository campaigns,
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            Scheduling scheduling,
+            CadenceTimer timer,
+            SlotReports reports,
+            Clock clock) {
+        return new Cadences(cadences, channels, campaigns, contents, deliveries, scheduling, timer, reports, clock);
     }
 
     @Bean
-    DeliveryProgress deliveryProgress(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
-                                      Clock clock) {
+    DeliveryProgress deliveryProgress(
+            ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
         return new DeliveryProgress(contents, deliveries, audit, clock);
     }
 

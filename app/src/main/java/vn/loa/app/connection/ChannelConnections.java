@@ -2,7 +2,11 @@ package vn.loa.app.connection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,8 +20,10 @@ import vn.loa.campaigns.channel.Channels;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.connectors.ChannelAccess;
 import vn.loa.connectors.ConnectorRegistry;
+import vn.loa.connectors.credentials.CredentialStore;
 import vn.loa.connectors.credentials.Credentials;
 import vn.loa.connectors.credentials.InMemoryCredentialStore;
+import vn.loa.connectors.credentials.MissingCredentials;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
 
@@ -39,8 +45,14 @@ public class ChannelConnections {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public ChannelConnections(JdbcClient jdbc, CredentialCipher cipher, PlatformTransactionManager tm, Channels channels,
-                              ConnectorRegistry connectors, ApplicationEventPublisher events, Clock clock) {
+    public ChannelConnections(
+            JdbcClient jdbc,
+            CredentialCipher cipher,
+            PlatformTransactionManager tm,
+            Channels channels,
+            ConnectorRegistry connectors,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.events = events;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -51,7 +63,9 @@ public class ChannelConnections {
     }
 
     public ChannelAccess accessFor(Channel channel) {
-        return new ChannelAccess(channel.platform(), channel.externalId(),
+        return new ChannelAccess(
+                channel.platform(),
+                channel.externalId(),
                 new JdbcCredentialStore(channel.id(), jdbc, cipher, tm, clock));
     }
 
@@ -60,8 +74,8 @@ public class ChannelConnections {
      * (inside the caller's transaction); refreshed ones still go through each channel's locked store.
      * Channels without credentials get an access whose credentials say so when used.
      */
-    public java.util.Map<Long, ChannelAccess> accessForBatch(java.util.Collection<Channel> batch) {
-        var sealed = new java.util.HashMap<Long, String>();
+    public Map<Long, ChannelAccess> accessForBatch(Collection<Channel> batch) {
+        var sealed = new HashMap<Long, String>();
         if (!batch.isEmpty()) {
             jdbc.sql("SELECT channel_id, sealed FROM channel_credential WHERE channel_id IN (:ids)")
                     .param("ids", batch.stream().map(Channel::id).toList())
@@ -69,29 +83,28 @@ public class ChannelConnections {
                         sealed.put(rs.getLong(1), rs.getString(2));
                     });
         }
-        var result = new java.util.HashMap<Long, ChannelAccess>();
+        var result = new HashMap<Long, ChannelAccess>();
         for (var channel : batch) {
             var store = new JdbcCredentialStore(channel.id(), jdbc, cipher, tm, clock);
             var value = sealed.get(channel.id());
             var read = value == null ? null : CredentialCodec.read(cipher.open(value, channel.id()));
-            result.put(channel.id(), new ChannelAccess(channel.platform(), channel.externalId(),
-                    new vn.loa.connectors.credentials.CredentialStore() {
-                        private volatile Credentials known = read;
+            result.put(channel.id(), new ChannelAccess(channel.platform(), channel.externalId(), new CredentialStore() {
+                private volatile Credentials known = read;
 
-                        @Override
-                        public Credentials current() {
-                            if (known == null) {
-                                throw new vn.loa.connectors.credentials.MissingCredentials("channel " + channel.id());
-                            }
-                            return known;
-                        }
+                @Override
+                public Credentials current() {
+                    if (known == null) {
+                        throw new MissingCredentials("channel " + channel.id());
+                    }
+                    return known;
+                }
 
-                        @Override
-                        public Credentials update(java.util.function.UnaryOperator<Credentials> change) {
-                            known = store.update(change);
-                            return known;
-                        }
-                    }));
+                @Override
+                public Credentials update(UnaryOperator<Credentials> change) {
+                    known = store.update(change);
+                    return known;
+                }
+            }));
         }
         return result;
     }
@@ -107,16 +120,29 @@ public class ChannelConnections {
         Boolean verified;
         String note = null;
         try {
-            var followers = connectors.forPlatform(channel.platform())
+            var followers = connectors
+                    .forPlatform(channel.platform())
                     .followerCount(new ChannelAccess(channel.platform(), channel.externalId(), trial));
-            channels.changeChannel(channelId, new Channel.Details(channel.platform(), channel.externalId(),
-                    channel.displayName(), channel.role(), followers, channel.organisation(), channel.zone().getId(),
-                    channel.active(), channel.nativeScheduling(), channel.maxInFlight()));
+            channels.changeChannel(
+                    channelId,
+                    new Channel.Details(
+                            channel.platform(),
+                            channel.externalId(),
+                            channel.displayName(),
+                            channel.role(),
+                            followers,
+                            channel.organisation(),
+                            channel.zone().getId(),
+                            channel.active(),
+                            channel.nativeScheduling(),
+                            channel.maxInFlight()));
             verified = true;
         } catch (ConnectorException e) {
             if (e.kind() == FailureKind.AUTH_EXPIRED || e.kind() == FailureKind.REJECTED) {
-                throw InvalidInput.of("credentials", channel.platform().displayName()
-                        + " refused these credentials (" + e.platformCode() + "); nothing was stored");
+                throw InvalidInput.of(
+                        "credentials",
+                        channel.platform().displayName() + " refused these credentials (" + e.platformCode()
+                                + "); nothing was stored");
             }
             verified = false;
             note = "stored without a check: the platform could not be reached (" + e.kind() + ")";
@@ -131,11 +157,13 @@ public class ChannelConnections {
         var now = Timestamps.utc(clock.instant());
         int updated = jdbc.sql("UPDATE channel_credential SET platform = ?, sealed = ?, updated_at = ?, updated_by = ?"
                         + " WHERE channel_id = ?")
-                .params(channel.platform().name(), sealed, now, by, channelId).update();
+                .params(channel.platform().name(), sealed, now, by, channelId)
+                .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO channel_credential (channel_id, platform, sealed, updated_at, updated_by)"
                             + " VALUES (?, ?, ?, ?, ?)")
-                    .params(channelId, channel.platform().name(), sealed, now, by).update();
+                    .params(channelId, channel.platform().name(), sealed, now, by)
+                    .update();
         }
     }
 
@@ -148,13 +176,16 @@ public class ChannelConnections {
     public void disconnect(long channelId, Actor actor) {
         Permissions.requireAny(actor, "disconnect channels", Role.ADMIN);
         channels.getChannel(channelId);
-        jdbc.sql("DELETE FROM channel_credential WHERE channel_id = ?").param(channelId).update();
+        jdbc.sql("DELETE FROM channel_credential WHERE channel_id = ?")
+                .param(channelId)
+                .update();
     }
 
     private Optional<Status> find(long channelId) {
-        return jdbc.sql("SELECT updated_at, updated_by FROM channel_credential WHERE channel_id = ?").param(channelId)
-                .query((rs, row) -> new Status(true, Timestamps.read(rs, "updated_at"), rs.getString("updated_by"),
-                        null, null))
+        return jdbc.sql("SELECT updated_at, updated_by FROM channel_credential WHERE channel_id = ?")
+                .param(channelId)
+                .query((rs, row) ->
+                        new Status(true, Timestamps.read(rs, "updated_at"), rs.getString("updated_by"), null, null))
                 .optional();
     }
 }

@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.app.api.ApiTimes;
 import vn.loa.campaigns.access.Actor;
+import vn.loa.campaigns.access.Permissions;
+import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.channel.Channels;
 import vn.loa.campaigns.shared.Checks;
+import vn.loa.connectors.Platform;
 import vn.loa.connectors.credentials.Credentials;
 import vn.loa.connectors.credentials.FacebookPageToken;
 import vn.loa.connectors.credentials.YouTubeOAuth;
@@ -25,9 +28,17 @@ import vn.loa.connectors.credentials.ZaloOAuth;
 class ConnectionController {
 
     /** The fields of all three platforms; which are required depends on the channel's platform. */
-    record CredentialsInput(String pageToken, String appSecret, String clientId, String clientSecret,
-                            String refreshToken, String projectId, String appId, String secretKey, String accessToken,
-                            OffsetDateTime accessExpiresAt) {}
+    record CredentialsInput(
+            String pageToken,
+            String appSecret,
+            String clientId,
+            String clientSecret,
+            String refreshToken,
+            String projectId,
+            String appId,
+            String secretKey,
+            String accessToken,
+            OffsetDateTime accessExpiresAt) {}
 
     record StatusView(boolean connected, OffsetDateTime updatedAt, String updatedBy, Boolean verified, String note) {}
 
@@ -48,7 +59,7 @@ class ConnectionController {
 
     @PutMapping
     StatusView connect(@PathVariable long id, @RequestBody CredentialsInput body, Actor actor) {
-        vn.loa.campaigns.access.Permissions.requireAny(actor, "connect channels", vn.loa.campaigns.access.Role.ADMIN);
+        Permissions.requireAny(actor, "connect channels", Role.ADMIN);
         var channel = channels.getChannel(id);
         return view(connections.connect(id, credentials(channel.platform(), body), actor));
     }
@@ -59,7 +70,7 @@ class ConnectionController {
         connections.disconnect(id, actor);
     }
 
-    private static Credentials credentials(vn.loa.connectors.Platform platform, CredentialsInput in) {
+    private static Credentials credentials(Platform platform, CredentialsInput in) {
         var checks = new Checks();
         Credentials credentials = switch (platform) {
             case FACEBOOK -> {
@@ -67,17 +78,29 @@ class ConnectionController {
                 yield new FacebookPageToken(strip(in.pageToken()), strip(in.appSecret()));
             }
             case YOUTUBE -> {
-                checks.requiredText("clientId", in.clientId(), 300).requiredText("clientSecret", in.clientSecret(), 300)
-                        .requiredText("refreshToken", in.refreshToken(), 1000).requiredText("projectId", in.projectId(), 100);
-                yield new YouTubeOAuth(strip(in.clientId()), strip(in.clientSecret()), strip(in.refreshToken()),
+                checks.requiredText("clientId", in.clientId(), 300)
+                        .requiredText("clientSecret", in.clientSecret(), 300)
+                        .requiredText("refreshToken", in.refreshToken(), 1000)
+                        .requiredText("projectId", in.projectId(), 100);
+                yield new YouTubeOAuth(
+                        strip(in.clientId()),
+                        strip(in.clientSecret()),
+                        strip(in.refreshToken()),
                         strip(in.projectId()));
             }
             case ZALO -> {
-                checks.requiredText("appId", in.appId(), 100).requiredText("secretKey", in.secretKey(), 300)
+                checks.requiredText("appId", in.appId(), 100)
+                        .requiredText("secretKey", in.secretKey(), 300)
                         .requiredText("accessToken", in.accessToken(), 2000)
                         .requiredText("refreshToken", in.refreshToken(), 2000);
-                yield new ZaloOAuth(strip(in.appId()), strip(in.secretKey()), strip(in.accessToken()),
-                        in.accessExpiresAt() == null ? null : in.accessExpiresAt().toInstant(), strip(in.refreshToken()));
+                yield new ZaloOAuth(
+                        strip(in.appId()),
+                        strip(in.secretKey()),
+                        strip(in.accessToken()),
+                        in.accessExpiresAt() == null
+                                ? null
+                                : in.accessExpiresAt().toInstant(),
+                        strip(in.refreshToken()));
             }
         };
         checks.throwIfAny();

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * are the real platforms; the demo profile points all three at the built-in sandbox instead.
  */
 @ConfigurationProperties("loa.connectors")
-public record ConnectorProperties(Facebook facebook, YouTube youtube, Zalo zalo, Sandbox sandbox,
-                                  Duration readTimeout) {
+public record ConnectorProperties(
+        Facebook facebook, YouTube youtube, Zalo zalo, Sandbox sandbox, Duration readTimeout) {
 
     public ConnectorProperties {
         facebook = facebook == null ? new Facebook(null, null, null, null, null, null) : facebook;
@@ -21,11 +21,20 @@ public record ConnectorProperties(Facebook facebook, YouTube youtube, Zalo zalo,
         readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
     }
 
-    public record Facebook(String graphUrl, String videoUrl, List<String> insightsMetrics, String reachMetric,
-                           Duration scheduleMinLead, Duration scheduleMaxLead) {}
+    public record Facebook(
+            String graphUrl,
+            String videoUrl,
+            List<String> insightsMetrics,
+            String reachMetric,
+            Duration scheduleMinLead,
+            Duration scheduleMaxLead) {}
 
-    public record YouTube(String rootUrl, String tokenUrl, Integer dailyUnits, Integer dailyUploads,
-                          Map<String, Integer> unitCosts) {}
+    public record YouTube(
+            String rootUrl,
+            String tokenUrl,
+            Integer dailyUnits,
+            Integer dailyUploads,
+            Map<String, Integer> unitCosts) {}
 
     public record Zalo(String openapiUrl, String oauthUrl, Duration verifyPause) {}
 

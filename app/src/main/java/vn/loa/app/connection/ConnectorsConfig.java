@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +44,7 @@ public class ConnectorsConfig {
     }
 
     @Bean
-    BaseUrls platformBaseUrls(ConnectorProperties properties,
-                              org.springframework.beans.factory.ObjectProvider<PlatformSandbox> sandbox) {
+    BaseUrls platformBaseUrls(ConnectorProperties properties, ObjectProvider<PlatformSandbox> sandbox) {
         var local = sandbox.getIfAvailable();
         if (local != null) {
             var url = local.baseUrl();
@@ -53,7 +53,8 @@ public class ConnectorsConfig {
         var fb = properties.facebook();
         var yt = properties.youtube();
         var zalo = properties.zalo();
-        return new BaseUrls(or(fb.graphUrl(), "https://graph.facebook.com"),
+        return new BaseUrls(
+                or(fb.graphUrl(), "https://graph.facebook.com"),
                 or(fb.videoUrl(), "https://graph-video.facebook.com"),
                 or(yt.rootUrl(), "https://youtube.googleapis.com/"),
                 or(yt.tokenUrl(), "https://oauth2.googleapis.com/token"),
@@ -62,19 +63,31 @@ public class ConnectorsConfig {
     }
 
     /** The base URL of each platform API in use. */
-    public record BaseUrls(String facebookGraph, String facebookVideo, String youtubeRoot, String youtubeToken,
-                           String zaloOpenApi, String zaloOAuth) {}
+    public record BaseUrls(
+            String facebookGraph,
+            String facebookVideo,
+            String youtubeRoot,
+            String youtubeToken,
+            String zaloOpenApi,
+            String zaloOAuth) {}
 
     @Bean
-    FacebookConnector facebookConnector(ConnectorProperties properties, BaseUrls urls, UsageObserver usage, Clock clock) {
+    FacebookConnector facebookConnector(
+            ConnectorProperties properties, BaseUrls urls, UsageObserver usage, Clock clock) {
         var fb = properties.facebook();
         var d = FacebookSettings.defaults(urls.facebookGraph());
-        var settings = new FacebookSettings(urls.facebookGraph(), urls.facebookVideo(),
+        var settings = new FacebookSettings(
+                urls.facebookGraph(),
+                urls.facebookVideo(),
                 fb.insightsMetrics() == null ? d.insightsMetrics() : fb.insightsMetrics(),
                 or(fb.reachMetric(), d.reachMetric()),
                 fb.scheduleMinLead() == null ? d.scheduleMinLead() : fb.scheduleMinLead(),
                 fb.scheduleMaxLead() == null ? d.scheduleMaxLead() : fb.scheduleMaxLead(),
-                d.messageMaxChars(), d.photoMaxBytes(), d.photoTypes(), d.connectTimeout(), properties.readTimeout());
+                d.messageMaxChars(),
+                d.photoMaxBytes(),
+                d.photoTypes(),
+                d.connectTimeout(),
+                properties.readTimeout());
         return new FacebookConnector(settings, usage, clock);
     }
 
@@ -85,17 +98,34 @@ public class ConnectorsConfig {
 
     @Bean
     YouTubeConnector youTubeConnector(ConnectorProperties properties, BaseUrls urls, YouTubeQuota quota, Clock clock) {
-        return new YouTubeConnector(youTubeSettings(properties, urls), quota, MediaFetcher.http(Duration.ofSeconds(30)),
-                UploadProgress.NONE, clock);
+        return new YouTubeConnector(
+                youTubeSettings(properties, urls),
+                quota,
+                MediaFetcher.http(Duration.ofSeconds(30)),
+                UploadProgress.NONE,
+                clock);
     }
 
     @Bean
     ZaloConnector zaloConnector(ConnectorProperties properties, BaseUrls urls, Clock clock) {
         var d = ZaloSettings.defaults(urls.zaloOpenApi(), urls.zaloOAuth());
-        var pause = properties.zalo().verifyPause() == null ? d.verifyPause() : properties.zalo().verifyPause();
-        var settings = new ZaloSettings(d.openApiUrl(), d.oauthUrl(), d.titleMax(), d.authorMax(), d.descriptionMax(),
-                d.imageMaxBytes(), d.videoMaxBytes(), d.verifyAttempts(), pause, d.refreshMargin(), d.connectTimeout(),
-                properties.readTimeout(), d.quotaZone());
+        var pause = properties.zalo().verifyPause() == null
+                ? d.verifyPause()
+                : properties.zalo().verifyPause();
+        var settings = new ZaloSettings(
+                d.openApiUrl(),
+                d.oauthUrl(),
+                d.titleMax(),
+                d.authorMax(),
+                d.descriptionMax(),
+                d.imageMaxBytes(),
+                d.videoMaxBytes(),
+                d.verifyAttempts(),
+                pause,
+                d.refreshMargin(),
+                d.connectTimeout(),
+                properties.readTimeout(),
+                d.quotaZone());
         return new ZaloConnector(settings, MediaFetcher.http(Duration.ofSeconds(30)), Pause.REAL, clock);
     }
 
@@ -107,10 +137,18 @@ public class ConnectorsConfig {
     private static YouTubeSettings youTubeSettings(ConnectorProperties properties, BaseUrls urls) {
         var yt = properties.youtube();
         var d = YouTubeSettings.defaults(urls.youtubeRoot(), urls.youtubeToken());
-        return new YouTubeSettings(d.rootUrl(), d.tokenUrl(), yt.unitCosts() == null ? d.unitCosts() : yt.unitCosts(),
+        return new YouTubeSettings(
+                d.rootUrl(),
+                d.tokenUrl(),
+                yt.unitCosts() == null ? d.unitCosts() : yt.unitCosts(),
                 yt.dailyUnits() == null ? d.dailyUnits() : yt.dailyUnits(),
-                yt.dailyUploads() == null ? d.dailyUploads() : yt.dailyUploads(), d.categoryId(), d.chunkSize(),
-                d.scheduleMinLead(), d.scheduleMaxLead(), d.connectTimeout(), properties.readTimeout());
+                yt.dailyUploads() == null ? d.dailyUploads() : yt.dailyUploads(),
+                d.categoryId(),
+                d.chunkSize(),
+                d.scheduleMinLead(),
+                d.scheduleMaxLead(),
+                d.connectTimeout(),
+                properties.readTimeout());
     }
 
     private static String or(String value, String fallback) {

@@ -25,8 +25,9 @@ public final class CredentialCipher {
 
     public CredentialCipher(String base64Key) {
         if (base64Key == null || base64Key.isBlank()) {
-            throw new IllegalStateException("loa.credentials.key (env LOA_CREDENTIALS_KEY) is not set. Loa will not start"
-                    + " without a key to encrypt platform tokens at rest; make one with: openssl rand -base64 32");
+            throw new IllegalStateException(
+                    "loa.credentials.key (env LOA_CREDENTIALS_KEY) is not set. Loa will not start"
+                            + " without a key to encrypt platform tokens at rest; make one with: openssl rand -base64 32");
         }
         byte[] bytes;
         try {
@@ -70,8 +71,8 @@ public final class CredentialCipher {
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             // Wrong key or tampered value: say so without echoing anything of the value.
-            throw new IllegalStateException("stored credentials of channel " + channelId
-                    + " cannot be decrypted with the configured key");
+            throw new IllegalStateException(
+                    "stored credentials of channel " + channelId + " cannot be decrypted with the configured key");
         }
     }
 

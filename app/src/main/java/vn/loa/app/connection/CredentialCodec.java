@@ -33,7 +33,9 @@ final class CredentialCodec {
             map.put("appId", z.appId());
             map.put("secretKey", z.secretKey());
             map.put("accessToken", z.accessToken());
-            map.put("accessExpiresAt", z.accessExpiresAt() == null ? null : z.accessExpiresAt().toString());
+            map.put(
+                    "accessExpiresAt",
+                    z.accessExpiresAt() == null ? null : z.accessExpiresAt().toString());
             map.put("refreshToken", z.refreshToken());
         }
         return JSON.writeValueAsString(map);
@@ -44,11 +46,15 @@ final class CredentialCodec {
         Map<String, String> m = JSON.readValue(json, Map.class);
         return switch (m.get("type")) {
             case "facebook" -> new FacebookPageToken(m.get("pageToken"), m.get("appSecret"));
-            case "youtube" -> new YouTubeOAuth(m.get("clientId"), m.get("clientSecret"), m.get("refreshToken"),
-                    m.get("projectId"));
-            case "zalo" -> new ZaloOAuth(m.get("appId"), m.get("secretKey"), m.get("accessToken"),
-                    m.get("accessExpiresAt") == null ? null : Instant.parse(m.get("accessExpiresAt")),
-                    m.get("refreshToken"));
+            case "youtube" ->
+                new YouTubeOAuth(m.get("clientId"), m.get("clientSecret"), m.get("refreshToken"), m.get("projectId"));
+            case "zalo" ->
+                new ZaloOAuth(
+                        m.get("appId"),
+                        m.get("secretKey"),
+                        m.get("accessToken"),
+                        m.get("accessExpiresAt") == null ? null : Instant.parse(m.get("accessExpiresAt")),
+                        m.get("refreshToken"));
             default -> throw new IllegalStateException("unknown credential type");
         };
     }

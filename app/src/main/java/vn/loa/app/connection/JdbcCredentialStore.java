@@ -24,8 +24,8 @@ final class JdbcCredentialStore implements CredentialStore {
     private final TransactionTemplate newTransaction;
     private final Clock clock;
 
-    JdbcCredentialStore(long channelId, JdbcClient jdbc, CredentialCipher cipher, PlatformTransactionManager tm,
-                        Clock clock) {
+    JdbcCredentialStore(
+            long channelId, JdbcClient jdbc, CredentialCipher cipher, PlatformTransactionManager tm, Clock clock) {
         this.channelId = channelId;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -47,7 +47,9 @@ final class JdbcCredentialStore implements CredentialStore {
             if (!after.equals(before)) {
                 jdbc.sql("UPDATE channel_credential SET sealed = ?, updated_at = ?, updated_by = 'token-refresh'"
                                 + " WHERE channel_id = ?")
-                        .params(cipher.seal(CredentialCodec.write(after), channelId), Timestamps.utc(clock.instant()),
+                        .params(
+                                cipher.seal(CredentialCodec.write(after), channelId),
+                                Timestamps.utc(clock.instant()),
                                 channelId)
                         .update();
             }
@@ -56,7 +58,10 @@ final class JdbcCredentialStore implements CredentialStore {
     }
 
     private Credentials read(String sql) {
-        var sealed = jdbc.sql(sql).param(channelId).query(String.class).optional()
+        var sealed = jdbc.sql(sql)
+                .param(channelId)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> new MissingCredentials("channel " + channelId));
         return CredentialCodec.read(cipher.open(sealed, channelId));
     }

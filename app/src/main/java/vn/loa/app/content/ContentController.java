@@ -26,24 +26,46 @@ import vn.loa.campaigns.content.ContentFilter;
 import vn.loa.campaigns.content.ContentItem;
 import vn.loa.campaigns.content.ContentStatus;
 import vn.loa.campaigns.content.ContentVariant;
+import vn.loa.campaigns.shared.FieldProblem;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.PageRequest;
 import vn.loa.campaigns.workflow.ContentReview;
 import vn.loa.campaigns.workflow.ContentWriting;
+import vn.loa.campaigns.workflow.PublishedPosts;
 import vn.loa.campaigns.workflow.Scheduling;
 
 @RestController
 @RequestMapping("/api/content")
 class ContentController {
 
-    record ContentView(long id, long campaignId, String title, String body, String link, List<String> media,
-                       List<String> tags, List<ContentVariant> variants, ContentStatus status, String author,
-                       String rejectionReason, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version,
-                       boolean rebuttal) {}
+    record ContentView(
+            long id,
+            long campaignId,
+            String title,
+            String body,
+            String link,
+            List<String> media,
+            List<String> tags,
+            List<ContentVariant> variants,
+            ContentStatus status,
+            String author,
+            String rejectionReason,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            long version,
+            boolean rebuttal) {}
 
     /** An edit names the version it was made from, so a concurrent edit is refused rather than lost. */
-    record ContentEdit(Long version, String title, String body, String link, List<String> media, List<String> tags,
-                       List<ContentVariant> variants, Long campaignId, Boolean rebuttal) {}
+    record ContentEdit(
+            Long version,
+            String title,
+            String body,
+            String link,
+            List<String> media,
+            List<String> tags,
+            List<ContentVariant> variants,
+            Long campaignId,
+            Boolean rebuttal) {}
 
     record Note(String note) {}
 
@@ -56,10 +78,15 @@ class ContentController {
     private final Scheduling scheduling;
     private final DeliveryViews deliveryViews;
     private final ApiTimes times;
-    private final vn.loa.campaigns.workflow.PublishedPosts published;
+    private final PublishedPosts published;
 
-    ContentController(ContentWriting writing, ContentReview review, Scheduling scheduling,
-                      DeliveryViews deliveryViews, ApiTimes times, vn.loa.campaigns.workflow.PublishedPosts published) {
+    ContentController(
+            ContentWriting writing,
+            ContentReview review,
+            Scheduling scheduling,
+            DeliveryViews deliveryViews,
+            ApiTimes times,
+            PublishedPosts published) {
         this.published = published;
         this.writing = writing;
         this.review = review;
@@ -82,7 +109,8 @@ class ContentController {
             Actor actor) {
         requireReader(actor);
         var filter = new ContentFilter(campaignId, themeId, channelId, status, author, ApiTimes.range(from, to));
-        return PageView.of(writing.findContent(filter, PageRequest.of(page, size)).map(this::view));
+        return PageView.of(
+                writing.findContent(filter, PageRequest.of(page, size)).map(this::view));
     }
 
     @GetMapping("/{id}")
@@ -94,12 +122,14 @@ class ContentController {
     @GetMapping("/{id}/history")
     List<AuditView> history(@PathVariable long id, Actor actor) {
         requireReader(actor);
-        return writing.contentHistory(id).stream().map(e -> AuditView.of(e, times)).toList();
+        return writing.contentHistory(id).stream()
+                .map(e -> AuditView.of(e, times))
+                .toList();
     }
 
     /** What each variant breaks of its platform's limits; empty when the item can be submitted and approved. */
     @GetMapping("/{id}/checks")
-    List<vn.loa.campaigns.shared.FieldProblem> checks(@PathVariable long id, Actor actor) {
+    List<FieldProblem> checks(@PathVariable long id, Actor actor) {
         requireReader(actor);
         return review.findLimitProblems(id);
     }
@@ -115,8 +145,15 @@ class ContentController {
         if (body.version() == null) {
             throw InvalidInput.of("version", "is required: send the version you edited");
         }
-        var draft = new ContentDraft(body.campaignId(), body.title(), body.body(), body.link(), body.media(),
-                body.tags(), body.variants(), body.rebuttal());
+        var draft = new ContentDraft(
+                body.campaignId(),
+                body.title(),
+                body.body(),
+                body.link(),
+                body.media(),
+                body.tags(),
+                body.variants(),
+                body.rebuttal());
         return view(writing.editContent(id, body.version(), draft, actor));
     }
 
@@ -137,8 +174,8 @@ class ContentController {
 
     @PostMapping("/{id}/schedule")
     @ResponseStatus(HttpStatus.CREATED)
-    List<DeliveryView> schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body,
-                                Actor actor) {
+    List<DeliveryView> schedule(
+            @PathVariable long id, @RequestBody(required = false) ScheduleRequest body, Actor actor) {
         var request = body == null ? new ScheduleRequest(null, null) : body;
         return deliveryViews.of(scheduling.schedule(id, request.channelIds(), request.at(), actor));
     }
@@ -156,14 +193,26 @@ class ContentController {
 
     /** Partner admins work from content packs, not from the editorial pipeline. */
     private static void requireReader(Actor actor) {
-        Permissions.requireAny(actor, "read the editorial pipeline", Role.ADMIN, Role.PLANNER, Role.APPROVER,
-                Role.LEADERSHIP);
+        Permissions.requireAny(
+                actor, "read the editorial pipeline", Role.ADMIN, Role.PLANNER, Role.APPROVER, Role.LEADERSHIP);
     }
 
     private ContentView view(ContentItem i) {
-        return new ContentView(i.id(), i.campaignId(), i.title(), i.body(), i.link(), i.media(), i.tags(),
-                List.copyOf(i.variants().values()), i.status(), i.author(), i.rejectionReason(),
-                times.inCity(i.createdAt()), times.inCity(i.updatedAt()), i.version(), i.rebuttal());
+        return new ContentView(
+                i.id(),
+                i.campaignId(),
+                i.title(),
+                i.body(),
+                i.link(),
+                i.media(),
+                i.tags(),
+                List.copyOf(i.variants().values()),
+                i.status(),
+                i.author(),
+                i.rejectionReason(),
+                times.inCity(i.createdAt()),
+                times.inCity(i.updatedAt()),
+                i.version(),
+                i.rebuttal());
     }
-
 }

@@ -27,8 +27,9 @@ import vn.loa.connectors.Platform;
 @Repository
 class JdbcContentRepository implements ContentRepository {
 
-    private static final String SELECT = "SELECT i.id, i.campaign_id, i.title, i.body, i.link, i.media_json, i.tags_json,"
-            + " i.status, i.author, i.rejection_reason, i.created_at, i.updated_at, i.version, i.rebuttal";
+    private static final String SELECT =
+            "SELECT i.id, i.campaign_id, i.title, i.body, i.link, i.media_json, i.tags_json,"
+                    + " i.status, i.author, i.rejection_reason, i.created_at, i.updated_at, i.version, i.rebuttal";
 
     private final JdbcClient jdbc;
     private final JsonLists lists;
@@ -44,9 +45,19 @@ class JdbcContentRepository implements ContentRepository {
         jdbc.sql("INSERT INTO content_item (campaign_id, title, body, link, media_json, tags_json, status, author,"
                         + " rejection_reason, created_at, updated_at, version, rebuttal)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(item.campaignId(), item.title(), item.body(), item.link(), lists.write(item.media()),
-                        lists.write(item.tags()), item.status().name(), item.author(), item.rejectionReason(),
-                        Timestamps.utc(item.createdAt()), Timestamps.utc(item.updatedAt()), item.version(),
+                .params(
+                        item.campaignId(),
+                        item.title(),
+                        item.body(),
+                        item.link(),
+                        lists.write(item.media()),
+                        lists.write(item.tags()),
+                        item.status().name(),
+                        item.author(),
+                        item.rejectionReason(),
+                        Timestamps.utc(item.createdAt()),
+                        Timestamps.utc(item.updatedAt()),
+                        item.version(),
                         item.rebuttal())
                 .update(keys, "id");
         var stored = item.withId(keys.getKeyAs(Long.class));
@@ -60,18 +71,43 @@ class JdbcContentRepository implements ContentRepository {
         int changed = jdbc.sql("UPDATE content_item SET title = ?, body = ?, link = ?, media_json = ?, tags_json = ?,"
                         + " status = ?, rejection_reason = ?, updated_at = ?, version = ?, rebuttal = ?"
                         + " WHERE id = ? AND version = ?")
-                .params(item.title(), item.body(), item.link(), lists.write(item.media()), lists.write(item.tags()),
-                        item.status().name(), item.rejectionReason(), Timestamps.utc(item.updatedAt()), next,
-                        item.rebuttal(), item.id(), item.version())
+                .params(
+                        item.title(),
+                        item.body(),
+                        item.link(),
+                        lists.write(item.media()),
+                        lists.write(item.tags()),
+                        item.status().name(),
+                        item.rejectionReason(),
+                        Timestamps.utc(item.updatedAt()),
+                        next,
+                        item.rebuttal(),
+                        item.id(),
+                        item.version())
                 .update();
         if (changed == 0) {
             throw new ConcurrentChange("content item " + item.id());
         }
-        jdbc.sql("DELETE FROM content_variant WHERE content_id = ?").param(item.id()).update();
+        jdbc.sql("DELETE FROM content_variant WHERE content_id = ?")
+                .param(item.id())
+                .update();
         insertVariants(item);
-        return new ContentItem(item.id(), item.campaignId(), item.title(), item.body(), item.link(), item.media(),
-                item.tags(), item.variants(), item.status(), item.author(), item.rejectionReason(), item.createdAt(),
-                item.updatedAt(), next, item.rebuttal());
+        return new ContentItem(
+                item.id(),
+                item.campaignId(),
+                item.title(),
+                item.body(),
+                item.link(),
+                item.media(),
+                item.tags(),
+                item.variants(),
+                item.status(),
+                item.author(),
+                item.rejectionReason(),
+                item.createdAt(),
+                item.updatedAt(),
+                next,
+                item.rebuttal());
     }
 
     @Override
@@ -79,41 +115,75 @@ class JdbcContentRepository implements ContentRepository {
         var next = item.version() + 1;
         int changed = jdbc.sql("UPDATE content_item SET status = ?, rejection_reason = ?, updated_at = ?, version = ?"
                         + " WHERE id = ? AND version = ?")
-                .params(item.status().name(), item.rejectionReason(), Timestamps.utc(item.updatedAt()), next, item.id(),
+                .params(
+                        item.status().name(),
+                        item.rejectionReason(),
+                        Timestamps.utc(item.updatedAt()),
+                        next,
+                        item.id(),
                         item.version())
                 .update();
         if (changed == 0) {
             throw new ConcurrentChange("content item " + item.id());
         }
-        return new ContentItem(item.id(), item.campaignId(), item.title(), item.body(), item.link(), item.media(),
-                item.tags(), item.variants(), item.status(), item.author(), item.rejectionReason(), item.createdAt(),
-                item.updatedAt(), next, item.rebuttal());
+        return new ContentItem(
+                item.id(),
+                item.campaignId(),
+                item.title(),
+                item.body(),
+                item.link(),
+                item.media(),
+                item.tags(),
+                item.variants(),
+                item.status(),
+                item.author(),
+                item.rejectionReason(),
+                item.createdAt(),
+                item.updatedAt(),
+                next,
+                item.rebuttal());
     }
 
     @Override
     public Optional<ContentItem> find(long id) {
-        var found = jdbc.sql(SELECT + " FROM content_item i WHERE i.id = ?").param(id).query(this::map).list();
+        var found = jdbc.sql(SELECT + " FROM content_item i WHERE i.id = ?")
+                .param(id)
+                .query(this::map)
+                .list();
         return withVariants(found).stream().findFirst();
     }
 
     @Override
     public Optional<ContentItem> findHeader(long id) {
-        return jdbc.sql(SELECT + " FROM content_item i WHERE i.id = ?").param(id).query(this::map).optional();
+        return jdbc.sql(SELECT + " FROM content_item i WHERE i.id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     @Override
     public Page<ContentItem> search(ContentFilter f, PageRequest page) {
         var filter = new SqlFilter()
                 .eq("i.campaign_id", "campaignId", f.campaignId())
-                .condition("EXISTS (SELECT 1 FROM campaign c WHERE c.id = i.campaign_id AND c.theme_id = :themeId)",
-                        "themeId", f.themeId())
-                .condition("EXISTS (SELECT 1 FROM delivery d WHERE d.content_id = i.id AND d.channel_id = :channelId)",
-                        "channelId", f.channelId())
+                .condition(
+                        "EXISTS (SELECT 1 FROM campaign c WHERE c.id = i.campaign_id AND c.theme_id = :themeId)",
+                        "themeId",
+                        f.themeId())
+                .condition(
+                        "EXISTS (SELECT 1 FROM delivery d WHERE d.content_id = i.id AND d.channel_id = :channelId)",
+                        "channelId",
+                        f.channelId())
                 .eq("i.status", "status", f.status())
                 .eq("i.author", "author", f.author())
                 .within("i.created_at", f.created());
-        var result = Pages.fetch(jdbc, SELECT, "FROM content_item i" + filter.where(), filter,
-                "i.rebuttal DESC, i.updated_at DESC, i.id DESC", page, this::map);
+        var result = Pages.fetch(
+                jdbc,
+                SELECT,
+                "FROM content_item i" + filter.where(),
+                filter,
+                "i.rebuttal DESC, i.updated_at DESC, i.id DESC",
+                page,
+                this::map);
         return new Page<>(withVariants(result.items()), result.page(), result.size(), result.totalItems());
     }
 
@@ -121,8 +191,16 @@ class JdbcContentRepository implements ContentRepository {
         for (var v : item.variants().values()) {
             jdbc.sql("INSERT INTO content_variant (content_id, platform, title, body, description, link, cover_url,"
                             + " media_json, tags_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(item.id(), v.platform().name(), v.title(), v.body(), v.description(), v.link(),
-                            v.coverUrl(), lists.write(v.media()), lists.write(v.tags()))
+                    .params(
+                            item.id(),
+                            v.platform().name(),
+                            v.title(),
+                            v.body(),
+                            v.description(),
+                            v.link(),
+                            v.coverUrl(),
+                            lists.write(v.media()),
+                            lists.write(v.tags()))
                     .update();
         }
     }
@@ -139,22 +217,54 @@ class JdbcContentRepository implements ContentRepository {
                 .query(rs -> {
                     var platform = Platform.valueOf(rs.getString("platform"));
                     variants.computeIfAbsent(rs.getLong("content_id"), k -> new EnumMap<>(Platform.class))
-                            .put(platform, new ContentVariant(platform, rs.getString("title"), rs.getString("body"),
-                                    rs.getString("description"), rs.getString("link"), rs.getString("cover_url"),
-                                    lists.read(rs.getString("media_json")), lists.read(rs.getString("tags_json"))));
+                            .put(
+                                    platform,
+                                    new ContentVariant(
+                                            platform,
+                                            rs.getString("title"),
+                                            rs.getString("body"),
+                                            rs.getString("description"),
+                                            rs.getString("link"),
+                                            rs.getString("cover_url"),
+                                            lists.read(rs.getString("media_json")),
+                                            lists.read(rs.getString("tags_json"))));
                 });
         return items.stream()
-                .map(i -> new ContentItem(i.id(), i.campaignId(), i.title(), i.body(), i.link(), i.media(), i.tags(),
-                        variants.getOrDefault(i.id(), Map.of()), i.status(), i.author(), i.rejectionReason(),
-                        i.createdAt(), i.updatedAt(), i.version(), i.rebuttal()))
+                .map(i -> new ContentItem(
+                        i.id(),
+                        i.campaignId(),
+                        i.title(),
+                        i.body(),
+                        i.link(),
+                        i.media(),
+                        i.tags(),
+                        variants.getOrDefault(i.id(), Map.of()),
+                        i.status(),
+                        i.author(),
+                        i.rejectionReason(),
+                        i.createdAt(),
+                        i.updatedAt(),
+                        i.version(),
+                        i.rebuttal()))
                 .toList();
     }
 
     private ContentItem map(ResultSet rs, int row) throws SQLException {
-        return new ContentItem(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("title"), rs.getString("body"),
-                rs.getString("link"), lists.read(rs.getString("media_json")), lists.read(rs.getString("tags_json")),
-                Map.of(), ContentStatus.valueOf(rs.getString("status")), rs.getString("author"),
-                rs.getString("rejection_reason"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
-                rs.getLong("version"), rs.getBoolean("rebuttal"));
+        return new ContentItem(
+                rs.getLong("id"),
+                rs.getLong("campaign_id"),
+                rs.getString("title"),
+                rs.getString("body"),
+                rs.getString("link"),
+                lists.read(rs.getString("media_json")),
+                lists.read(rs.getString("tags_json")),
+                Map.of(),
+                ContentStatus.valueOf(rs.getString("status")),
+                rs.getString("author"),
+                rs.getString("rejection_reason"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"),
+                rs.getLong("version"),
+                rs.getBoolean("rebuttal"));
     }
 }

@@ -18,6 +18,7 @@ import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.delivery.DeliveryFilter;
 import vn.loa.campaigns.delivery.DeliveryStatus;
 import vn.loa.campaigns.shared.PageRequest;
+import vn.loa.campaigns.workflow.PublishedPosts;
 import vn.loa.campaigns.workflow.Scheduling;
 
 @RestController
@@ -26,15 +27,14 @@ class DeliveryController {
 
     record Reason(String reason) {}
 
-    record NewTime(java.time.OffsetDateTime at) {}
+    record NewTime(OffsetDateTime at) {}
 
     private final Scheduling scheduling;
-    private final vn.loa.campaigns.workflow.PublishedPosts published;
+    private final PublishedPosts published;
     private final DeliveryViews views;
     private final ApiTimes times;
 
-    DeliveryController(Scheduling scheduling, vn.loa.campaigns.workflow.PublishedPosts published, DeliveryViews views,
-                       ApiTimes times) {
+    DeliveryController(Scheduling scheduling, PublishedPosts published, DeliveryViews views, ApiTimes times) {
         this.scheduling = scheduling;
         this.published = published;
         this.views = views;
@@ -54,10 +54,11 @@ class DeliveryController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             Actor actor) {
-        var filter = new DeliveryFilter(campaignId, themeId, channelId, contentId, status, ApiTimes.range(from, to), null);
+        var filter =
+                new DeliveryFilter(campaignId, themeId, channelId, contentId, status, ApiTimes.range(from, to), null);
         var found = scheduling.findDeliveries(filter, PageRequest.of(page, size), actor);
-        return new PageView<>(views.of(found.items()), found.page(), found.size(), found.totalItems(),
-                found.totalPages());
+        return new PageView<>(
+                views.of(found.items()), found.page(), found.size(), found.totalItems(), found.totalPages());
     }
 
     @GetMapping("/{id}")

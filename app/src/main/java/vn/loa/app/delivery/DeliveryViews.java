@@ -18,9 +18,18 @@ import vn.loa.connectors.Platform;
 @Component
 public class DeliveryViews {
 
-    public record DeliveryView(long id, long contentId, long channelId, String channelName, Platform platform,
-                               String zone, OffsetDateTime scheduledAt, DeliveryStatus status, String externalRef,
-                               String failureReason, OffsetDateTime publishedAt) {}
+    public record DeliveryView(
+            long id,
+            long contentId,
+            long channelId,
+            String channelName,
+            Platform platform,
+            String zone,
+            OffsetDateTime scheduledAt,
+            DeliveryStatus status,
+            String externalRef,
+            String failureReason,
+            OffsetDateTime publishedAt) {}
 
     private final ChannelRepository channels;
 
@@ -31,7 +40,8 @@ public class DeliveryViews {
     public List<DeliveryView> of(List<Delivery> deliveries) {
         var ids = new HashSet<Long>();
         deliveries.forEach(d -> ids.add(d.channelId()));
-        Map<Long, Channel> byId = channels.findAll(ids).stream().collect(Collectors.toMap(Channel::id, Function.identity()));
+        Map<Long, Channel> byId =
+                channels.findAll(ids).stream().collect(Collectors.toMap(Channel::id, Function.identity()));
         return deliveries.stream().map(d -> view(d, byId.get(d.channelId()))).toList();
     }
 
@@ -40,8 +50,17 @@ public class DeliveryViews {
     }
 
     private static DeliveryView view(Delivery d, Channel c) {
-        return new DeliveryView(d.id(), d.contentId(), d.channelId(), c.displayName(), c.platform(), c.zone().getId(),
-                ApiTimes.in(d.scheduledAt(), c.zone()), d.status(), d.externalRef(), d.failureReason(),
+        return new DeliveryView(
+                d.id(),
+                d.contentId(),
+                d.channelId(),
+                c.displayName(),
+                c.platform(),
+                c.zone().getId(),
+                ApiTimes.in(d.scheduledAt(), c.zone()),
+                d.status(),
+                d.externalRef(),
+                d.failureReason(),
                 ApiTimes.in(d.publishedAt(), c.zone()));
     }
 }

@@ -2,6 +2,7 @@ package vn.loa.app.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +35,16 @@ class JdbcDeliveryRepository implements DeliveryRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, failure_reason,"
                         + " published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(d.contentId(), d.channelId(), Timestamps.utc(d.scheduledAt()), d.status().name(),
-                        d.externalRef(), d.failureReason(), Timestamps.utc(d.publishedAt()),
-                        Timestamps.utc(d.createdAt()), Timestamps.utc(d.updatedAt()))
+                .params(
+                        d.contentId(),
+                        d.channelId(),
+                        Timestamps.utc(d.scheduledAt()),
+                        d.status().name(),
+                        d.externalRef(),
+                        d.failureReason(),
+                        Timestamps.utc(d.publishedAt()),
+                        Timestamps.utc(d.createdAt()),
+                        Timestamps.utc(d.updatedAt()))
                 .update(keys, "id");
         return d.withId(keys.getKeyAs(Long.class));
     }
@@ -44,31 +52,45 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     @Override
     public boolean update(Delivery d, DeliveryStatus expected) {
         return jdbc.sql("UPDATE delivery SET scheduled_at = ?, status = ?, external_ref = ?, failure_reason = ?,"
-                        + " published_at = ?, updated_at = ? WHERE id = ? AND status = ?")
-                .params(Timestamps.utc(d.scheduledAt()), d.status().name(), d.externalRef(), d.failureReason(),
-                        Timestamps.utc(d.publishedAt()), Timestamps.utc(d.updatedAt()), d.id(), expected.name())
-                .update() == 1;
+                                + " published_at = ?, updated_at = ? WHERE id = ? AND status = ?")
+                        .params(
+                                Timestamps.utc(d.scheduledAt()),
+                                d.status().name(),
+                                d.externalRef(),
+                                d.failureReason(),
+                                Timestamps.utc(d.publishedAt()),
+                                Timestamps.utc(d.updatedAt()),
+                                d.id(),
+                                expected.name())
+                        .update()
+                == 1;
     }
 
     @Override
     public Optional<Delivery> find(long id) {
-        return jdbc.sql(SELECT + " FROM delivery d WHERE d.id = ?").param(id).query(JdbcDeliveryRepository::map)
+        return jdbc.sql(SELECT + " FROM delivery d WHERE d.id = ?")
+                .param(id)
+                .query(JdbcDeliveryRepository::map)
                 .optional();
     }
 
     @Override
     public List<Delivery> findByContent(long contentId) {
         return jdbc.sql(SELECT + " FROM delivery d WHERE d.content_id = ? ORDER BY d.scheduled_at, d.id")
-                .param(contentId).query(JdbcDeliveryRepository::map).list();
+                .param(contentId)
+                .query(JdbcDeliveryRepository::map)
+                .list();
     }
 
     @Override
-    public List<Delivery> findAll(java.util.Collection<Long> ids) {
+    public List<Delivery> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " FROM delivery d WHERE d.id IN (:ids) ORDER BY d.id").param("ids", ids)
-                .query(JdbcDeliveryRepository::map).list();
+        return jdbc.sql(SELECT + " FROM delivery d WHERE d.id IN (:ids) ORDER BY d.id")
+                .param("ids", ids)
+                .query(JdbcDeliveryRepository::map)
+                .list();
     }
 
     @Override
@@ -87,9 +109,16 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     }
 
     private static Delivery map(ResultSet rs, int row) throws SQLException {
-        return new Delivery(rs.getLong("id"), rs.getLong("content_id"), rs.getLong("channel_id"),
-                Timestamps.read(rs, "scheduled_at"), DeliveryStatus.valueOf(rs.getString("status")),
-                rs.getString("external_ref"), rs.getString("failure_reason"), Timestamps.read(rs, "published_at"),
-                Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+        return new Delivery(
+                rs.getLong("id"),
+                rs.getLong("content_id"),
+                rs.getLong("channel_id"),
+                Timestamps.read(rs, "scheduled_at"),
+                DeliveryStatus.valueOf(rs.getString("status")),
+                rs.getString("external_ref"),
+                rs.getString("failure_reason"),
+                Timestamps.read(rs, "published_at"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"));
     }
 }

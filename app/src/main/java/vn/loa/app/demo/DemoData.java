@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -60,9 +61,18 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final ChannelConnections connections;
 
-    DemoData(UserAccounts accounts, Plans plans, ThemeRepository themes, Channels channels, CampaignPlanning planning,
-             ContentWriting writing, ContentReview review, Scheduling scheduling, TransactionTemplate tx, Clock clock,
-             ChannelConnections connections) {
+    DemoData(
+            UserAccounts accounts,
+            Plans plans,
+            ThemeRepository themes,
+            Channels channels,
+            CampaignPlanning planning,
+            ContentWriting writing,
+            ContentReview review,
+            Scheduling scheduling,
+            TransactionTemplate tx,
+            Clock clock,
+            ChannelConnections connections) {
         this.connections = connections;
         this.accounts = accounts;
         this.plans = plans;
@@ -83,7 +93,8 @@ class DemoData implements ApplicationRunner {
         }
         tx.executeWithoutResult(status -> load());
         connectToSandbox();
-        log.info("Loaded the demo data; sign in as admin, planner, approver, partner or leader with password {}",
+        log.info(
+                "Loaded the demo data; sign in as admin, planner, approver, partner or leader with password {}",
                 PASSWORD);
     }
 
@@ -97,63 +108,119 @@ class DemoData implements ApplicationRunner {
         var approver = new Actor("approver", Set.of(Role.APPROVER), null);
 
         var year = LocalDate.now(clock.withZone(Channel.CITY_ZONE)).getYear();
-        var plan = plans.createPlan(year, "Kế hoạch tăng cường thông tin tích cực trên không gian mạng năm " + year,
+        var plan = plans.createPlan(
+                year,
+                "Kế hoạch tăng cường thông tin tích cực trên không gian mạng năm " + year,
                 "Triển khai Quyết định 3550/QĐ-UBND: kênh chính thức của Thành phố, phối hợp 10-20 trang đối tác.");
 
-        var official = channel(Platform.FACEBOOK, "100000000000001", "Hà Nội - Thông tin chính thức",
-                ChannelRole.OFFICIAL, 410_000, "UBND Thành phố Hà Nội");
-        var youth = channel(Platform.FACEBOOK, "100000000000002", "Tuổi trẻ Thủ đô", ChannelRole.PARTNER, 128_000,
+        var official = channel(
+                Platform.FACEBOOK,
+                "100000000000001",
+                "Hà Nội - Thông tin chính thức",
+                ChannelRole.OFFICIAL,
+                410_000,
+                "UBND Thành phố Hà Nội");
+        var youth = channel(
+                Platform.FACEBOOK,
+                "100000000000002",
+                "Tuổi trẻ Thủ đô",
+                ChannelRole.PARTNER,
+                128_000,
                 "Thành đoàn Hà Nội");
-        var news = channel(Platform.FACEBOOK, "100000000000003", "Hà Nội Mới", ChannelRole.PARTNER, 96_500,
-                "Báo Hà Nội Mới");
-        var district = channel(Platform.ZALO, "4318000000000000001", "Quận Hoàn Kiếm", ChannelRole.PARTNER, 62_300,
+        var news = channel(
+                Platform.FACEBOOK, "100000000000003", "Hà Nội Mới", ChannelRole.PARTNER, 96_500, "Báo Hà Nội Mới");
+        var district = channel(
+                Platform.ZALO,
+                "4318000000000000001",
+                "Quận Hoàn Kiếm",
+                ChannelRole.PARTNER,
+                62_300,
                 "UBND quận Hoàn Kiếm");
 
         var society = themes.findByCode("society").orElseThrow().id();
         var economy = themes.findByCode("economy").orElseThrow().id();
-        var goodNews = planning.startCampaign(new Campaign.Details(plan.id(), society,
+        var goodNews = planning.startCampaign(new Campaign.Details(
+                plan.id(),
+                society,
                 "Mỗi ngày một tin tốt - Mỗi tuần một câu chuyện đẹp",
                 "Chương trình thường xuyên theo Kế hoạch 287/KH-UBND: một tin tốt mỗi ngày, một câu chuyện đẹp mỗi tuần.",
-                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), new Kpis(2_000_000L, 150_000L, 365),
+                LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31),
+                new Kpis(2_000_000L, 150_000L, 365),
                 Set.of(official.id(), youth.id(), news.id(), district.id())));
-        var digital = planning.startCampaign(new Campaign.Details(plan.id(), economy,
-                "Kinh tế số Thủ đô", "Lan toả kết quả chuyển đổi số và kinh tế số của Thành phố.",
-                LocalDate.of(year, 9, 1), LocalDate.of(year, 12, 31), new Kpis(500_000L, 40_000L, 40),
+        var digital = planning.startCampaign(new Campaign.Details(
+                plan.id(),
+                economy,
+                "Kinh tế số Thủ đô",
+                "Lan toả kết quả chuyển đổi số và kinh tế số của Thành phố.",
+                LocalDate.of(year, 9, 1),
+                LocalDate.of(year, 12, 31),
+                new Kpis(500_000L, 40_000L, 40),
                 Set.of(official.id(), news.id())));
 
-        writing.writeContent(draft(goodNews, "Người tốt việc tốt: bác xe ôm trả lại ví cho du khách",
-                "Bác Nguyễn Văn Bình ở phường Hàng Bạc đã trả lại chiếc ví có 20 triệu đồng cho một du khách.",
-                List.of("người tốt việc tốt", "Hà Nội")), planner);
+        writing.writeContent(
+                draft(
+                        goodNews,
+                        "Người tốt việc tốt: bác xe ôm trả lại ví cho du khách",
+                        "Bác Nguyễn Văn Bình ở phường Hàng Bạc đã trả lại chiếc ví có 20 triệu đồng cho một du khách.",
+                        List.of("người tốt việc tốt", "Hà Nội")),
+                planner);
 
-        var inReview = writing.writeContent(draft(goodNews, "Vườn hoa mới bên hồ Hoàn Kiếm",
-                "Không gian xanh mới mở cửa đón người dân và du khách từ sáng nay.", List.of("vùng xanh")), planner);
+        var inReview = writing.writeContent(
+                draft(
+                        goodNews,
+                        "Vườn hoa mới bên hồ Hoàn Kiếm",
+                        "Không gian xanh mới mở cửa đón người dân và du khách từ sáng nay.",
+                        List.of("vùng xanh")),
+                planner);
         review.submitForReview(inReview.id(), planner);
 
-        var approved = writing.writeContent(draft(digital, "95% thủ tục hành chính được giải quyết trực tuyến",
-                "Thành phố đạt mục tiêu chuyển đổi số năm nay sớm hơn kế hoạch.", List.of("chuyển đổi số")), planner);
+        var approved = writing.writeContent(
+                draft(
+                        digital,
+                        "95% thủ tục hành chính được giải quyết trực tuyến",
+                        "Thành phố đạt mục tiêu chuyển đổi số năm nay sớm hơn kế hoạch.",
+                        List.of("chuyển đổi số")),
+                planner);
         review.submitForReview(approved.id(), planner);
         review.approve(approved.id(), approver, "Số liệu đã đối chiếu với Sở KH&CN");
 
-        var scheduled = writing.writeContent(draft(goodNews, "Câu chuyện đẹp: lớp học tình thương phố cổ",
-                "Hơn 10 năm, lớp học miễn phí của cô giáo Lan đã giúp hàng trăm trẻ em đến trường.",
-                List.of("câu chuyện đẹp")), planner);
+        var scheduled = writing.writeContent(
+                draft(
+                        goodNews,
+                        "Câu chuyện đẹp: lớp học tình thương phố cổ",
+                        "Hơn 10 năm, lớp học miễn phí của cô giáo Lan đã giúp hàng trăm trẻ em đến trường.",
+                        List.of("câu chuyện đẹp")),
+                planner);
         review.submitForReview(scheduled.id(), planner);
         review.approve(scheduled.id(), approver, null);
-        var tomorrowSeven = ZonedDateTime.of(LocalDate.now(clock.withZone(Channel.CITY_ZONE)).plusDays(1),
-                LocalTime.of(7, 0), Channel.CITY_ZONE).toOffsetDateTime();
+        var tomorrowSeven = ZonedDateTime.of(
+                        LocalDate.now(clock.withZone(Channel.CITY_ZONE)).plusDays(1),
+                        LocalTime.of(7, 0),
+                        Channel.CITY_ZONE)
+                .toOffsetDateTime();
         scheduling.schedule(scheduled.id(), List.of(official.id(), youth.id(), district.id()), tomorrowSeven, planner);
 
         // One item goes out two minutes after the first start, so a new user sees a post go out through
         // the sandbox and, a quarter of an hour later, its engagement come back.
-        var soon = writing.writeContent(draft(goodNews, "Hà Nội đón 3 triệu lượt khách quốc tế",
-                "Lượng khách quốc tế đến Hà Nội năm nay tăng mạnh so với cùng kỳ.", List.of("du lịch")), planner);
+        var soon = writing.writeContent(
+                draft(
+                        goodNews,
+                        "Hà Nội đón 3 triệu lượt khách quốc tế",
+                        "Lượng khách quốc tế đến Hà Nội năm nay tăng mạnh so với cùng kỳ.",
+                        List.of("du lịch")),
+                planner);
         review.submitForReview(soon.id(), planner);
         review.approve(soon.id(), approver, null);
-        scheduling.schedule(soon.id(), List.of(official.id(), youth.id(), district.id()),
-                OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(2), planner);
+        scheduling.schedule(
+                soon.id(),
+                List.of(official.id(), youth.id(), district.id()),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES).plusMinutes(2),
+                planner);
 
-        var rejected = writing.writeContent(draft(digital, "Ứng dụng iHanoi có gì mới?",
-                "Bản cập nhật mới của iHanoi.", List.of("iHanoi")), planner);
+        var rejected = writing.writeContent(
+                draft(digital, "Ứng dụng iHanoi có gì mới?", "Bản cập nhật mới của iHanoi.", List.of("iHanoi")),
+                planner);
         review.submitForReview(rejected.id(), planner);
         review.reject(rejected.id(), approver, "Cần bổ sung số liệu người dùng và ảnh minh hoạ trước khi đăng.");
     }
@@ -162,8 +229,10 @@ class DemoData implements ApplicationRunner {
     private void connectToSandbox() {
         var admin = new Actor("admin", Set.of(Role.ADMIN), null);
         for (var channel : channels.listChannels(admin)) {
-            connections.connect(channel.id(),
-                    SandboxCredentials.forChannel(channel.platform(), channel.externalId(), clock.instant()), admin);
+            connections.connect(
+                    channel.id(),
+                    SandboxCredentials.forChannel(channel.platform(), channel.externalId(), clock.instant()),
+                    admin);
         }
     }
 
@@ -171,15 +240,20 @@ class DemoData implements ApplicationRunner {
         accounts.create(new UserAccounts.NewUser(username, PASSWORD, name, organisation, EnumSet.of(role)));
     }
 
-    private Channel channel(Platform platform, String externalId, String name, ChannelRole role, long followers,
-                            String organisation) {
-        return channels.registerChannel(new Channel.Details(platform, externalId, name, role, followers, organisation,
-                null, true));
+    private Channel channel(
+            Platform platform, String externalId, String name, ChannelRole role, long followers, String organisation) {
+        return channels.registerChannel(
+                new Channel.Details(platform, externalId, name, role, followers, organisation, null, true));
     }
 
     private static ContentDraft draft(Campaign campaign, String title, String body, List<String> tags) {
-        return new ContentDraft(campaign.id(), title, body, "https://hanoi.gov.vn/tin-tuc",
-                List.of("https://hanoi.gov.vn/anh/" + Math.abs(title.hashCode()) + ".jpg"), tags, null);
+        return new ContentDraft(
+                campaign.id(),
+                title,
+                body,
+                "https://hanoi.gov.vn/tin-tuc",
+                List.of("https://hanoi.gov.vn/anh/" + Math.abs(title.hashCode()) + ".jpg"),
+                tags,
+                null);
     }
-
 }

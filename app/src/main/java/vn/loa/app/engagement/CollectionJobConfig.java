@@ -1,6 +1,9 @@
 package vn.loa.app.engagement;
 
+import static org.quartz.JobBuilder.newJob;
+
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobDetail;
@@ -35,23 +38,32 @@ class CollectionJobConfig {
 
     @Bean
     Job collectEngagementJob(JobRepository repository, Step scheduleReads, Step readDue, Step readFollowers) {
-        return new JobBuilder(JOB, repository).start(scheduleReads).next(readDue).next(readFollowers).build();
+        return new JobBuilder(JOB, repository)
+                .start(scheduleReads)
+                .next(readDue)
+                .next(readFollowers)
+                .build();
     }
 
     @Bean
     Step scheduleReads(JobRepository repository, PlatformTransactionManager tm, EngagementCollector collector) {
         return new StepBuilder("scheduleReads", repository)
-                .tasklet((contribution, context) -> {
-                    collector.scheduleNewlyPublished();
-                    return RepeatStatus.FINISHED;
-                }, tm)
+                .tasklet(
+                        (contribution, context) -> {
+                            collector.scheduleNewlyPublished();
+                            return RepeatStatus.FINISHED;
+                        },
+                        tm)
                 .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
-    Step readDue(JobRepository repository, PlatformTransactionManager tm, EngagementCollector collector,
-                 EngagementProperties properties) {
+    Step readDue(
+            JobRepository repository,
+            PlatformTransactionManager tm,
+            EngagementCollector collector,
+            EngagementProperties properties) {
         return new StepBuilder("readDue", repository)
                 .<ReadBatch, ReadBatch>chunk(CHUNK, tm)
                 .reader(new DueReader(collector, properties.maxPerRun()))
@@ -63,16 +75,18 @@ class CollectionJobConfig {
     @Bean
     Step readFollowers(JobRepository repository, PlatformTransactionManager tm, EngagementCollector collector) {
         return new StepBuilder("readFollowers", repository)
-                .tasklet((contribution, context) -> {
-                    collector.readFollowers();
-                    return RepeatStatus.FINISHED;
-                }, tm)
+                .tasklet(
+                        (contribution, context) -> {
+                            collector.readFollowers();
+                            return RepeatStatus.FINISHED;
+                        },
+                        tm)
                 .allowStartIfComplete(true)
                 .build();
     }
 
     private static ItemWriter<ReadBatch> writer(EngagementCollector collector) {
-        return chunk -> collector.collect(new java.util.ArrayList<>(chunk.getItems()));
+        return chunk -> collector.collect(new ArrayList<>(chunk.getItems()));
     }
 
     /** Loads what is due when the step opens; each item is one platform call's worth of posts. */
@@ -101,13 +115,16 @@ class CollectionJobConfig {
     /** Quartz, clustered, runs the job on one node at a time (every 5 minutes by default). */
     @Bean
     JobDetail collectEngagementTrigger() {
-        return org.quartz.JobBuilder.newJob(CollectEngagementQuartzJob.class).withIdentity("collect-engagement", "loa")
-                .storeDurably().build();
+        return newJob(CollectEngagementQuartzJob.class)
+                .withIdentity("collect-engagement", "loa")
+                .storeDurably()
+                .build();
     }
 
     @Bean
     Trigger collectEngagementSchedule(JobDetail collectEngagementTrigger, EngagementProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(collectEngagementTrigger)
+        return TriggerBuilder.newTrigger()
+                .forJob(collectEngagementTrigger)
                 .withIdentity("collect-engagement", "loa")
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.runEvery())
                         .withMisfireHandlingInstructionFireAndProceed())

@@ -44,6 +44,8 @@ public class UsageGovernor implements UsageObserver {
 
     public synchronized boolean shouldSlowDown(Platform platform) {
         var r = readings.get(platform);
-        return r != null && r.percent() >= THRESHOLD && r.at().isAfter(clock.instant().minus(FRESH));
+        return r != null
+                && r.percent() >= THRESHOLD
+                && r.at().isAfter(clock.instant().minus(FRESH));
     }
 }

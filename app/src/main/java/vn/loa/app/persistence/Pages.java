@@ -11,10 +11,20 @@ public final class Pages {
 
     private Pages() {}
 
-    public static <T> Page<T> fetch(JdbcClient jdbc, String select, String fromWhere, SqlFilter filter,
-                                    String orderBy, PageRequest page, RowMapper<T> mapper) {
-        long total = jdbc.sql("SELECT COUNT(*) " + fromWhere).params(filter.params()).query(Long.class).single();
-        List<T> items = total == 0 ? List.of()
+    public static <T> Page<T> fetch(
+            JdbcClient jdbc,
+            String select,
+            String fromWhere,
+            SqlFilter filter,
+            String orderBy,
+            PageRequest page,
+            RowMapper<T> mapper) {
+        long total = jdbc.sql("SELECT COUNT(*) " + fromWhere)
+                .params(filter.params())
+                .query(Long.class)
+                .single();
+        List<T> items = total == 0
+                ? List.of()
                 : jdbc.sql(select + " " + fromWhere + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
                         .params(filter.params())
                         .param("limit", page.size())

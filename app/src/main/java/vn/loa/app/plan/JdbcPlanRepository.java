@@ -33,21 +33,33 @@ class JdbcPlanRepository implements PlanRepository {
 
     @Override
     public Optional<Plan> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcPlanRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id)
+                .query(JdbcPlanRepository::map)
+                .optional();
     }
 
     @Override
     public Optional<Plan> findByYear(int year) {
-        return jdbc.sql(SELECT + " WHERE plan_year = ?").param(year).query(JdbcPlanRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE plan_year = ?")
+                .param(year)
+                .query(JdbcPlanRepository::map)
+                .optional();
     }
 
     @Override
     public List<Plan> findAll() {
-        return jdbc.sql(SELECT + " ORDER BY plan_year DESC").query(JdbcPlanRepository::map).list();
+        return jdbc.sql(SELECT + " ORDER BY plan_year DESC")
+                .query(JdbcPlanRepository::map)
+                .list();
     }
 
     private static Plan map(ResultSet rs, int row) throws SQLException {
-        return new Plan(rs.getLong("id"), rs.getInt("plan_year"), rs.getString("title"), rs.getString("description"),
+        return new Plan(
+                rs.getLong("id"),
+                rs.getInt("plan_year"),
+                rs.getString("title"),
+                rs.getString("description"),
                 Timestamps.read(rs, "created_at"));
     }
 }

@@ -18,8 +18,14 @@ import vn.loa.campaigns.access.Role;
 @RequestMapping("/api/alerts")
 class AlertController {
 
-    record AlertView(long id, OffsetDateTime occurredAt, String kind, Long channelId, Long contentId, String message,
-                     OffsetDateTime resolvedAt) {}
+    record AlertView(
+            long id,
+            OffsetDateTime occurredAt,
+            String kind,
+            Long channelId,
+            Long contentId,
+            String message,
+            OffsetDateTime resolvedAt) {}
 
     private final JdbcClient jdbc;
     private final ApiTimes times;
@@ -34,9 +40,13 @@ class AlertController {
         Permissions.requireAny(actor, "see alerts", Role.ADMIN, Role.PLANNER, Role.APPROVER, Role.LEADERSHIP);
         return jdbc.sql("SELECT id, occurred_at, kind, channel_id, content_id, message, resolved_at FROM alert"
                         + (open ? " WHERE resolved_at IS NULL" : "") + " ORDER BY occurred_at DESC, id DESC LIMIT 200")
-                .query((rs, n) -> new AlertView(rs.getLong("id"), times.inCity(Timestamps.read(rs, "occurred_at")),
-                        rs.getString("kind"), rs.getObject("channel_id", Long.class),
-                        rs.getObject("content_id", Long.class), rs.getString("message"),
+                .query((rs, n) -> new AlertView(
+                        rs.getLong("id"),
+                        times.inCity(Timestamps.read(rs, "occurred_at")),
+                        rs.getString("kind"),
+                        rs.getObject("channel_id", Long.class),
+                        rs.getObject("content_id", Long.class),
+                        rs.getString("message"),
                         times.inCity(Timestamps.read(rs, "resolved_at"))))
                 .list();
     }

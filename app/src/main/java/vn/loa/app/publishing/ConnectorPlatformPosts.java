@@ -60,7 +60,9 @@ class ConnectorPlatformPosts implements PlatformPosts {
     }
 
     private static PlatformRefused refused(String what, String channel, ConnectorException e) {
-        var why = e.userMessage() != null ? e.userMessage() : e.kind().name().toLowerCase().replace('_', ' ');
+        var why = e.userMessage() != null
+                ? e.userMessage()
+                : e.kind().name().toLowerCase().replace('_', ' ');
         return new PlatformRefused("Could not " + what + " " + channel + " (" + why + ", " + e.platformCode()
                 + "); nothing was changed in Loa. Try again, or do it on the platform.");
     }

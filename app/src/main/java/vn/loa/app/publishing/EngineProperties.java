@@ -20,11 +20,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryCap        longest backoff
  */
 @ConfigurationProperties("loa.engine")
-public record EngineProperties(String node, Boolean loop, Duration pollInterval, Integer batchSize, Duration lease,
-                               Integer threadsPerPlatform, Integer maxAttempts, Duration retryBase, Duration retryCap) {
+public record EngineProperties(
+        String node,
+        Boolean loop,
+        Duration pollInterval,
+        Integer batchSize,
+        Duration lease,
+        Integer threadsPerPlatform,
+        Integer maxAttempts,
+        Duration retryBase,
+        Duration retryCap) {
 
     public EngineProperties {
-        node = node == null || node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
+        node = node == null || node.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName()
+                : node;
         loop = loop == null || loop;
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;

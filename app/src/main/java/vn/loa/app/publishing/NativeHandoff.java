@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +54,18 @@ public class NativeHandoff {
     private final EngineProperties properties;
     private final Clock clock;
 
-    public NativeHandoff(JdbcClient jdbc, PublishLedger ledger, DeliveryRepository deliveries, ContentRepository contents,
-                         ChannelRepository channels, ChannelConnections connections, ConnectorRegistry connectors,
-                         DeliveryProgress progress, TransactionTemplate tx, EngineProperties properties, Clock clock) {
+    public NativeHandoff(
+            JdbcClient jdbc,
+            PublishLedger ledger,
+            DeliveryRepository deliveries,
+            ContentRepository contents,
+            ChannelRepository channels,
+            ChannelConnections connections,
+            ConnectorRegistry connectors,
+            DeliveryProgress progress,
+            TransactionTemplate tx,
+            EngineProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.deliveries = deliveries;
@@ -82,15 +92,21 @@ public class NativeHandoff {
                                   AND a.outcome IN ('PENDING', 'UNKNOWN', 'FAILED'))
                 ORDER BY d.scheduled_at LIMIT 50""")
                 .param(Timestamps.utc(now))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), Timestamps.read(rs, "scheduled_at").getEpochSecond()})
+                .query((rs, n) -> new long[] {
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    Timestamps.read(rs, "scheduled_at").getEpochSecond()
+                })
                 .list();
         var eligible = new ArrayList<Long>();
         var channelCache = new HashMap<Long, Channel>();
         for (var c : candidates) {
-            var channel = channelCache.computeIfAbsent(c[1], id -> channels.find(id).orElseThrow());
+            var channel =
+                    channelCache.computeIfAbsent(c[1], id -> channels.find(id).orElseThrow());
             var caps = connectors.forPlatform(channel.platform()).capabilities();
             var lead = Duration.between(now, Instant.ofEpochSecond(c[2]));
-            if (caps.nativeScheduling() && lead.compareTo(caps.nativeScheduleMinLead().plus(MARGIN)) >= 0
+            if (caps.nativeScheduling()
+                    && lead.compareTo(caps.nativeScheduleMinLead().plus(MARGIN)) >= 0
                     && lead.compareTo(caps.nativeScheduleMaxLead()) <= 0) {
                 eligible.add(c[0]);
             }
@@ -98,10 +114,14 @@ public class NativeHandoff {
         int handed = 0;
         for (var id : eligible) {
             var attempt = tx.execute(status -> {
-                var locked = jdbc.sql("SELECT id FROM delivery WHERE id = ? AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
-                        .param(id).query(Long.class).optional();
-                return locked.isEmpty() ? null : ledger.recordHandoffIntent(id, properties.node(), now,
-                        now.plus(properties.lease()));
+                var locked = jdbc.sql(
+                                "SELECT id FROM delivery WHERE id = ? AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
+                        .param(id)
+                        .query(Long.class)
+                        .optional();
+                return locked.isEmpty()
+                        ? null
+                        : ledger.recordHandoffIntent(id, properties.node(), now, now.plus(properties.lease()));
             });
             if (attempt != null && handOver(id, attempt)) {
                 handed++;
@@ -115,7 +135,9 @@ public class NativeHandoff {
         var channel = channels.find(delivery.channelId()).orElseThrow();
         try {
             var item = contents.find(delivery.contentId()).orElseThrow();
-            var request = PostDrafts.toRequest(item.variant(channel.platform()).orElseThrow(), connections.accessFor(channel),
+            var request = PostDrafts.toRequest(
+                    item.variant(channel.platform()).orElseThrow(),
+                    connections.accessFor(channel),
                     "loa-" + deliveryId + "-handoff");
             var post = connectors.forPlatform(channel.platform()).scheduleNatively(request, delivery.scheduledAt());
             tx.executeWithoutResult(status -> {
@@ -130,15 +152,21 @@ public class NativeHandoff {
                     ledger.markUnknown(attemptId, clock.instant(), e.kind().name(), e.platformCode(), e.getMessage());
                 } else {
                     // Loa keeps the delivery and publishes it itself at the instant.
-                    ledger.finish(attemptId, "FAILED", clock.instant(), null, e.kind().name(), e.platformCode(),
+                    ledger.finish(
+                            attemptId,
+                            "FAILED",
+                            clock.instant(),
+                            null,
+                            e.kind().name(),
+                            e.platformCode(),
                             e.getMessage());
                 }
             });
             log.info("Handoff of delivery {} to {} did not happen: {}", deliveryId, channel.label(), e.getMessage());
             return false;
-        } catch (MissingCredentials | IllegalStateException | java.util.NoSuchElementException e) {
-            tx.executeWithoutResult(status -> ledger.finish(attemptId, "FAILED", clock.instant(), null, null, null,
-                    e.getMessage()));
+        } catch (MissingCredentials | IllegalStateException | NoSuchElementException e) {
+            tx.executeWithoutResult(
+                    status -> ledger.finish(attemptId, "FAILED", clock.instant(), null, null, null, e.getMessage()));
             return false;
         }
     }
@@ -146,10 +174,15 @@ public class NativeHandoff {
     /** Handoffs of unknown outcome: the platform's list of scheduled posts says whether it took the post. */
     public int settleHandoffs() {
         var now = clock.instant();
-        var open = jdbc.sql("SELECT id, delivery_id, started_at FROM publish_attempt WHERE purpose = 'HANDOFF'"
-                        + " AND outcome IN ('UNKNOWN', 'PENDING', 'SETTLING') AND lease_until <= ? ORDER BY id LIMIT 20")
+        var open = jdbc.sql(
+                        "SELECT id, delivery_id, started_at FROM publish_attempt WHERE purpose = 'HANDOFF'"
+                                + " AND outcome IN ('UNKNOWN', 'PENDING', 'SETTLING') AND lease_until <= ? ORDER BY id LIMIT 20")
                 .param(Timestamps.utc(now))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), Timestamps.read(rs, "started_at").getEpochSecond()})
+                .query((rs, n) -> new long[] {
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    Timestamps.read(rs, "started_at").getEpochSecond()
+                })
                 .list();
         int settled = 0;
         for (var a : open) {
@@ -167,24 +200,42 @@ public class NativeHandoff {
                 var connector = connectors.forPlatform(channel.platform());
                 var access = connections.accessFor(channel);
                 var scheduled = connector.listNativelyScheduled(access).stream()
-                        .filter(p -> Math.abs(p.liveAt().getEpochSecond() - delivery.scheduledAt().getEpochSecond()) <= 1)
+                        .filter(p -> Math.abs(p.liveAt().getEpochSecond()
+                                        - delivery.scheduledAt().getEpochSecond())
+                                <= 1)
                         .findFirst();
                 var held = scheduled;
                 if (held.isEmpty()) {
                     // Past its instant the platform lists it among published posts, no longer among scheduled ones.
                     var item = contents.find(delivery.contentId()).orElseThrow();
-                    var request = PostDrafts.toRequest(item.variant(channel.platform()).orElseThrow(), access, null);
-                    held = connector.findPublished(request, Instant.ofEpochSecond(a[2]).minus(Duration.ofMinutes(1)));
+                    var request = PostDrafts.toRequest(
+                            item.variant(channel.platform()).orElseThrow(), access, null);
+                    held = connector.findPublished(
+                            request, Instant.ofEpochSecond(a[2]).minus(Duration.ofMinutes(1)));
                 }
                 var found = held;
                 tx.executeWithoutResult(status -> {
                     if (found.isPresent()) {
-                        if (ledger.finish(a[0], "HANDED_OFF", clock.instant(), found.get().externalId(), null, null,
+                        if (ledger.finish(
+                                a[0],
+                                "HANDED_OFF",
+                                clock.instant(),
+                                found.get().externalId(),
+                                null,
+                                null,
                                 "settled: the platform holds it")) {
-                            progress.handedOff(deliveries.find(a[1]).orElseThrow(), found.get().externalId());
+                            progress.handedOff(
+                                    deliveries.find(a[1]).orElseThrow(),
+                                    found.get().externalId());
                         }
                     } else {
-                        ledger.finish(a[0], "FAILED", clock.instant(), null, null, null,
+                        ledger.finish(
+                                a[0],
+                                "FAILED",
+                                clock.instant(),
+                                null,
+                                null,
+                                null,
                                 "settled: the platform does not hold it; Loa publishes it");
                     }
                 });
@@ -198,16 +249,24 @@ public class NativeHandoff {
 
     /** After the instant: a post the platform published is PUBLISHED; one it no longer has goes back to Loa. */
     public int reconcile() {
-        var due = jdbc.sql("SELECT id FROM delivery WHERE status = 'HANDED_OFF' AND scheduled_at <= ? ORDER BY id LIMIT 200")
-                .param(Timestamps.utc(clock.instant().minus(GRACE))).query(Long.class).list();
+        var due = jdbc.sql(
+                        "SELECT id FROM delivery WHERE status = 'HANDED_OFF' AND scheduled_at <= ? ORDER BY id LIMIT 200")
+                .param(Timestamps.utc(clock.instant().minus(GRACE)))
+                .query(Long.class)
+                .list();
         var byChannel = new HashMap<Long, List<Delivery>>();
-        deliveries.findAll(due).forEach(d -> byChannel.computeIfAbsent(d.channelId(), k -> new ArrayList<>()).add(d));
+        deliveries
+                .findAll(due)
+                .forEach(d -> byChannel
+                        .computeIfAbsent(d.channelId(), k -> new ArrayList<>())
+                        .add(d));
         int done = 0;
         for (var entry : byChannel.entrySet()) {
             var channel = channels.find(entry.getKey()).orElseThrow();
             try {
                 var refs = entry.getValue().stream().map(Delivery::externalRef).toList();
-                var seen = connectors.forPlatform(channel.platform()).readEngagement(connections.accessFor(channel), refs);
+                var seen =
+                        connectors.forPlatform(channel.platform()).readEngagement(connections.accessFor(channel), refs);
                 for (var d : entry.getValue()) {
                     tx.executeWithoutResult(status -> {
                         var current = deliveries.find(d.id()).orElseThrow();
@@ -217,7 +276,8 @@ public class NativeHandoff {
                         if (seen.containsKey(d.externalRef())) {
                             progress.confirmedByPlatform(current);
                         } else {
-                            progress.droppedByPlatform(current, "the platform no longer holds the post; Loa publishes it");
+                            progress.droppedByPlatform(
+                                    current, "the platform no longer holds the post; Loa publishes it");
                         }
                     });
                     done++;

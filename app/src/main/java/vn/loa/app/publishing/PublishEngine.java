@@ -5,22 +5,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.app.connection.ChannelConnected;
 import vn.loa.app.connection.ChannelConnections;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.content.PostDrafts;
+import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.publishing.FailureHandling;
 import vn.loa.campaigns.publishing.NextStep;
 import vn.loa.campaigns.publishing.RetryPolicy;
@@ -57,10 +63,18 @@ public class PublishEngine implements DisposableBean {
     private final Clock clock;
     private final Map<Platform, ExecutorService> pools = new EnumMap<>(Platform.class);
 
-    public PublishEngine(PublishLedger ledger, DeliveryProgress progress, ContentRepository contents,
-                         ChannelRepository channels, ChannelConnections connections, ConnectorRegistry connectors,
-                         ChannelPauses pauses, PublishMetrics metrics, TransactionTemplate tx,
-                         EngineProperties properties, Clock clock) {
+    public PublishEngine(
+            PublishLedger ledger,
+            DeliveryProgress progress,
+            ContentRepository contents,
+            ChannelRepository channels,
+            ChannelConnections connections,
+            ConnectorRegistry connectors,
+            ChannelPauses pauses,
+            PublishMetrics metrics,
+            TransactionTemplate tx,
+            EngineProperties properties,
+            Clock clock) {
         this.ledger = ledger;
         this.progress = progress;
         this.contents = contents;
@@ -72,8 +86,9 @@ public class PublishEngine implements DisposableBean {
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
-        this.failures = new FailureHandling(new RetryPolicy(properties.maxAttempts(), properties.retryBase(),
-                properties.retryCap()), () -> ThreadLocalRandom.current().nextDouble());
+        this.failures = new FailureHandling(
+                new RetryPolicy(properties.maxAttempts(), properties.retryBase(), properties.retryCap()),
+                () -> ThreadLocalRandom.current().nextDouble());
         for (var platform : Platform.values()) {
             pools.put(platform, Executors.newFixedThreadPool(properties.threadsPerPlatform(), r -> {
                 var t = new Thread(r, "publish-" + platform.name().toLowerCase());
@@ -84,8 +99,12 @@ public class PublishEngine implements DisposableBean {
     }
 
     /** A claimed delivery with everything its platform call needs, gathered in the claim transaction. */
-    private record Prepared(PublishLedger.Claim claim, vn.loa.campaigns.delivery.Delivery delivery, Channel channel,
-                            PublishRequest request, RuntimeException problem) {}
+    private record Prepared(
+            PublishLedger.Claim claim,
+            Delivery delivery,
+            Channel channel,
+            PublishRequest request,
+            RuntimeException problem) {}
 
     /** Claims due deliveries and hands each to its platform's pool; returns how many were claimed. */
     public int dispatchDue() {
@@ -120,8 +139,8 @@ public class PublishEngine implements DisposableBean {
             if (due.isEmpty()) {
                 return result;
             }
-            var byId = new java.util.HashMap<Long, Channel>();
-            channels.findAll(due.stream().map(d -> d.channelId()).collect(java.util.stream.Collectors.toSet()))
+            var byId = new HashMap<Long, Channel>();
+            channels.findAll(due.stream().map(d -> d.channelId()).collect(Collectors.toSet()))
                     .forEach(c -> byId.put(c.id(), c));
             var access = connections.accessForBatch(byId.values());
             for (var delivery : due) {
@@ -129,10 +148,16 @@ public class PublishEngine implements DisposableBean {
                 var claim = ledger.recordIntent(started.delivery(), properties.node(), now, leaseUntil);
                 var channel = byId.get(claim.channelId());
                 try {
-                    var variant = started.item().variant(channel.platform()).orElseThrow(() -> new IllegalStateException(
-                            "content item " + claim.contentId() + " has no " + channel.platform() + " variant"));
-                    result.add(new Prepared(claim, started.delivery(), channel,
-                            PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey()), null));
+                    var variant = started.item()
+                            .variant(channel.platform())
+                            .orElseThrow(() -> new IllegalStateException("content item " + claim.contentId()
+                                    + " has no " + channel.platform() + " variant"));
+                    result.add(new Prepared(
+                            claim,
+                            started.delivery(),
+                            channel,
+                            PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey()),
+                            null));
                 } catch (RuntimeException e) {
                     result.add(new Prepared(claim, started.delivery(), channel, null, e));
                 }
@@ -159,7 +184,8 @@ public class PublishEngine implements DisposableBean {
             step = new NextStep.RetryAt(gate.until(), false, "the channel is waiting out a rate limit");
         } else if (p.problem() != null) {
             step = p.problem() instanceof MissingCredentials
-                    ? new NextStep.HoldForReconnect("the channel is not connected to " + channel.platform().displayName())
+                    ? new NextStep.HoldForReconnect("the channel is not connected to "
+                            + channel.platform().displayName())
                     : new NextStep.Fail("cannot be published: " + p.problem().getMessage());
         } else {
             try {
@@ -169,7 +195,8 @@ public class PublishEngine implements DisposableBean {
                 failure = e;
                 step = failures.after(e, claim.attemptNo(), clock.instant());
             } catch (MissingCredentials e) {
-                step = new NextStep.HoldForReconnect("the channel is not connected to " + channel.platform().displayName());
+                step = new NextStep.HoldForReconnect(
+                        "the channel is not connected to " + channel.platform().displayName());
             } catch (RuntimeException e) {
                 // Something broke around a call that may have reached the platform: find out before retrying.
                 log.warn("Attempt {} of delivery {} ended unexpectedly", claim.attemptNo(), claim.deliveryId(), e);
@@ -187,15 +214,14 @@ public class PublishEngine implements DisposableBean {
     /** What this node knows of a channel since its last claim: paused, or cooling down until an instant. */
     private record Gate(boolean paused, String reason, Instant until) {}
 
-    private final Map<Long, Gate> gates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Gate> gates = new ConcurrentHashMap<>();
 
-    @org.springframework.context.event.EventListener
-    public void channelReconnected(vn.loa.app.connection.ChannelConnected event) {
+    @EventListener
+    public void channelReconnected(ChannelConnected event) {
         gates.remove(event.channelId());
     }
 
-    private void record(long attemptId, vn.loa.campaigns.delivery.Delivery delivery, Channel channel, NextStep step,
-                        ConnectorException failure) {
+    private void record(long attemptId, Delivery delivery, Channel channel, NextStep step, ConnectorException failure) {
         var deliveryId = delivery.id();
         var platform = channel.platform();
         var kind = failure == null ? null : failure.kind().name();
@@ -213,7 +239,9 @@ public class PublishEngine implements DisposableBean {
                     ledger.retryNotBefore(deliveryId, r.at());
                     if (r.channelCooldown()) {
                         pauses.coolDown(channel.id(), r.at());
-                        gates.merge(channel.id(), new Gate(false, null, r.at()),
+                        gates.merge(
+                                channel.id(),
+                                new Gate(false, null, r.at()),
                                 (old, fresh) -> old.paused() ? old : fresh);
                     }
                     metrics.retry(platform);
@@ -232,8 +260,8 @@ public class PublishEngine implements DisposableBean {
                     metrics.outcome(platform, "failed");
                 }
             } else if (step instanceof NextStep.Settle s) {
-                ledger.markUnknown(attemptId, now, kind == null ? FailureKind.UNKNOWN_OUTCOME.name() : kind, code,
-                        s.reason());
+                ledger.markUnknown(
+                        attemptId, now, kind == null ? FailureKind.UNKNOWN_OUTCOME.name() : kind, code, s.reason());
                 metrics.outcome(platform, "unknown");
             }
         });
@@ -246,23 +274,37 @@ public class PublishEngine implements DisposableBean {
      */
     public int settle() {
         var now = clock.instant();
-        var taken = tx.execute(status -> ledger.takeUnsettled(now, properties.node(), now.plus(properties.lease()), 50));
+        var taken =
+                tx.execute(status -> ledger.takeUnsettled(now, properties.node(), now.plus(properties.lease()), 50));
         int settled = 0;
         for (var u : taken == null ? List.<PublishLedger.Unsettled>of() : taken) {
             var channel = channels.find(u.channelId()).orElseThrow();
             try {
                 var request = request(u.contentId(), channel, null);
-                var found = connectors.forPlatform(channel.platform())
+                var found = connectors
+                        .forPlatform(channel.platform())
                         .findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)));
                 tx.executeWithoutResult(status -> {
                     var at = clock.instant();
                     if (found.isPresent()) {
-                        if (ledger.finish(u.attemptId(), "PUBLISHED", at, found.get().externalId(), null, null,
+                        if (ledger.finish(
+                                u.attemptId(),
+                                "PUBLISHED",
+                                at,
+                                found.get().externalId(),
+                                null,
+                                null,
                                 "settled: found on the platform")) {
                             progress.recordPublished(u.deliveryId(), found.get().externalId());
                             metrics.outcome(channel.platform(), "published");
                         }
-                    } else if (ledger.finish(u.attemptId(), "MISSING", at, null, null, null,
+                    } else if (ledger.finish(
+                            u.attemptId(),
+                            "MISSING",
+                            at,
+                            null,
+                            null,
+                            null,
                             "settled: not on the platform; tried again")) {
                         progress.retryLater(u.deliveryId(), "the attempt did not reach the platform; trying again");
                         metrics.retry(channel.platform());
@@ -273,8 +315,8 @@ public class PublishEngine implements DisposableBean {
                 // Cannot tell yet; the lease taken above makes another settler wait before trying again.
                 log.info("Delivery {} stays unsettled: {}", u.deliveryId(), e.getMessage());
                 if (e.kind() == FailureKind.AUTH_EXPIRED) {
-                    tx.executeWithoutResult(status -> pauses.pause(channel.id(), "reconnect the channel: "
-                            + "an unfinished delivery cannot be checked"));
+                    tx.executeWithoutResult(status -> pauses.pause(
+                            channel.id(), "reconnect the channel: " + "an unfinished delivery cannot be checked"));
                 }
             } catch (MissingCredentials e) {
                 log.info("Delivery {} stays unsettled: its channel has no credentials", u.deliveryId());
@@ -285,8 +327,9 @@ public class PublishEngine implements DisposableBean {
 
     private PublishRequest request(long contentId, Channel channel, String idempotencyKey) {
         var item = contents.find(contentId).orElseThrow();
-        var variant = item.variant(channel.platform()).orElseThrow(() -> new IllegalStateException(
-                "content item " + contentId + " has no " + channel.platform() + " variant"));
+        var variant = item.variant(channel.platform())
+                .orElseThrow(() -> new IllegalStateException(
+                        "content item " + contentId + " has no " + channel.platform() + " variant"));
         return PostDrafts.toRequest(variant, connections.accessFor(channel), idempotencyKey);
     }
 

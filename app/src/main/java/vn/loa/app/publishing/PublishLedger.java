@@ -3,7 +3,9 @@ package vn.loa.app.publishing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.delivery.Delivery;
@@ -18,8 +20,14 @@ import vn.loa.campaigns.delivery.DeliveryRepository;
 public class PublishLedger {
 
     /** A delivery claimed for one attempt. */
-    public record Claim(long attemptId, long deliveryId, long contentId, long channelId, int attemptNo,
-                        String idempotencyKey, Instant scheduledAt) {}
+    public record Claim(
+            long attemptId,
+            long deliveryId,
+            long contentId,
+            long channelId,
+            int attemptNo,
+            String idempotencyKey,
+            Instant scheduledAt) {}
 
     /** An attempt whose outcome is not known and must be settled by reading the platform back. */
     public record Unsettled(long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt) {}
@@ -59,34 +67,52 @@ public class PublishLedger {
                 WHERE x.rn <= x.room
                 ORDER BY x.priority DESC, x.scheduled_at, x.id
                 LIMIT :limit""")
-                .param("now", utcNow).param("limit", limit)
-                .query(Long.class).list();
+                .param("now", utcNow)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
         if (candidates.isEmpty()) {
             return List.of();
         }
-        var locked = jdbc.sql("SELECT id FROM delivery WHERE id IN (:ids) AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
-                .param("ids", candidates).query(Long.class).list();
+        var locked = jdbc.sql(
+                        "SELECT id FROM delivery WHERE id IN (:ids) AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
+                .param("ids", candidates)
+                .query(Long.class)
+                .list();
         return locked.isEmpty() ? List.of() : deliveries.findAll(locked);
     }
 
     /** Records the intent of an attempt; called in the claim transaction, before the platform is called. */
     Claim recordIntent(Delivery delivery, String node, Instant now, Instant leaseUntil) {
         // One statement: the attempt number is one more than the attempts made so far.
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
-                        + " outcome) SELECT ?, COUNT(*) + 1, CONCAT('loa-', CAST(? AS VARCHAR(20)), '-',"
-                        + " CAST(COUNT(*) + 1 AS VARCHAR(10))), ?, ?, ?, 'PENDING' FROM publish_attempt WHERE delivery_id = ?")
-                .params(delivery.id(), delivery.id(), node, Timestamps.utc(now), Timestamps.utc(leaseUntil), delivery.id())
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(
+                        "INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
+                                + " outcome) SELECT ?, COUNT(*) + 1, CONCAT('loa-', CAST(? AS VARCHAR(20)), '-',"
+                                + " CAST(COUNT(*) + 1 AS VARCHAR(10))), ?, ?, ?, 'PENDING' FROM publish_attempt WHERE delivery_id = ?")
+                .params(
+                        delivery.id(),
+                        delivery.id(),
+                        node,
+                        Timestamps.utc(now),
+                        Timestamps.utc(leaseUntil),
+                        delivery.id())
                 .update(keys, "id", "attempt_no", "idempotency_key");
         var row = keys.getKeys();
         int attemptNo = ((Number) value(row, "attempt_no")).intValue();
-        return new Claim(((Number) value(row, "id")).longValue(), delivery.id(), delivery.contentId(), delivery.channelId(),
-                attemptNo, (String) value(row, "idempotency_key"), delivery.scheduledAt());
+        return new Claim(
+                ((Number) value(row, "id")).longValue(),
+                delivery.id(),
+                delivery.contentId(),
+                delivery.channelId(),
+                attemptNo,
+                (String) value(row, "idempotency_key"),
+                delivery.scheduledAt());
     }
 
     /** Records the intent of handing a delivery to the platform's scheduler. */
     long recordHandoffIntent(long deliveryId, String node, Instant now, Instant leaseUntil) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
                         + " outcome, purpose) SELECT ?, COUNT(*) + 1, CONCAT('loa-', CAST(? AS VARCHAR(20)), '-h',"
                         + " CAST(COUNT(*) + 1 AS VARCHAR(10))), ?, ?, ?, 'PENDING', 'HANDOFF' FROM publish_attempt"
@@ -97,25 +123,29 @@ public class PublishLedger {
     }
 
     /** Generated-key maps are keyed in the database's own case (H2 upper, PostgreSQL lower). */
-    private static Object value(java.util.Map<String, Object> row, String column) {
+    private static Object value(Map<String, Object> row, String column) {
         var v = row.get(column);
         return v != null ? v : row.get(column.toUpperCase());
     }
 
     /** Writes an attempt's outcome if nobody (a settler) took the attempt over; false if someone did. */
-    boolean finish(long attemptId, String outcome, Instant now, String externalRef, String kind, String code,
-                   String message) {
-        return jdbc.sql("UPDATE publish_attempt SET outcome = ?, finished_at = ?, external_ref = ?, failure_kind = ?,"
-                        + " failure_code = ?, message = ? WHERE id = ? AND outcome IN ('PENDING', 'SETTLING', 'UNKNOWN')")
-                .params(outcome, Timestamps.utc(now), externalRef, kind, code, truncate(message), attemptId)
-                .update() == 1;
+    boolean finish(
+            long attemptId, String outcome, Instant now, String externalRef, String kind, String code, String message) {
+        return jdbc.sql(
+                                "UPDATE publish_attempt SET outcome = ?, finished_at = ?, external_ref = ?, failure_kind = ?,"
+                                        + " failure_code = ?, message = ? WHERE id = ? AND outcome IN ('PENDING', 'SETTLING', 'UNKNOWN')")
+                        .params(outcome, Timestamps.utc(now), externalRef, kind, code, truncate(message), attemptId)
+                        .update()
+                == 1;
     }
 
     /** Marks an attempt as unknown, to be settled by reading the platform back. */
     boolean markUnknown(long attemptId, Instant now, String kind, String code, String message) {
         return jdbc.sql("UPDATE publish_attempt SET outcome = 'UNKNOWN', lease_until = ?, failure_kind = ?,"
-                        + " failure_code = ?, message = ? WHERE id = ? AND outcome = 'PENDING'")
-                .params(Timestamps.utc(now), kind, code, truncate(message), attemptId).update() == 1;
+                                + " failure_code = ?, message = ? WHERE id = ? AND outcome = 'PENDING'")
+                        .params(Timestamps.utc(now), kind, code, truncate(message), attemptId)
+                        .update()
+                == 1;
     }
 
     /**
@@ -125,15 +155,23 @@ public class PublishLedger {
     List<Unsettled> takeUnsettled(Instant now, String node, Instant leaseUntil, int limit) {
         var ids = jdbc.sql("SELECT id FROM publish_attempt WHERE outcome IN ('UNKNOWN', 'PENDING', 'SETTLING')"
                         + " AND purpose = 'PUBLISH' AND lease_until <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
-                .params(Timestamps.utc(now), limit).query(Long.class).list();
+                .params(Timestamps.utc(now), limit)
+                .query(Long.class)
+                .list();
         var taken = new ArrayList<Unsettled>();
         for (var id : ids) {
             jdbc.sql("UPDATE publish_attempt SET outcome = 'SETTLING', node = ?, lease_until = ? WHERE id = ?")
-                    .params(node, Timestamps.utc(leaseUntil), id).update();
-            taken.add(jdbc.sql("SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at FROM publish_attempt a"
-                            + " JOIN delivery d ON d.id = a.delivery_id WHERE a.id = ?")
+                    .params(node, Timestamps.utc(leaseUntil), id)
+                    .update();
+            taken.add(jdbc.sql(
+                            "SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at FROM publish_attempt a"
+                                    + " JOIN delivery d ON d.id = a.delivery_id WHERE a.id = ?")
                     .param(id)
-                    .query((rs, n) -> new Unsettled(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    .query((rs, n) -> new Unsettled(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
                             Timestamps.read(rs, "started_at")))
                     .single());
         }
@@ -141,7 +179,9 @@ public class PublishLedger {
     }
 
     void retryNotBefore(long deliveryId, Instant notBefore) {
-        jdbc.sql("UPDATE delivery SET not_before = ? WHERE id = ?").params(Timestamps.utc(notBefore), deliveryId).update();
+        jdbc.sql("UPDATE delivery SET not_before = ? WHERE id = ?")
+                .params(Timestamps.utc(notBefore), deliveryId)
+                .update();
     }
 
     private static String truncate(String s) {

@@ -26,8 +26,11 @@ public class PublishMetrics {
                 .publishPercentileHistogram()
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        Gauge.builder("loa.deliveries.held", () -> jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'HELD'")
-                        .query(Long.class).single())
+        Gauge.builder(
+                        "loa.deliveries.held",
+                        () -> jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'HELD'")
+                                .query(Long.class)
+                                .single())
                 .description("Deliveries kept back until their channel is reconnected or their item approved again")
                 .register(registry);
     }
@@ -37,11 +40,17 @@ public class PublishMetrics {
     }
 
     void outcome(Platform platform, String outcome) {
-        Counter.builder("loa.publishes").tag("platform", platform.name()).tag("outcome", outcome).register(registry)
+        Counter.builder("loa.publishes")
+                .tag("platform", platform.name())
+                .tag("outcome", outcome)
+                .register(registry)
                 .increment();
     }
 
     void retry(Platform platform) {
-        Counter.builder("loa.publish.retries").tag("platform", platform.name()).register(registry).increment();
+        Counter.builder("loa.publish.retries")
+                .tag("platform", platform.name())
+                .register(registry)
+                .increment();
     }
 }

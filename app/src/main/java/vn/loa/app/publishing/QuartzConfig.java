@@ -17,15 +17,22 @@ class QuartzConfig {
         return factory -> {
             var properties = new Properties();
             properties.putAll(quartz.getProperties());
-            properties.put("org.quartz.jobStore.driverDelegateClass", isPostgres(dataSource)
-                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+            properties.put(
+                    "org.quartz.jobStore.driverDelegateClass",
+                    isPostgres(dataSource)
+                            ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                            : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
             factory.setQuartzProperties(properties);
         };
     }
 
     private static boolean isPostgres(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database Quartz runs on", e);
         }

@@ -52,7 +52,10 @@ public class QuartzDeliveryTimer implements DeliveryTimer {
 
     private void ensureJob() throws SchedulerException {
         if (!scheduler.checkExists(WAKE_JOB)) {
-            JobDetail job = JobBuilder.newJob(WakeDispatcherJob.class).withIdentity(WAKE_JOB).storeDurably().build();
+            JobDetail job = JobBuilder.newJob(WakeDispatcherJob.class)
+                    .withIdentity(WAKE_JOB)
+                    .storeDurably()
+                    .build();
             try {
                 scheduler.addJob(job, false);
             } catch (ObjectAlreadyExistsException e) {

@@ -1,5 +1,6 @@
 package vn.loa.app.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -39,8 +40,10 @@ class ReportController {
     }
 
     @GetMapping("/period")
-    Reports.PeriodReport period(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Actor actor) {
+    Reports.PeriodReport period(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Actor actor) {
         return reports.period(from, to, actor);
     }
 
@@ -57,9 +60,11 @@ class ReportController {
     }
 
     @GetMapping("/period/export")
-    ResponseEntity<byte[]> exportPeriod(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                        @RequestParam String format, Actor actor) {
+    ResponseEntity<byte[]> exportPeriod(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam String format,
+            Actor actor) {
         return export(ReportDocument.of(reports.period(from, to, actor)), "bao-cao-" + from + "-" + to, format);
     }
 
@@ -72,7 +77,8 @@ class ReportController {
         if (half != 1 && half != 2) {
             throw InvalidInput.of("half", "must be 1 (January to June) or 2 (July to December)");
         }
-        return half == 1 ? new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30)}
+        return half == 1
+                ? new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30)}
                 : new LocalDate[] {LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31)};
     }
 
@@ -82,7 +88,7 @@ class ReportController {
         switch (format == null ? "" : format.toLowerCase()) {
             case "csv" -> {
                 body = ReportWriters.csv(doc);
-                type = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+                type = new MediaType("text", "csv", StandardCharsets.UTF_8);
             }
             case "xlsx" -> {
                 body = ReportWriters.xlsx(doc);
@@ -96,8 +102,12 @@ class ReportController {
         }
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + "." + format.toLowerCase()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name + "." + format.toLowerCase())
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

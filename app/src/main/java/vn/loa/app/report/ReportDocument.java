@@ -17,18 +17,24 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
 
     static ReportDocument of(Reports.CampaignReport r) {
         var tables = new ArrayList<Table>();
-        tables.add(new Table("Tổng hợp", List.of("Chỉ số", "Giá trị"), List.of(
-                List.of("Số bài đã đăng", r.totals().posts()),
-                List.of("Lượt cảm xúc", r.totals().reactions()),
-                List.of("Bình luận", r.totals().comments()),
-                List.of("Chia sẻ", r.totals().shares()),
-                List.of("Lượt xem", r.totals().views()),
-                List.of("Tiếp cận", r.totals().reach()),
-                List.of("Tương tác", r.totals().interactions()),
-                List.of("Tỷ lệ tương tác", percent(r.totals().engagementRate())))));
+        tables.add(new Table(
+                "Tổng hợp",
+                List.of("Chỉ số", "Giá trị"),
+                List.of(
+                        List.of("Số bài đã đăng", r.totals().posts()),
+                        List.of("Lượt cảm xúc", r.totals().reactions()),
+                        List.of("Bình luận", r.totals().comments()),
+                        List.of("Chia sẻ", r.totals().shares()),
+                        List.of("Lượt xem", r.totals().views()),
+                        List.of("Tiếp cận", r.totals().reach()),
+                        List.of("Tương tác", r.totals().interactions()),
+                        List.of("Tỷ lệ tương tác", percent(r.totals().engagementRate())))));
         var kpis = new ArrayList<List<Object>>();
         for (var k : r.kpis()) {
-            kpis.add(List.of(kpiName(k.name()), k.target() == null ? "—" : k.target(), k.achieved(),
+            kpis.add(List.of(
+                    kpiName(k.name()),
+                    k.target() == null ? "—" : k.target(),
+                    k.achieved(),
                     k.percent() == null ? "—" : String.format(VI, "%.1f%%", k.percent())));
         }
         tables.add(new Table("Tiến độ so với mục tiêu", List.of("Mục tiêu", "Chỉ tiêu", "Đạt được", "Tỷ lệ"), kpis));
@@ -38,31 +44,66 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
         tables.add(posts("Bài nổi bật", r.top()));
         tables.add(posts("Bài ít tương tác", r.bottom()));
         tables.add(timelineTable(r.timeline()));
-        return new ReportDocument("Báo cáo chiến dịch: " + r.campaign(),
-                "Chủ đề " + r.theme() + " · " + r.from() + " – " + r.to(), tables, points(r.timeline()));
+        return new ReportDocument(
+                "Báo cáo chiến dịch: " + r.campaign(),
+                "Chủ đề " + r.theme() + " · " + r.from() + " – " + r.to(),
+                tables,
+                points(r.timeline()));
     }
 
     static ReportDocument of(Reports.PeriodReport r) {
         var rows = new ArrayList<List<Object>>();
         for (var t : r.themes()) {
-            rows.add(List.of(t.name(), t.current().posts(), t.current().interactions(), t.current().views(),
-                    t.previous().posts(), t.previous().interactions(), t.previous().views(), change(t.current().interactions(),
-                            t.previous().interactions())));
+            rows.add(List.of(
+                    t.name(),
+                    t.current().posts(),
+                    t.current().interactions(),
+                    t.current().views(),
+                    t.previous().posts(),
+                    t.previous().interactions(),
+                    t.previous().views(),
+                    change(t.current().interactions(), t.previous().interactions())));
         }
-        rows.add(List.of("Tổng", r.current().posts(), r.current().interactions(), r.current().views(), r.previous().posts(),
-                r.previous().interactions(), r.previous().views(), change(r.current().interactions(), r.previous().interactions())));
-        var tables = List.of(new Table("Theo chủ đề", List.of("Chủ đề", "Số bài", "Tương tác", "Lượt xem",
-                "Số bài (kỳ trước)", "Tương tác (kỳ trước)", "Lượt xem (kỳ trước)", "Thay đổi tương tác"), rows),
+        rows.add(List.of(
+                "Tổng",
+                r.current().posts(),
+                r.current().interactions(),
+                r.current().views(),
+                r.previous().posts(),
+                r.previous().interactions(),
+                r.previous().views(),
+                change(r.current().interactions(), r.previous().interactions())));
+        var tables = List.of(
+                new Table(
+                        "Theo chủ đề",
+                        List.of(
+                                "Chủ đề",
+                                "Số bài",
+                                "Tương tác",
+                                "Lượt xem",
+                                "Số bài (kỳ trước)",
+                                "Tương tác (kỳ trước)",
+                                "Lượt xem (kỳ trước)",
+                                "Thay đổi tương tác"),
+                        rows),
                 timelineTable(r.timeline()));
-        return new ReportDocument("Báo cáo định kỳ " + r.from() + " – " + r.to(),
-                "So với kỳ trước " + r.previousFrom() + " – " + r.previousTo(), tables, points(r.timeline()));
+        return new ReportDocument(
+                "Báo cáo định kỳ " + r.from() + " – " + r.to(),
+                "So với kỳ trước " + r.previousFrom() + " – " + r.previousTo(),
+                tables,
+                points(r.timeline()));
     }
 
     private static Table slices(String name, List<Reports.Slice> slices) {
         var rows = new ArrayList<List<Object>>();
         for (var s : slices) {
-            rows.add(List.of(s.label() == null ? "" : s.label(), s.totals().posts(), s.totals().interactions(),
-                    s.totals().views(), s.totals().reach(), percent(s.totals().engagementRate())));
+            rows.add(List.of(
+                    s.label() == null ? "" : s.label(),
+                    s.totals().posts(),
+                    s.totals().interactions(),
+                    s.totals().views(),
+                    s.totals().reach(),
+                    percent(s.totals().engagementRate())));
         }
         return new Table(name, List.of("Tên", "Số bài", "Tương tác", "Lượt xem", "Tiếp cận", "Tỷ lệ tương tác"), rows);
     }
@@ -78,15 +119,25 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
     private static Table timelineTable(List<Reports.Day> days) {
         var rows = new ArrayList<List<Object>>();
         for (var d : days) {
-            rows.add(List.of(d.day().toString(), d.reactions(), d.comments(), d.shares(), d.views(), d.reach(),
+            rows.add(List.of(
+                    d.day().toString(),
+                    d.reactions(),
+                    d.comments(),
+                    d.shares(),
+                    d.views(),
+                    d.reach(),
                     d.interactions()));
         }
-        return new Table("Diễn biến theo ngày", List.of("Ngày", "Cảm xúc", "Bình luận", "Chia sẻ", "Lượt xem", "Tiếp cận",
-                "Tương tác"), rows);
+        return new Table(
+                "Diễn biến theo ngày",
+                List.of("Ngày", "Cảm xúc", "Bình luận", "Chia sẻ", "Lượt xem", "Tiếp cận", "Tương tác"),
+                rows);
     }
 
     private static List<Point> points(List<Reports.Day> days) {
-        return days.stream().map(d -> new Point(d.day(), d.interactions(), d.views())).toList();
+        return days.stream()
+                .map(d -> new Point(d.day(), d.interactions(), d.views()))
+                .toList();
     }
 
     private static String percent(double rate) {

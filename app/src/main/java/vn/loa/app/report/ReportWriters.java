@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** CSV, XLSX and PDF renderings of a {@link ReportDocument}. */
@@ -27,11 +28,11 @@ final class ReportWriters {
     /** UTF-8 with a byte-order mark, so that spreadsheet programs read the Vietnamese right. */
     static byte[] csv(ReportDocument doc) {
         var out = new StringBuilder("\uFEFF");
-        line(out, java.util.List.of(doc.title()));
-        line(out, java.util.List.of(doc.subtitle()));
+        line(out, List.of(doc.title()));
+        line(out, List.of(doc.subtitle()));
         for (var t : doc.tables()) {
             out.append("\r\n");
-            line(out, java.util.List.of(t.name()));
+            line(out, List.of(t.name()));
             line(out, t.headers());
             for (var row : t.rows()) {
                 line(out, row);
@@ -40,20 +41,23 @@ final class ReportWriters {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void line(StringBuilder out, java.util.List<?> cells) {
+    private static void line(StringBuilder out, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
             var text = String.valueOf(cells.get(i));
-            out.append(text.contains(",") || text.contains("\"") || text.contains("\n")
-                    ? "\"" + text.replace("\"", "\"\"") + "\"" : text);
+            out.append(
+                    text.contains(",") || text.contains("\"") || text.contains("\n")
+                            ? "\"" + text.replace("\"", "\"\"") + "\""
+                            : text);
         }
         out.append("\r\n");
     }
 
     static byte[] xlsx(ReportDocument doc) {
-        try (var book = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+        try (var book = new XSSFWorkbook();
+                var out = new ByteArrayOutputStream()) {
             var bold = book.createFont();
             bold.setBold(true);
             var header = book.createCellStyle();
@@ -144,7 +148,12 @@ final class ReportWriters {
         float width = 680;
         float height = 150;
         float bottom = document.getPageSize().getHeight() - 110 - height;
-        long max = Math.max(1, points.stream().mapToLong(ReportDocument.Point::interactions).max().orElse(1));
+        long max = Math.max(
+                1,
+                points.stream()
+                        .mapToLong(ReportDocument.Point::interactions)
+                        .max()
+                        .orElse(1));
         var canvas = writer.getDirectContent();
         canvas.saveState();
         canvas.setColorStroke(Color.GRAY);
@@ -159,8 +168,8 @@ final class ReportWriters {
         canvas.showTextAligned(Element.ALIGN_RIGHT, ReportDocument.number(max), left - 4, bottom + height - 3, 0);
         canvas.showTextAligned(Element.ALIGN_RIGHT, "0", left - 4, bottom - 3, 0);
         canvas.showTextAligned(Element.ALIGN_LEFT, points.get(0).day().toString(), left, bottom - 12, 0);
-        canvas.showTextAligned(Element.ALIGN_RIGHT, points.get(points.size() - 1).day().toString(), left + width,
-                bottom - 12, 0);
+        canvas.showTextAligned(
+                Element.ALIGN_RIGHT, points.get(points.size() - 1).day().toString(), left + width, bottom - 12, 0);
         canvas.endText();
         // One bar per day: readable for a single day as for a year.
         canvas.setColorFill(new Color(0xB3, 0x26, 0x1E));

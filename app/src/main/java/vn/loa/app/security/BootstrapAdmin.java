@@ -39,8 +39,8 @@ class BootstrapAdmin implements ApplicationRunner {
                     + " administrator, or run with the demo profile.");
             return;
         }
-        accounts.create(new UserAccounts.NewUser(admin.username(), admin.password(), "Administrator", null,
-                Set.of(Role.ADMIN)));
+        accounts.create(new UserAccounts.NewUser(
+                admin.username(), admin.password(), "Administrator", null, Set.of(Role.ADMIN)));
         log.info("Created the first administrator '{}'", admin.username());
     }
 }

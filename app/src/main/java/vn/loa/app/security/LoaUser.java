@@ -17,8 +17,14 @@ public class LoaUser extends User {
     private final Set<Role> roles;
     private final boolean onDuty;
 
-    public LoaUser(String username, String passwordHash, boolean enabled, String displayName, String organisation,
-                   Set<Role> roles, boolean onDuty) {
+    public LoaUser(
+            String username,
+            String passwordHash,
+            boolean enabled,
+            String displayName,
+            String organisation,
+            Set<Role> roles,
+            boolean onDuty) {
         super(username, passwordHash, enabled, true, true, true, authorities(roles));
         this.displayName = displayName;
         this.organisation = organisation;
@@ -47,7 +53,8 @@ public class LoaUser extends User {
     }
 
     private static Collection<GrantedAuthority> authorities(Set<Role> roles) {
-        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
+        return roles.stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
                 .collect(Collectors.toSet());
     }
 }

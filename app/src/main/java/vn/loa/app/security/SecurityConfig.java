@@ -1,7 +1,7 @@
 package vn.loa.app.security;
 
-import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,8 +38,7 @@ public class SecurityConfig {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
                     problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
                 }))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((req, res, e) -> {
+                .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> {
                             res.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
                             problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
                         })
@@ -54,13 +53,17 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+        return http.authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                .permitAll()
+                                .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error")
+                                .permitAll()
+                                .requestMatchers("/actuator/**")
+                                .hasRole("ADMIN")
+                                .anyRequest()
+                                .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
                 .build();

@@ -43,15 +43,21 @@ public class UserAccounts implements UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<LoaUser> find(String username) {
         var roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("SELECT role_name FROM app_user_role WHERE username = ?").param(username)
+        jdbc.sql("SELECT role_name FROM app_user_role WHERE username = ?")
+                .param(username)
                 .query(rs -> {
                     roles.add(Role.valueOf(rs.getString(1)));
                 });
         return jdbc.sql("SELECT username, password_hash, enabled, display_name, organisation, on_duty FROM app_user"
                         + " WHERE username = ?")
                 .param(username)
-                .query((rs, row) -> new LoaUser(rs.getString("username"), rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), rs.getString("display_name"), rs.getString("organisation"), roles,
+                .query((rs, row) -> new LoaUser(
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled"),
+                        rs.getString("display_name"),
+                        rs.getString("organisation"),
+                        roles,
                         rs.getBoolean("on_duty")))
                 .optional();
     }
@@ -60,13 +66,19 @@ public class UserAccounts implements UserDetailsService {
     public List<LoaUser> list() {
         Map<String, Set<Role>> roles = new HashMap<>();
         jdbc.sql("SELECT username, role_name FROM app_user_role").query(rs -> {
-            roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+            roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class))
+                    .add(Role.valueOf(rs.getString(2)));
         });
         return jdbc.sql("SELECT username, password_hash, enabled, display_name, organisation, on_duty FROM app_user"
                         + " ORDER BY username")
-                .query((rs, row) -> new LoaUser(rs.getString("username"), rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), rs.getString("display_name"), rs.getString("organisation"),
-                        roles.getOrDefault(rs.getString("username"), Set.of()), rs.getBoolean("on_duty")))
+                .query((rs, row) -> new LoaUser(
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled"),
+                        rs.getString("display_name"),
+                        rs.getString("organisation"),
+                        roles.getOrDefault(rs.getString("username"), Set.of()),
+                        rs.getBoolean("on_duty")))
                 .list();
     }
 
@@ -78,7 +90,9 @@ public class UserAccounts implements UserDetailsService {
     /** An approver goes on or off duty for the rapid response lane. */
     @Transactional
     public LoaUser setOnDuty(String username, boolean onDuty) {
-        jdbc.sql("UPDATE app_user SET on_duty = ? WHERE username = ?").params(onDuty, username).update();
+        jdbc.sql("UPDATE app_user SET on_duty = ? WHERE username = ?")
+                .params(onDuty, username)
+                .update();
         return loadUserByUsername(username);
     }
 
@@ -87,28 +101,42 @@ public class UserAccounts implements UserDetailsService {
         var roles = u.roles() == null ? Set.<Role>of() : u.roles();
         var checks = new Checks()
                 .required("username", u.username())
-                .that(u.username() == null || USERNAME.matcher(u.username()).matches(), "username",
+                .that(
+                        u.username() == null || USERNAME.matcher(u.username()).matches(),
+                        "username",
                         "must be 3-100 lower-case letters, digits, '.', '_' or '-'")
                 .required("password", u.password())
-                .that(u.password() == null || u.password().length() >= PASSWORD_MIN, "password",
+                .that(
+                        u.password() == null || u.password().length() >= PASSWORD_MIN,
+                        "password",
                         "must be at least " + PASSWORD_MIN + " characters")
                 .maxLength("password", u.password(), 200)
                 .requiredText("displayName", u.displayName(), 200)
                 .maxLength("organisation", u.organisation(), 200)
                 .that(!roles.isEmpty(), "roles", "give at least one role")
-                .that(!roles.contains(Role.PARTNER_ADMIN) || (u.organisation() != null && !u.organisation().isBlank()),
-                        "organisation", "a partner admin must be bound to their organisation");
+                .that(
+                        !roles.contains(Role.PARTNER_ADMIN)
+                                || (u.organisation() != null
+                                        && !u.organisation().isBlank()),
+                        "organisation",
+                        "a partner admin must be bound to their organisation");
         checks.throwIfAny();
         if (find(u.username()).isPresent()) {
             throw InvalidInput.of("username", "is already taken");
         }
         jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, organisation, enabled)"
                         + " VALUES (?, ?, ?, ?, TRUE)")
-                .params(u.username(), encoder.encode(u.password()), u.displayName().strip(),
-                        u.organisation() == null || u.organisation().isBlank() ? null : u.organisation().strip())
+                .params(
+                        u.username(),
+                        encoder.encode(u.password()),
+                        u.displayName().strip(),
+                        u.organisation() == null || u.organisation().isBlank()
+                                ? null
+                                : u.organisation().strip())
                 .update();
         for (var role : roles) {
-            jdbc.sql("INSERT INTO app_user_role (username, role_name) VALUES (?, ?)").params(u.username(), role.name())
+            jdbc.sql("INSERT INTO app_user_role (username, role_name) VALUES (?, ?)")
+                    .params(u.username(), role.name())
                     .update();
         }
         return find(u.username()).orElseThrow();

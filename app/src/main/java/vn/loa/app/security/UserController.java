@@ -13,18 +13,24 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
+import vn.loa.campaigns.shared.InvalidInput;
 
 /** Who am I, and (for administrators) who may sign in. Password hashes never leave the server. */
 @RestController
 @RequestMapping("/api")
 class UserController {
 
-    record UserView(String username, String displayName, String organisation, Set<Role> roles, boolean enabled,
-                    boolean onDuty) {
+    record UserView(
+            String username,
+            String displayName,
+            String organisation,
+            Set<Role> roles,
+            boolean enabled,
+            boolean onDuty) {
 
         static UserView of(LoaUser u) {
-            return new UserView(u.getUsername(), u.displayName(), u.organisation(), u.roles(), u.isEnabled(),
-                    u.onDuty());
+            return new UserView(
+                    u.getUsername(), u.displayName(), u.organisation(), u.roles(), u.isEnabled(), u.onDuty());
         }
     }
 
@@ -46,7 +52,7 @@ class UserController {
     UserView onDuty(@RequestBody Duty body, Actor actor) {
         Permissions.requireAny(actor, "go on duty", Role.APPROVER, Role.ADMIN);
         if (body == null || body.onDuty() == null) {
-            throw vn.loa.campaigns.shared.InvalidInput.of("onDuty", "is required (true or false)");
+            throw InvalidInput.of("onDuty", "is required (true or false)");
         }
         return UserView.of(accounts.setOnDuty(actor.username(), body.onDuty()));
     }

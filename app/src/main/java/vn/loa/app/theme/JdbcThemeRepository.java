@@ -22,25 +22,33 @@ class JdbcThemeRepository implements ThemeRepository {
     @Override
     public Theme insert(Theme theme) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO theme (code, name) VALUES (?, ?)").params(theme.code(), theme.name()).update(keys, "id");
+        jdbc.sql("INSERT INTO theme (code, name) VALUES (?, ?)")
+                .params(theme.code(), theme.name())
+                .update(keys, "id");
         return theme.withId(keys.getKeyAs(Long.class));
     }
 
     @Override
     public Optional<Theme> find(long id) {
-        return jdbc.sql("SELECT id, code, name FROM theme WHERE id = ?").param(id).query(JdbcThemeRepository::map)
+        return jdbc.sql("SELECT id, code, name FROM theme WHERE id = ?")
+                .param(id)
+                .query(JdbcThemeRepository::map)
                 .optional();
     }
 
     @Override
     public Optional<Theme> findByCode(String code) {
-        return jdbc.sql("SELECT id, code, name FROM theme WHERE code = ?").param(code).query(JdbcThemeRepository::map)
+        return jdbc.sql("SELECT id, code, name FROM theme WHERE code = ?")
+                .param(code)
+                .query(JdbcThemeRepository::map)
                 .optional();
     }
 
     @Override
     public List<Theme> findAll() {
-        return jdbc.sql("SELECT id, code, name FROM theme ORDER BY id").query(JdbcThemeRepository::map).list();
+        return jdbc.sql("SELECT id, code, name FROM theme ORDER BY id")
+                .query(JdbcThemeRepository::map)
+                .list();
     }
 
     private static Theme map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package vn.loa.app.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,9 +20,9 @@ class HomeController {
 
     private final Scheduling scheduling;
     private final DeliveryViews views;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    HomeController(Scheduling scheduling, DeliveryViews views, java.time.Clock clock) {
+    HomeController(Scheduling scheduling, DeliveryViews views, Clock clock) {
         this.scheduling = scheduling;
         this.views = views;
         this.clock = clock;
@@ -36,8 +37,8 @@ class HomeController {
     String home(@AuthenticationPrincipal LoaUser user, Model model) {
         var now = clock.instant();
         var week = new InstantRange(now, now.plus(Duration.ofDays(7)));
-        var upcoming = scheduling.findDeliveries(new DeliveryFilter(null, null, null, null, null, week, null),
-                PageRequest.of(0, 50), user.actor());
+        var upcoming = scheduling.findDeliveries(
+                new DeliveryFilter(null, null, null, null, null, week, null), PageRequest.of(0, 50), user.actor());
         model.addAttribute("user", user);
         model.addAttribute("upcoming", views.of(upcoming.items()));
         model.addAttribute("now", OffsetDateTime.now(clock));

@@ -15,7 +15,9 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         var port = event.getWebServer().getPort();
-        log.info("Loa is running: open http://localhost:{}/  (API description: http://localhost:{}/swagger-ui.html)",
-                port, port);
+        log.info(
+                "Loa is running: open http://localhost:{}/  (API description: http://localhost:{}/swagger-ui.html)",
+                port,
+                port);
     }
 }

@@ -16,14 +16,18 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        loa = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        loa = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("vn.loa");
     }
 
     @Test
     void theDomainUsesOnlyTheJdkConnectorsAndTemplates() {
-        classes().that().resideInAPackage("vn.loa.campaigns..")
-                .should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage("vn.loa.campaigns..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "vn.loa.campaigns..", "vn.loa.connectors..", "vn.loa.templates..")
                 .because("the domain is free of web, persistence, scheduling and platform code")
                 .check(loa);
@@ -31,37 +35,61 @@ class ArchitectureTest {
 
     @Test
     void connectorsAndTemplatesKnowNothingOfCampaignsOrTheApp() {
-        noClasses().that().resideInAnyPackage("vn.loa.connectors..", "vn.loa.templates..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.loa.campaigns..", "vn.loa.app..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("vn.loa.connectors..", "vn.loa.templates..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("vn.loa.campaigns..", "vn.loa.app..")
                 .check(loa);
     }
 
     @Test
     void templatesDoNotCallPlatforms() {
-        noClasses().that().resideInAPackage("vn.loa.templates..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.restfb..", "com.google..", "java.net.http..")
+        noClasses()
+                .that()
+                .resideInAPackage("vn.loa.templates..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.restfb..", "com.google..", "java.net.http..")
                 .check(loa);
     }
 
     @Test
     void onlyTheirConnectorPackagesTouchPlatformClientLibraries() {
-        noClasses().that().resideOutsideOfPackage("vn.loa.connectors.facebook..")
-                .should().dependOnClassesThat().resideInAPackage("com.restfb..").check(loa);
-        noClasses().that().resideOutsideOfPackage("vn.loa.connectors.youtube..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.google.api..", "com.google.auth..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("vn.loa.connectors.facebook..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.restfb..")
                 .check(loa);
-        noClasses().that().resideOutsideOfPackage("vn.loa.connectors.zalo..")
-                .should().dependOnClassesThat().resideInAPackage("vn.loa.connectors.zalo.client..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("vn.loa.connectors.youtube..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.google.api..", "com.google.auth..")
+                .check(loa);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("vn.loa.connectors.zalo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("vn.loa.connectors.zalo.client..")
                 .allowEmptyShould(true)
                 .check(loa);
     }
 
     @Test
     void theDomainNeverTouchesQuartzBatchOrSpringWeb() {
-        noClasses().that().resideInAnyPackage("vn.loa.campaigns..", "vn.loa.connectors..", "vn.loa.templates..")
-                .should().dependOnClassesThat()
-                .resideInAnyPackage("org.quartz..", "org.springframework.batch..", "org.springframework.web..",
-                        "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("vn.loa.campaigns..", "vn.loa.connectors..", "vn.loa.templates..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.quartz..", "org.springframework.batch..", "org.springframework.web..", "jakarta.servlet..")
                 .check(loa);
     }
 }

@@ -2,9 +2,14 @@ package vn.loa.app.bench;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -19,8 +24,9 @@ public final class CountingDataSource {
     public static final AtomicLong COMMITS = new AtomicLong();
     /** SELECTs on Loa's own tables (not the Spring Batch or Quartz bookkeeping). */
     public static final AtomicLong APP_QUERIES = new AtomicLong();
-    private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
-            "executeLargeUpdate", "executeLargeBatch");
+
+    private static final Set<String> EXECUTE = Set.of(
+            "execute", "executeQuery", "executeUpdate", "executeBatch", "executeLargeUpdate", "executeLargeBatch");
 
     private CountingDataSource() {}
 
@@ -38,8 +44,8 @@ public final class CountingDataSource {
     }
 
     public static DataSource wrap(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     var result = invoke(target, method, args);
                     return result instanceof Connection c ? connection(c) : result;
                 });
@@ -60,16 +66,16 @@ public final class CountingDataSource {
             }
             return result;
         };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                handler);
+        return (Connection)
+                Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 
     private static Statement statement(Statement target, Connection connection) {
-        var all = new java.util.LinkedHashSet<Class<?>>(java.util.List.of(java.sql.PreparedStatement.class,
-                java.sql.CallableStatement.class, Statement.class));
+        var all =
+                new LinkedHashSet<Class<?>>(List.of(PreparedStatement.class, CallableStatement.class, Statement.class));
         all.removeIf(i -> !i.isInstance(target));
-        return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), all.toArray(Class<?>[]::new),
-                (proxy, method, args) -> {
+        return (Statement) Proxy.newProxyInstance(
+                Statement.class.getClassLoader(), all.toArray(Class<?>[]::new), (proxy, method, args) -> {
                     if (EXECUTE.contains(method.getName())) {
                         STATEMENTS.incrementAndGet();
                         if (connection.getAutoCommit()) {
@@ -83,8 +89,8 @@ public final class CountingDataSource {
     /** Wraps a prepared statement so that each execution is classified by its SQL. */
     private record SqlTagged(Statement inner, String sql) {
         Object proxy() {
-            return Proxy.newProxyInstance(Statement.class.getClassLoader(),
-                    new Class<?>[] {java.sql.PreparedStatement.class}, (p, method, args) -> {
+            return Proxy.newProxyInstance(
+                    Statement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, (p, method, args) -> {
                         if (EXECUTE.contains(method.getName())) {
                             classify(sql);
                         }
@@ -93,12 +99,11 @@ public final class CountingDataSource {
         }
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
     }
-
 }

@@ -5,16 +5,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.connection.ChannelConnections;
+import vn.loa.app.engagement.EngagementCollector;
 import vn.loa.app.engagement.EngagementRuns;
 import vn.loa.app.report.Reports;
 import vn.loa.app.support.ClusterFixture;
@@ -30,6 +34,7 @@ import vn.loa.campaigns.content.ContentDraft;
 import vn.loa.campaigns.plan.Plans;
 import vn.loa.campaigns.theme.ThemeRepository;
 import vn.loa.campaigns.workflow.ContentWriting;
+import vn.loa.connectors.EngagementSnapshot;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.SandboxCredentials;
 
@@ -47,7 +52,9 @@ class EngagementBenchmark {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource ds && name.equals("dataSource") ? CountingDataSource.wrap(ds) : bean;
+                    return bean instanceof DataSource ds && name.equals("dataSource")
+                            ? CountingDataSource.wrap(ds)
+                            : bean;
                 }
             };
         }
@@ -62,29 +69,47 @@ class EngagementBenchmark {
         int ytChannels = 5;
         int ytPerChannel = 200;
         try (var cluster = new ClusterFixture("bench_engagement", Duration.ZERO)) {
-            var node = cluster.startNode("bench", Map.of("spring.main.sources", Counting.class.getName(),
-                    "loa.engine.loop", "false", "loa.engagement.run-every", "0 0 0 1 1 ? 2099"));
+            var node = cluster.startNode(
+                    "bench",
+                    Map.of(
+                            "spring.main.sources",
+                            Counting.class.getName(),
+                            "loa.engine.loop",
+                            "false",
+                            "loa.engagement.run-every",
+                            "0 0 0 1 1 ? 2099"));
             var jdbc = node.getBean(JdbcTemplate.class);
             var campaign = campaign(node, "economy");
-            var item = node.getBean(ContentWriting.class).writeContent(new ContentDraft(campaign, "Bài đo", "Nội dung",
-                    null, List.of(), List.of(), null), ADMIN).id();
+            var item = node.getBean(ContentWriting.class)
+                    .writeContent(
+                            new ContentDraft(campaign, "Bài đo", "Nội dung", null, List.of(), List.of(), null), ADMIN)
+                    .id();
             var publishedAt = Instant.now().minus(Duration.ofHours(1));
             var rows = new ArrayList<Object[]>();
-            for (var spec : List.of(new Object[] {Platform.FACEBOOK, fbPages, fbPerPage},
+            for (var spec : List.of(
+                    new Object[] {Platform.FACEBOOK, fbPages, fbPerPage},
                     new Object[] {Platform.YOUTUBE, ytChannels, ytPerChannel})) {
                 var platform = (Platform) spec[0];
                 for (int c = 0; c < (int) spec[1]; c++) {
                     var channel = channel(node, platform, platform.name().toLowerCase() + "-bench-" + c);
                     for (int p = 0; p < (int) spec[2]; p++) {
-                        var ref = cluster.sandbox().state().seedPost(platform, channel.externalId(), "Bài " + p,
-                                "Nội dung " + p, publishedAt);
-                        rows.add(new Object[] {item, channel.id(), publishedAt.atOffset(ZoneOffset.UTC), ref,
-                                publishedAt.atOffset(ZoneOffset.UTC)});
+                        var ref = cluster.sandbox()
+                                .state()
+                                .seedPost(platform, channel.externalId(), "Bài " + p, "Nội dung " + p, publishedAt);
+                        rows.add(new Object[] {
+                            item,
+                            channel.id(),
+                            publishedAt.atOffset(ZoneOffset.UTC),
+                            ref,
+                            publishedAt.atOffset(ZoneOffset.UTC)
+                        });
                     }
                 }
             }
-            jdbc.batchUpdate("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, published_at,"
-                    + " created_at, updated_at) VALUES (?, ?, ?, 'PUBLISHED', ?, ?, now(), now())", rows);
+            jdbc.batchUpdate(
+                    "INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, published_at,"
+                            + " created_at, updated_at) VALUES (?, ?, ?, 'PUBLISHED', ?, ?, now(), now())",
+                    rows);
             int posts = rows.size();
             var fbBefore = cluster.sandbox().requestsServed(Platform.FACEBOOK);
             var ytBefore = cluster.sandbox().requestsServed(Platform.YOUTUBE);
@@ -102,15 +127,31 @@ class EngagementBenchmark {
             // Follower counts are read once a day per channel, not per post: counted apart.
             var fbCalls = cluster.sandbox().requestsServed(Platform.FACEBOOK) - fbBefore - fbPages;
             var ytCalls = cluster.sandbox().requestsServed(Platform.YOUTUBE) - ytBefore - ytChannels;
-            System.out.printf("BENCH collection: %d posts (%d Facebook on %d pages, %d YouTube on %d channels), %d snapshots"
-                    + " in %.2f s = %.0f snapshots/s%n", posts, fbPages * fbPerPage, fbPages, ytChannels * ytPerChannel,
-                    ytChannels, snapshots, seconds, snapshots / seconds);
-            System.out.printf("BENCH platform calls per post refreshed: Facebook %.4f (%d calls), YouTube %.4f (%d calls)%n",
-                    (double) fbCalls / (fbPages * fbPerPage), fbCalls, (double) ytCalls / (ytChannels * ytPerChannel), ytCalls);
-            System.out.printf("BENCH repository queries: %d on Loa's tables over %d chunks of up to 10 platform calls"
-                    + " (%.2f per chunk, the run's own set-up queries included); %d statements in all, Spring Batch and"
-                    + " Quartz bookkeeping included%n", CountingDataSource.APP_QUERIES.get(), chunks,
-                    (double) CountingDataSource.APP_QUERIES.get() / chunks, CountingDataSource.STATEMENTS.get());
+            System.out.printf(
+                    "BENCH collection: %d posts (%d Facebook on %d pages, %d YouTube on %d channels), %d snapshots"
+                            + " in %.2f s = %.0f snapshots/s%n",
+                    posts,
+                    fbPages * fbPerPage,
+                    fbPages,
+                    ytChannels * ytPerChannel,
+                    ytChannels,
+                    snapshots,
+                    seconds,
+                    snapshots / seconds);
+            System.out.printf(
+                    "BENCH platform calls per post refreshed: Facebook %.4f (%d calls), YouTube %.4f (%d calls)%n",
+                    (double) fbCalls / (fbPages * fbPerPage),
+                    fbCalls,
+                    (double) ytCalls / (ytChannels * ytPerChannel),
+                    ytCalls);
+            System.out.printf(
+                    "BENCH repository queries: %d on Loa's tables over %d chunks of up to 10 platform calls"
+                            + " (%.2f per chunk, the run's own set-up queries included); %d statements in all, Spring Batch and"
+                            + " Quartz bookkeeping included%n",
+                    CountingDataSource.APP_QUERIES.get(),
+                    chunks,
+                    (double) CountingDataSource.APP_QUERIES.get() / chunks,
+                    CountingDataSource.STATEMENTS.get());
             ingest(node, jdbc);
         }
     }
@@ -119,9 +160,9 @@ class EngagementBenchmark {
      * The database side alone: snapshots for every post, as a platform would return them, stored in
      * chunks of ten batches of 50 (as the job does), each chunk one transaction.
      */
-    private static void ingest(org.springframework.context.ConfigurableApplicationContext node, JdbcTemplate jdbc) {
-        var collector = node.getBean(vn.loa.app.engagement.EngagementCollector.class);
-        var tx = node.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+    private static void ingest(ConfigurableApplicationContext node, JdbcTemplate jdbc) {
+        var collector = node.getBean(EngagementCollector.class);
+        var tx = node.getBean(TransactionTemplate.class);
         long total = 0;
         long nanos = 0;
         for (int round = 0; round < 5; round++) {
@@ -129,15 +170,16 @@ class EngagementBenchmark {
             var batches = collector.due(100_000);
             var now = Instant.now();
             for (int i = 0; i < batches.size(); i += 10) {
-                var chunk = new ArrayList<java.util.Map.Entry<vn.loa.app.engagement.EngagementCollector.ReadBatch,
-                        java.util.Map<String, vn.loa.connectors.EngagementSnapshot>>>();
+                var chunk = new ArrayList<Map.Entry<EngagementCollector.ReadBatch, Map<String, EngagementSnapshot>>>();
                 for (var b : batches.subList(i, Math.min(batches.size(), i + 10))) {
-                    var read = new java.util.HashMap<String, vn.loa.connectors.EngagementSnapshot>();
+                    var read = new HashMap<String, EngagementSnapshot>();
                     for (var p : b.posts()) {
-                        read.put(p.externalRef(), new vn.loa.connectors.EngagementSnapshot(p.externalRef(), now,
-                                100L + round, 10L, 5L, 1000L + round, 800L));
+                        read.put(
+                                p.externalRef(),
+                                new EngagementSnapshot(
+                                        p.externalRef(), now, 100L + round, 10L, 5L, 1000L + round, 800L));
                     }
-                    chunk.add(java.util.Map.entry(b, read));
+                    chunk.add(Map.entry(b, read));
                     total += b.posts().size();
                 }
                 var start = System.nanoTime();
@@ -145,16 +187,18 @@ class EngagementBenchmark {
                 nanos += System.nanoTime() - start;
             }
         }
-        System.out.printf("BENCH ingest into PostgreSQL: %d snapshots (with latest values, daily rollups and next reads)"
-                + " in %.2f s = %.0f snapshots/s%n", total, nanos / 1e9, total / (nanos / 1e9));
+        System.out.printf(
+                "BENCH ingest into PostgreSQL: %d snapshots (with latest values, daily rollups and next reads)"
+                        + " in %.2f s = %.0f snapshots/s%n",
+                total, nanos / 1e9, total / (nanos / 1e9));
     }
 
     @Test
     void reportLatencyOverTenMillionSnapshots() throws Exception {
         long snapshots = Long.getLong("loa.bench.snapshots", 10_000_000L);
         try (var cluster = new ClusterFixture("bench_reports", Duration.ZERO)) {
-            var node = cluster.startNode("bench", Map.of("loa.engine.loop", "false",
-                    "loa.engagement.run-every", "0 0 0 1 1 ? 2099"));
+            var node = cluster.startNode(
+                    "bench", Map.of("loa.engine.loop", "false", "loa.engagement.run-every", "0 0 0 1 1 ? 2099"));
             var jdbc = node.getBean(JdbcTemplate.class);
             var campaigns = new ArrayList<Long>();
             for (var theme : List.of("politics", "economy", "culture", "society", "security", "defence")) {
@@ -168,30 +212,40 @@ class EngagementBenchmark {
             }
             var items = new ArrayList<Long>();
             for (var campaign : campaigns) {
-                items.add(node.getBean(ContentWriting.class).writeContent(new ContentDraft(campaign, "Bài", "Nội dung",
-                        null, List.of(), List.of(), null), ADMIN).id());
+                items.add(node.getBean(ContentWriting.class)
+                        .writeContent(
+                                new ContentDraft(campaign, "Bài", "Nội dung", null, List.of(), List.of(), null), ADMIN)
+                        .id());
             }
             var t0 = System.nanoTime();
             // 200,000 published posts spread over the campaigns and channels across the past year.
-            jdbc.execute("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, published_at,"
-                    + " created_at, updated_at) SELECT (SELECT MIN(id) FROM content_item) + (g % " + items.size() + "), "
-                    + channels.get(0) + " + (g % 20), now() - (g % 365) * INTERVAL '1 day', 'PUBLISHED', 'p' || g,"
-                    + " now() - (g % 365) * INTERVAL '1 day', now(), now() FROM generate_series(1, 200000) g");
-            jdbc.execute("INSERT INTO engagement_snapshot (delivery_id, read_at, reactions, comments, shares, views, reach)"
-                    + " SELECT d.min + (g % 200000), now() - (g % 8760) * INTERVAL '1 hour', g % 500, g % 50, g % 30,"
-                    + " g % 5000, g % 3000 FROM generate_series(1, " + snapshots + ") g,"
-                    + " (SELECT MIN(id) AS min FROM delivery) d");
-            jdbc.execute("INSERT INTO engagement_latest (delivery_id, read_at, reactions, comments, shares, views, reach,"
-                    + " interactions) SELECT id, now(), id % 500, id % 50, id % 30, id % 5000, id % 3000,"
-                    + " id % 500 + id % 50 + id % 30 FROM delivery");
-            jdbc.execute("INSERT INTO engagement_daily (stat_day, channel_id, campaign_id, theme_id, platform, reactions,"
-                    + " comments, shares, views, reach, interactions) SELECT CURRENT_DATE - dd, ch.id, c.id, c.theme_id,"
-                    + " 'FACEBOOK', 100, 10, 5, 1000, 800, 115 FROM generate_series(0, 364) dd,"
-                    + " (SELECT id FROM channel) ch, (SELECT id, theme_id FROM campaign) c");
+            jdbc.execute(
+                    "INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, published_at,"
+                            + " created_at, updated_at) SELECT (SELECT MIN(id) FROM content_item) + (g % "
+                            + items.size() + "), "
+                            + channels.get(0)
+                            + " + (g % 20), now() - (g % 365) * INTERVAL '1 day', 'PUBLISHED', 'p' || g,"
+                            + " now() - (g % 365) * INTERVAL '1 day', now(), now() FROM generate_series(1, 200000) g");
+            jdbc.execute(
+                    "INSERT INTO engagement_snapshot (delivery_id, read_at, reactions, comments, shares, views, reach)"
+                            + " SELECT d.min + (g % 200000), now() - (g % 8760) * INTERVAL '1 hour', g % 500, g % 50, g % 30,"
+                            + " g % 5000, g % 3000 FROM generate_series(1, " + snapshots + ") g,"
+                            + " (SELECT MIN(id) AS min FROM delivery) d");
+            jdbc.execute(
+                    "INSERT INTO engagement_latest (delivery_id, read_at, reactions, comments, shares, views, reach,"
+                            + " interactions) SELECT id, now(), id % 500, id % 50, id % 30, id % 5000, id % 3000,"
+                            + " id % 500 + id % 50 + id % 30 FROM delivery");
+            jdbc.execute(
+                    "INSERT INTO engagement_daily (stat_day, channel_id, campaign_id, theme_id, platform, reactions,"
+                            + " comments, shares, views, reach, interactions) SELECT CURRENT_DATE - dd, ch.id, c.id, c.theme_id,"
+                            + " 'FACEBOOK', 100, 10, 5, 1000, 800, 115 FROM generate_series(0, 364) dd,"
+                            + " (SELECT id FROM channel) ch, (SELECT id, theme_id FROM campaign) c");
             jdbc.execute("ANALYZE");
-            System.out.printf("BENCH report data: %d snapshots, 200,000 posts, %d daily rollup rows, loaded in %.0f s%n",
+            System.out.printf(
+                    "BENCH report data: %d snapshots, 200,000 posts, %d daily rollup rows, loaded in %.0f s%n",
                     jdbc.queryForObject("SELECT COUNT(*) FROM engagement_snapshot", Long.class),
-                    jdbc.queryForObject("SELECT COUNT(*) FROM engagement_daily", Long.class), (System.nanoTime() - t0) / 1e9);
+                    jdbc.queryForObject("SELECT COUNT(*) FROM engagement_daily", Long.class),
+                    (System.nanoTime() - t0) / 1e9);
             var reports = node.getBean(Reports.class);
             var leader = new Actor("leader", Set.of(Role.LEADERSHIP), null);
             for (int i = 0; i < 20; i++) { // warm-up
@@ -210,9 +264,11 @@ class EngagementBenchmark {
                 reports.period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), leader);
                 periodTimes.add(System.nanoTime() - start);
             }
-            System.out.printf("BENCH per-theme campaign report: p50 %.1f ms, p95 %.1f ms, max %.1f ms (200 runs, 24 campaigns)%n",
+            System.out.printf(
+                    "BENCH per-theme campaign report: p50 %.1f ms, p95 %.1f ms, max %.1f ms (200 runs, 24 campaigns)%n",
                     pct(campaignTimes, 50), pct(campaignTimes, 95), pct(campaignTimes, 100));
-            System.out.printf("BENCH yearly period report (all themes, previous year beside): p50 %.1f ms, p95 %.1f ms%n",
+            System.out.printf(
+                    "BENCH yearly period report (all themes, previous year beside): p50 %.1f ms, p95 %.1f ms%n",
                     pct(periodTimes, 50), pct(periodTimes, 95));
         }
     }
@@ -223,23 +279,46 @@ class EngagementBenchmark {
         return sorted.get(Math.max(0, index)) / 1e6;
     }
 
-    private static long campaign(org.springframework.context.ConfigurableApplicationContext node, String theme) {
+    private static long campaign(ConfigurableApplicationContext node, String theme) {
         var year = LocalDate.now().getYear();
         var plans = node.getBean(Plans.class);
-        var plan = plans.listPlans().stream().filter(p -> p.year() == year).findFirst()
+        var plan = plans.listPlans().stream()
+                .filter(p -> p.year() == year)
+                .findFirst()
                 .orElseGet(() -> plans.createPlan(year, "Kế hoạch", null));
-        var themeId = node.getBean(ThemeRepository.class).findByCode(theme).orElseThrow().id();
-        return node.getBean(CampaignPlanning.class).startCampaign(new Campaign.Details(plan.id(), themeId,
-                "Chiến dịch " + theme + " " + System.nanoTime(), null, LocalDate.of(year - 1, 1, 1),
-                LocalDate.of(year, 12, 31), new Kpis(1_000_000L, 100_000L, 500), Set.of())).id();
+        var themeId = node.getBean(ThemeRepository.class)
+                .findByCode(theme)
+                .orElseThrow()
+                .id();
+        return node.getBean(CampaignPlanning.class)
+                .startCampaign(new Campaign.Details(
+                        plan.id(),
+                        themeId,
+                        "Chiến dịch " + theme + " " + System.nanoTime(),
+                        null,
+                        LocalDate.of(year - 1, 1, 1),
+                        LocalDate.of(year, 12, 31),
+                        new Kpis(1_000_000L, 100_000L, 500),
+                        Set.of()))
+                .id();
     }
 
-    private static Channel channel(org.springframework.context.ConfigurableApplicationContext node, Platform platform,
-                                   String externalId) {
-        var channel = node.getBean(Channels.class).registerChannel(new Channel.Details(platform, externalId,
-                "Kênh " + externalId, ChannelRole.PARTNER, 60_000L, "Đối tác", null, true));
-        node.getBean(ChannelConnections.class).connect(channel.id(),
-                SandboxCredentials.forChannel(platform, channel.externalId(), Instant.now()), ADMIN);
+    private static Channel channel(ConfigurableApplicationContext node, Platform platform, String externalId) {
+        var channel = node.getBean(Channels.class)
+                .registerChannel(new Channel.Details(
+                        platform,
+                        externalId,
+                        "Kênh " + externalId,
+                        ChannelRole.PARTNER,
+                        60_000L,
+                        "Đối tác",
+                        null,
+                        true));
+        node.getBean(ChannelConnections.class)
+                .connect(
+                        channel.id(),
+                        SandboxCredentials.forChannel(platform, channel.externalId(), Instant.now()),
+                        ADMIN);
         return channel;
     }
 }

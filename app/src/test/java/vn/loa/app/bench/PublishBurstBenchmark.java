@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -29,7 +31,9 @@ class PublishBurstBenchmark {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource ds && name.equals("dataSource") ? CountingDataSource.wrap(ds) : bean;
+                    return bean instanceof DataSource ds && name.equals("dataSource")
+                            ? CountingDataSource.wrap(ds)
+                            : bean;
                 }
             };
         }
@@ -40,52 +44,72 @@ class PublishBurstBenchmark {
         int deliveries = Integer.getInteger("loa.bench.deliveries", 1_000);
         int channels = Integer.getInteger("loa.bench.channels", 100);
         try (var cluster = new ClusterFixture("bench_burst", Duration.ofMillis(200))) {
-            var node = cluster.startNode("bench", Map.of("spring.main.sources", Counting.class.getName(),
-                    "loa.engine.threads-per-platform", System.getProperty("loa.bench.threads", "200")));
+            var node = cluster.startNode(
+                    "bench",
+                    Map.of(
+                            "spring.main.sources",
+                            Counting.class.getName(),
+                            "loa.engine.threads-per-platform",
+                            System.getProperty("loa.bench.threads", "200")));
             cluster.seed(node, channels, deliveries, Instant.now().plusSeconds(3600));
             var jdbc = cluster.jdbc(node);
             // Spread over one minute, as "due in the same minute": second i % 60 of the minute.
             var minute = Instant.now().plusSeconds(5);
             jdbc.sql("UPDATE delivery SET scheduled_at = ? + (MOD(id, 60) * INTERVAL '1 second')")
-                    .param(minute.atOffset(ZoneOffset.UTC)).update();
+                    .param(minute.atOffset(ZoneOffset.UTC))
+                    .update();
             var sameSecond = Boolean.getBoolean("loa.bench.same-second");
             if (sameSecond) {
-                jdbc.sql("UPDATE delivery SET scheduled_at = ?").param(minute.atOffset(ZoneOffset.UTC)).update();
+                jdbc.sql("UPDATE delivery SET scheduled_at = ?")
+                        .param(minute.atOffset(ZoneOffset.UTC))
+                        .update();
             }
             CountingDataSource.reset();
             var startedAt = Instant.now();
-            var polls = new java.util.concurrent.atomic.AtomicLong();
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                polls.incrementAndGet();
-                return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'PUBLISHED'").query(Long.class).single()
-                        == deliveries;
-            });
+            var polls = new AtomicLong();
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        polls.incrementAndGet();
+                        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'PUBLISHED'")
+                                        .query(Long.class)
+                                        .single()
+                                == deliveries;
+                    });
             // The benchmark's own polling queries (one statement, one commit each) are not the engine's work.
             var statements = CountingDataSource.STATEMENTS.get() - polls.get();
             var commits = CountingDataSource.COMMITS.get() - polls.get();
-            var lateness = node.getBean(MeterRegistry.class).find("loa.dispatch.lateness").timer();
+            var lateness = node.getBean(MeterRegistry.class)
+                    .find("loa.dispatch.lateness")
+                    .timer();
             var snapshot = lateness.takeSnapshot();
             double p50 = 0;
             double p99 = 0;
             for (var v : snapshot.percentileValues()) {
                 if (v.percentile() == 0.5) {
-                    p50 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+                    p50 = v.value(TimeUnit.MILLISECONDS);
                 }
                 if (v.percentile() == 0.99) {
-                    p99 = v.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+                    p99 = v.value(TimeUnit.MILLISECONDS);
                 }
             }
             var span = jdbc.sql("SELECT EXTRACT(EPOCH FROM (MAX(started_at) - MIN(started_at))) FROM publish_attempt")
-                    .query(Double.class).single();
+                    .query(Double.class)
+                    .single();
             var dueSpan = jdbc.sql("SELECT EXTRACT(EPOCH FROM (MAX(scheduled_at) - MIN(scheduled_at))) FROM delivery")
-                    .query(Double.class).single();
-            System.out.printf("BENCH burst: %d deliveries, %d channels, 200 ms platform latency, due within %.0f s%n",
+                    .query(Double.class)
+                    .single();
+            System.out.printf(
+                    "BENCH burst: %d deliveries, %d channels, 200 ms platform latency, due within %.0f s%n",
                     deliveries, channels, dueSpan);
-            System.out.printf("BENCH lateness ms: p50 %.0f, p99 %.0f, max %.0f (n=%d)%n", p50, p99,
-                    snapshot.max(java.util.concurrent.TimeUnit.MILLISECONDS), snapshot.count());
-            System.out.printf("BENCH dispatch: first to last platform call %.2f s%s%n", span,
-                    sameSecond ? String.format(", %.0f dispatches/s", deliveries / Math.max(span, 0.001)) : "");
-            System.out.printf("BENCH per publish: %.2f commits, %.2f statements (%d and %d in all, since %s)%n",
+            System.out.printf(
+                    "BENCH lateness ms: p50 %.0f, p99 %.0f, max %.0f (n=%d)%n",
+                    p50, p99, snapshot.max(TimeUnit.MILLISECONDS), snapshot.count());
+            System.out.printf(
+                    "BENCH dispatch: first to last platform call %.2f s%s%n",
+                    span, sameSecond ? String.format(", %.0f dispatches/s", deliveries / Math.max(span, 0.001)) : "");
+            System.out.printf(
+                    "BENCH per publish: %.2f commits, %.2f statements (%d and %d in all, since %s)%n",
                     (double) commits / deliveries, (double) statements / deliveries, commits, statements, startedAt);
         }
     }

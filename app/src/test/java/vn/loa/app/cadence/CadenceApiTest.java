@@ -17,6 +17,7 @@ class CadenceApiTest extends PostgresApiTest {
 
     @Autowired
     Cadences cadences;
+
     @Autowired
     Scheduler scheduler;
 
@@ -24,9 +25,20 @@ class CadenceApiTest extends PostgresApiTest {
     void aDailySlotTakesTheNextApprovedItemAndAnEmptySlotIsReported() throws Exception {
         var page = channel("FACEBOOK", "UBND");
         var programme = campaign("society", List.of(page));
-        var res = as("planner").post("/api/cadences", Map.of("channelId", page, "campaignId", programme,
-                "name", "Mỗi ngày một tin tốt", "days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
-                        "SATURDAY", "SUNDAY"), "time", "07:00"));
+        var res = as("planner")
+                .post(
+                        "/api/cadences",
+                        Map.of(
+                                "channelId",
+                                page,
+                                "campaignId",
+                                programme,
+                                "name",
+                                "Mỗi ngày một tin tốt",
+                                "days",
+                                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                                "time",
+                                "07:00"));
         assertCreated(res);
         var cadence = res.id();
 
@@ -43,7 +55,9 @@ class CadenceApiTest extends PostgresApiTest {
         assertThat(filled.contentId()).isEqualTo(older);
         assertThat(as("planner").get("/api/deliveries/" + filled.id()).field("scheduledAt"))
                 .isEqualTo("2026-11-24T07:00:00+07:00");
-        assertThat(cadences.fillNextSlot(cadence).orElseThrow().id()).as("the same slot is filled once").isEqualTo(filled.id());
+        assertThat(cadences.fillNextSlot(cadence).orElseThrow().id())
+                .as("the same slot is filled once")
+                .isEqualTo(filled.id());
 
         clock.set(Instant.parse("2026-11-24T23:58:00Z"));
         assertThat(cadences.fillNextSlot(cadence)).isPresent(); // the second item
@@ -51,9 +65,12 @@ class CadenceApiTest extends PostgresApiTest {
         assertThat(cadences.fillNextSlot(cadence)).isEmpty();
         var alerts = as("planner").get("/api/alerts").body();
         assertThat(alerts.valueStream().filter(a -> a.path("channelId").asLong() == page))
-                .singleElement().satisfies(a -> {
+                .singleElement()
+                .satisfies(a -> {
                     assertThat(a.path("kind").asString()).isEqualTo("EMPTY_SLOT");
-                    assertThat(a.path("message").asString()).contains("Mỗi ngày một tin tốt").contains("2026-11-26T07:00");
+                    assertThat(a.path("message").asString())
+                            .contains("Mỗi ngày một tin tốt")
+                            .contains("2026-11-26T07:00");
                 });
     }
 
@@ -61,8 +78,21 @@ class CadenceApiTest extends PostgresApiTest {
     void aWeeklyStoryAndTheNextFreeSlot() throws Exception {
         var page = channel("FACEBOOK", "UBND");
         var programme = campaign("culture", List.of(page));
-        var weekly = as("planner").post("/api/cadences", Map.of("channelId", page, "campaignId", programme,
-                "name", "Mỗi tuần một câu chuyện đẹp", "days", List.of("SUNDAY"), "time", "19:00")).id();
+        var weekly = as("planner")
+                .post(
+                        "/api/cadences",
+                        Map.of(
+                                "channelId",
+                                page,
+                                "campaignId",
+                                programme,
+                                "name",
+                                "Mỗi tuần một câu chuyện đẹp",
+                                "days",
+                                List.of("SUNDAY"),
+                                "time",
+                                "19:00"))
+                .id();
         var trigger = (CronTrigger) scheduler.getTrigger(QuartzCadenceTimer.triggerKey(weekly));
         assertThat(trigger.getCronExpression()).isEqualTo("0 58 18 ? * SUN");
 
@@ -76,12 +106,26 @@ class CadenceApiTest extends PostgresApiTest {
         assertThat(b.field("scheduledAt")).isEqualTo("2026-12-06T19:00:00+07:00");
 
         var noCadence = channel("FACEBOOK", "UBND");
-        var refused = as("planner").post("/api/content/" + approved(campaign("culture", List.of(noCadence)), "x")
-                + "/next-slot", Map.of("channelId", noCadence));
+        var refused = as("planner")
+                .post(
+                        "/api/content/" + approved(campaign("culture", List.of(noCadence)), "x") + "/next-slot",
+                        Map.of("channelId", noCadence));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.error("channelId")).contains("has no cadence");
-        var bad = as("planner").post("/api/cadences", Map.of("channelId", page, "campaignId", programme, "name", "x",
-                "days", List.of(), "time", "7h"));
+        var bad = as("planner")
+                .post(
+                        "/api/cadences",
+                        Map.of(
+                                "channelId",
+                                page,
+                                "campaignId",
+                                programme,
+                                "name",
+                                "x",
+                                "days",
+                                List.of(),
+                                "time",
+                                "7h"));
         assertThat(bad.status()).isEqualTo(400);
     }
 

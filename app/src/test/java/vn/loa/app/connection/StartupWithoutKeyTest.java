@@ -13,10 +13,12 @@ class StartupWithoutKeyTest {
     @Test
     void loaRefusesToStartWithoutACredentialsKey() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LoaApplication.class)
-                .run("--spring.datasource.url=jdbc:h2:mem:nokey", "--server.port=0", "--loa.credentials.key=")
-                .close())
+                        .run("--spring.datasource.url=jdbc:h2:mem:nokey", "--server.port=0", "--loa.credentials.key=")
+                        .close())
                 .hasRootCauseInstanceOf(IllegalStateException.class)
-                .rootCause().hasMessageContaining("loa.credentials.key").hasMessageContaining("openssl rand -base64 32");
+                .rootCause()
+                .hasMessageContaining("loa.credentials.key")
+                .hasMessageContaining("openssl rand -base64 32");
     }
 
     @Test
@@ -27,7 +29,8 @@ class StartupWithoutKeyTest {
         assertThat(sealed).doesNotContain("secret");
         assertThat(cipher.seal("{\"pageToken\":\"secret\"}", 7)).isNotEqualTo(sealed);
         assertThat(cipher.open(sealed, 7)).isEqualTo("{\"pageToken\":\"secret\"}");
-        assertThatThrownBy(() -> cipher.open(sealed, 8)).hasMessageContaining("cannot be decrypted")
+        assertThatThrownBy(() -> cipher.open(sealed, 8))
+                .hasMessageContaining("cannot be decrypted")
                 .hasMessageNotContaining("secret");
     }
 }

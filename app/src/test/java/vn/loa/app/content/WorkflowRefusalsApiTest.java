@@ -18,7 +18,8 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         assertThat(res.status()).isEqualTo(401);
         assertThat(res.contentType()).startsWith("application/problem+json");
         assertThat(anonymous().get("/api/plans").status()).isEqualTo(401);
-        assertThat(Api.as(port, "planner", "wrong-password").get("/api/plans").status()).isEqualTo(401);
+        assertThat(Api.as(port, "planner", "wrong-password").get("/api/plans").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -28,16 +29,25 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         as("planner").post("/api/content/" + id + "/submit", null);
         var before = as("planner").get("/api/content/" + id).text();
 
-        assertThat(as("planner").post("/api/content/" + id + "/approve", null).status()).isEqualTo(403);
-        assertThat(as("leader").post("/api/content/" + id + "/reject", Map.of("reason", "x")).status()).isEqualTo(403);
-        assertThat(as("partner").post("/api/content/" + id + "/approve", null).status()).isEqualTo(403);
+        assertThat(as("planner").post("/api/content/" + id + "/approve", null).status())
+                .isEqualTo(403);
+        assertThat(as("leader")
+                        .post("/api/content/" + id + "/reject", Map.of("reason", "x"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(as("partner").post("/api/content/" + id + "/approve", null).status())
+                .isEqualTo(403);
         var leaderWrites = as("leader").post("/api/content", Map.of("campaignId", campaign, "title", "x"));
         assertThat(leaderWrites.status()).isEqualTo(403);
         assertThat(leaderWrites.field("detail")).contains("PLANNER");
         assertThat(as("approver").post("/api/channels", Map.of()).status()).isEqualTo(403);
 
         assertThat(as("planner").get("/api/content/" + id).text()).isEqualTo(before);
-        assertThat(as("planner").get("/api/content?campaignId=" + campaign).body().path("totalItems").asLong())
+        assertThat(as("planner")
+                        .get("/api/content?campaignId=" + campaign)
+                        .body()
+                        .path("totalItems")
+                        .asLong())
                 .isEqualTo(1);
     }
 
@@ -52,9 +62,11 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         assertThat(own.status()).isEqualTo(403);
         assertThat(own.field("detail")).contains("another approver");
         assertThat(as("planner").get("/api/content/" + id).text()).isEqualTo(before);
-        assertThat(as("planner").get("/api/content/" + id + "/history").body().size()).isEqualTo(2);
+        assertThat(as("planner").get("/api/content/" + id + "/history").body().size())
+                .isEqualTo(2);
 
-        assertThat(as("approver").post("/api/content/" + id + "/approve", null).field("status")).isEqualTo("APPROVED");
+        assertThat(as("approver").post("/api/content/" + id + "/approve", null).field("status"))
+                .isEqualTo("APPROVED");
     }
 
     @Test
@@ -67,13 +79,17 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         assertThat(approveDraft.status()).isEqualTo(409);
         assertThat(approveDraft.field("detail")).contains("submitted for review first");
         assertThat(approveDraft.field("from")).isEqualTo("DRAFT");
-        var scheduleDraft = as("planner").post("/api/content/" + id + "/schedule",
-                Map.of("channelIds", List.of(1), "at", "2026-12-01T07:00:00+07:00"));
+        var scheduleDraft = as("planner")
+                .post(
+                        "/api/content/" + id + "/schedule",
+                        Map.of("channelIds", List.of(1), "at", "2026-12-01T07:00:00+07:00"));
         assertThat(scheduleDraft.status()).isEqualTo(409);
         as("planner").post("/api/content/" + id + "/submit", null);
-        assertThat(as("planner").post("/api/content/" + id + "/submit", null).status()).isEqualTo(409);
+        assertThat(as("planner").post("/api/content/" + id + "/submit", null).status())
+                .isEqualTo(409);
 
-        assertThat(as("planner").get("/api/content/" + id + "/history").body().size()).isEqualTo(2);
+        assertThat(as("planner").get("/api/content/" + id + "/history").body().size())
+                .isEqualTo(2);
         assertThat(before).contains("\"status\":\"DRAFT\"");
     }
 
@@ -99,7 +115,11 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
 
         var missing = as("planner").post("/api/content", Map.of("campaignId", campaign));
         assertThat(missing.error("title")).isEqualTo("is required");
-        assertThat(as("planner").get("/api/content?campaignId=" + campaign).body().path("totalItems").asLong())
+        assertThat(as("planner")
+                        .get("/api/content?campaignId=" + campaign)
+                        .body()
+                        .path("totalItems")
+                        .asLong())
                 .isZero();
     }
 
@@ -124,8 +144,20 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         assertThat(notIso.status()).isEqualTo(400);
         assertThat(notIso.error("startDate")).isEqualTo("must be an ISO-8601 date such as 2026-12-31");
 
-        var tooLong = as("planner").post("/api/campaigns", Map.of("planId", plan(), "themeId", themeId("economy"),
-                "name", "n".repeat(201), "startDate", "2026-01-01", "endDate", "2026-01-02"));
+        var tooLong = as("planner")
+                .post(
+                        "/api/campaigns",
+                        Map.of(
+                                "planId",
+                                plan(),
+                                "themeId",
+                                themeId("economy"),
+                                "name",
+                                "n".repeat(201),
+                                "startDate",
+                                "2026-01-01",
+                                "endDate",
+                                "2026-01-02"));
         assertThat(tooLong.error("name")).isEqualTo("must be at most 200 characters (is 201)");
         var notJson = as("planner").post("/api/campaigns", "{not json");
         assertThat(notJson.status()).isEqualTo(400);
@@ -141,27 +173,42 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         as("planner").post("/api/content/" + id + "/submit", null);
         as("approver").post("/api/content/" + id + "/approve", null);
 
-        var past = as("planner").post("/api/content/" + id + "/schedule",
-                Map.of("channelIds", List.of(facebook), "at", "2026-11-23T07:59:00+07:00"));
+        var past = as("planner")
+                .post(
+                        "/api/content/" + id + "/schedule",
+                        Map.of("channelIds", List.of(facebook), "at", "2026-11-23T07:59:00+07:00"));
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.error("at")).startsWith("is in the past");
 
-        var noOffset = as("planner").post("/api/content/" + id + "/schedule",
-                Map.of("channelIds", List.of(facebook), "at", "2026-11-24T07:00:00"));
+        var noOffset = as("planner")
+                .post(
+                        "/api/content/" + id + "/schedule",
+                        Map.of("channelIds", List.of(facebook), "at", "2026-11-24T07:00:00"));
         assertThat(noOffset.error("at")).contains("with an offset");
 
-        var unknown = as("planner").post("/api/content/" + id + "/schedule",
-                Map.of("channelIds", List.of(facebook, 987_654, youtube), "at", "2026-11-24T07:00:00+07:00"));
+        var unknown = as("planner")
+                .post(
+                        "/api/content/" + id + "/schedule",
+                        Map.of("channelIds", List.of(facebook, 987_654, youtube), "at", "2026-11-24T07:00:00+07:00"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text()).contains("no channel has id 987654").contains("has no YOUTUBE variant");
 
-        assertThat(as("planner").get("/api/deliveries?contentId=" + id).body().path("totalItems").asLong()).isZero();
+        assertThat(as("planner")
+                        .get("/api/deliveries?contentId=" + id)
+                        .body()
+                        .path("totalItems")
+                        .asLong())
+                .isZero();
         assertThat(as("planner").get("/api/content/" + id).field("status")).isEqualTo("APPROVED");
 
-        assertCreated(as("planner").post("/api/content/" + id + "/schedule",
-                Map.of("channelIds", List.of(facebook), "at", "2026-11-24T07:00:00+07:00")));
-        var twice = as("planner").post("/api/content/" + id + "/schedule",
-                Map.of("channelIds", List.of(facebook), "at", "2026-11-25T07:00:00+07:00"));
+        assertCreated(as("planner")
+                .post(
+                        "/api/content/" + id + "/schedule",
+                        Map.of("channelIds", List.of(facebook), "at", "2026-11-24T07:00:00+07:00")));
+        var twice = as("planner")
+                .post(
+                        "/api/content/" + id + "/schedule",
+                        Map.of("channelIds", List.of(facebook), "at", "2026-11-25T07:00:00+07:00"));
         assertThat(twice.error("channelIds")).contains("already scheduled");
     }
 
@@ -178,7 +225,8 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
     @Test
     void unknownIdsAre404() {
         assertThat(as("planner").get("/api/content/987654321").status()).isEqualTo(404);
-        assertThat(as("planner").post("/api/content/987654321/submit", null).status()).isEqualTo(404);
+        assertThat(as("planner").post("/api/content/987654321/submit", null).status())
+                .isEqualTo(404);
         assertThat(as("planner").get("/api/campaigns/987654321").status()).isEqualTo(404);
         assertThat(as("planner").get("/api/deliveries/987654321").status()).isEqualTo(404);
         assertThat(as("planner").get("/api/plans/987654321").status()).isEqualTo(404);
@@ -195,7 +243,8 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         var stale = as("planner2").put("/api/content/" + id, Map.of("version", 0, "title", "Sửa đè"));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(as("planner").get("/api/content/" + id).field("title")).isEqualTo("Sửa lần 1");
-        assertThat(as("planner").put("/api/content/" + id, Map.of("title", "x")).error("version")).isNotNull();
+        assertThat(as("planner").put("/api/content/" + id, Map.of("title", "x")).error("version"))
+                .isNotNull();
     }
 
     @Test
@@ -204,7 +253,9 @@ class WorkflowRefusalsApiTest extends PostgresApiTest {
         assertThat(res.status()).isEqualTo(400);
         assertThat(res.text()).contains("must be one of").contains("SCHEDULED");
         assertThat(as("planner").get("/api/content?size=0").error("size")).isEqualTo("must be between 1 and 200");
-        assertThat(as("planner").get("/api/deliveries?from=2026-12-02T00:00:00%2B07:00&to=2026-12-01T00:00:00%2B07:00")
-                .error("to")).isEqualTo("must not be before 'from'");
+        assertThat(as("planner")
+                        .get("/api/deliveries?from=2026-12-02T00:00:00%2B07:00&to=2026-12-01T00:00:00%2B07:00")
+                        .error("to"))
+                .isEqualTo("must not be before 'from'");
     }
 }

@@ -19,8 +19,10 @@ class ListingsApiTest extends PostgresApiTest {
             var id = content("planner", campaign, "Tin ngày " + day);
             as("planner").post("/api/content/" + id + "/submit", null);
             as("approver").post("/api/content/" + id + "/approve", null);
-            assertCreated(as("planner").post("/api/content/" + id + "/schedule",
-                    Map.of("channelIds", List.of(facebook, zalo), "at", "2026-11-" + day + "T07:00:00+07:00")));
+            assertCreated(as("planner")
+                    .post(
+                            "/api/content/" + id + "/schedule",
+                            Map.of("channelIds", List.of(facebook, zalo), "at", "2026-11-" + day + "T07:00:00+07:00")));
         }
 
         var all = as("leader").get("/api/deliveries?campaignId=" + campaign + "&size=4");
@@ -34,22 +36,33 @@ class ListingsApiTest extends PostgresApiTest {
 
         var zaloOnly = as("leader").get("/api/deliveries?channelId=" + zalo);
         assertThat(zaloOnly.body().path("totalItems").asLong()).isEqualTo(5);
-        assertThat(zaloOnly.body().path("items").valueStream().map(d -> d.path("platform").asString()))
+        assertThat(zaloOnly.body()
+                        .path("items")
+                        .valueStream()
+                        .map(d -> d.path("platform").asString()))
                 .containsOnly("ZALO");
 
         // [25th 00:00, 27th 00:00) in Hanoi holds the 25th and the 26th.
-        var window = as("leader").get("/api/deliveries?campaignId=" + campaign
-                + "&from=2026-11-25T00:00:00%2B07:00&to=2026-11-27T00:00:00%2B07:00");
+        var window = as("leader")
+                .get("/api/deliveries?campaignId=" + campaign
+                        + "&from=2026-11-25T00:00:00%2B07:00&to=2026-11-27T00:00:00%2B07:00");
         assertThat(window.body().path("totalItems").asLong()).isEqualTo(4);
-        var sameWindowInUtc = as("leader").get("/api/deliveries?campaignId=" + campaign
-                + "&from=2026-11-24T17:00:00Z&to=2026-11-26T17:00:00Z");
+        var sameWindowInUtc = as("leader")
+                .get("/api/deliveries?campaignId=" + campaign + "&from=2026-11-24T17:00:00Z&to=2026-11-26T17:00:00Z");
         assertThat(sameWindowInUtc.body().path("totalItems").asLong()).isEqualTo(4);
 
         var byTheme = as("leader").get("/api/deliveries?themeId=" + themeId("economy") + "&status=SCHEDULED&size=200");
-        assertThat(byTheme.body().path("items").valueStream().filter(d -> d.path("channelId").asLong() == zalo))
+        assertThat(byTheme.body()
+                        .path("items")
+                        .valueStream()
+                        .filter(d -> d.path("channelId").asLong() == zalo))
                 .hasSize(5);
-        assertThat(as("leader").get("/api/deliveries?campaignId=" + campaign + "&status=PUBLISHED")
-                .body().path("totalItems").asLong()).isZero();
+        assertThat(as("leader")
+                        .get("/api/deliveries?campaignId=" + campaign + "&status=PUBLISHED")
+                        .body()
+                        .path("totalItems")
+                        .asLong())
+                .isZero();
 
         var contentByStatus = as("leader").get("/api/content?campaignId=" + campaign + "&status=SCHEDULED");
         assertThat(contentByStatus.body().path("totalItems").asLong()).isEqualTo(5);
@@ -62,12 +75,25 @@ class ListingsApiTest extends PostgresApiTest {
         var facebook = channel("FACEBOOK", "UBND");
         var culture = campaign("culture", List.of(facebook));
         var byTheme = as("leader").get("/api/campaigns?themeId=" + themeId("culture") + "&channelId=" + facebook);
-        assertThat(byTheme.body().path("items").valueStream().map(c -> c.path("id").asLong())).containsExactly(culture);
-        assertThat(as("leader").get("/api/campaigns?channelId=" + facebook + "&from=2027-01-01")
-                .body().path("totalItems").asLong()).isZero();
-        assertThat(as("leader").get("/api/campaigns?channelId=" + facebook + "&from=2026-12-31&to=2027-01-31")
-                .body().path("totalItems").asLong()).isEqualTo(1);
-        assertThat(as("leader").get("/api/campaigns?from=2026-13-01").error("from")).contains("ISO-8601 date");
+        assertThat(byTheme.body()
+                        .path("items")
+                        .valueStream()
+                        .map(c -> c.path("id").asLong()))
+                .containsExactly(culture);
+        assertThat(as("leader")
+                        .get("/api/campaigns?channelId=" + facebook + "&from=2027-01-01")
+                        .body()
+                        .path("totalItems")
+                        .asLong())
+                .isZero();
+        assertThat(as("leader")
+                        .get("/api/campaigns?channelId=" + facebook + "&from=2026-12-31&to=2027-01-31")
+                        .body()
+                        .path("totalItems")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(as("leader").get("/api/campaigns?from=2026-13-01").error("from"))
+                .contains("ISO-8601 date");
     }
 
     @Test
@@ -78,17 +104,28 @@ class ListingsApiTest extends PostgresApiTest {
         var id = content("planner", campaign, "Tin chia sẻ");
         as("planner").post("/api/content/" + id + "/submit", null);
         as("approver").post("/api/content/" + id + "/approve", null);
-        var deliveries = as("planner").post("/api/content/" + id + "/schedule",
-                Map.of("channelIds", List.of(own, other), "at", "2026-11-24T07:00:00+07:00")).body();
-        var otherDelivery = deliveries.valueStream().filter(d -> d.path("channelId").asLong() == other).findFirst()
-                .orElseThrow().path("id").asLong();
+        var deliveries = as("planner")
+                .post(
+                        "/api/content/" + id + "/schedule",
+                        Map.of("channelIds", List.of(own, other), "at", "2026-11-24T07:00:00+07:00"))
+                .body();
+        var otherDelivery = deliveries
+                .valueStream()
+                .filter(d -> d.path("channelId").asLong() == other)
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
 
         var channels = as("partner").get("/api/channels").body();
-        assertThat(channels.valueStream().map(c -> c.path("organisation").asString())).containsOnly(PARTNER_ORG);
+        assertThat(channels.valueStream().map(c -> c.path("organisation").asString()))
+                .containsOnly(PARTNER_ORG);
         assertThat(as("partner").get("/api/channels/" + other).status()).isEqualTo(404);
         var mine = as("partner").get("/api/deliveries?contentId=" + id).body();
-        assertThat(mine.path("items").valueStream().map(d -> d.path("channelId").asLong())).containsExactly(own);
-        assertThat(as("partner").get("/api/deliveries/" + otherDelivery).status()).isEqualTo(404);
+        assertThat(mine.path("items").valueStream().map(d -> d.path("channelId").asLong()))
+                .containsExactly(own);
+        assertThat(as("partner").get("/api/deliveries/" + otherDelivery).status())
+                .isEqualTo(404);
         assertThat(as("partner").get("/api/content/" + id).status()).isEqualTo(403);
         assertThat(as("partner").get("/api/me").field("organisation")).isEqualTo(PARTNER_ORG);
     }

@@ -12,15 +12,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.engagement.EngagementRuns;
 import vn.loa.app.support.Api;
+import vn.loa.connectors.Platform;
+import vn.loa.connectors.sandbox.PlatformSandbox;
 
 /**
  * The embedded default run, as README's first command starts it: H2 in file mode, the demo
@@ -63,52 +70,88 @@ class DemoRunOnH2Test {
     void demoDataHasAPlanSixThemesTwoCampaignsFourChannelsAndContentInSeveralStates() {
         var planner = Api.as(port, "planner", DemoData.PASSWORD);
         assertThat(planner.get("/api/plans").body().size()).isEqualTo(1);
-        assertThat(planner.get("/api/themes").body().valueStream().map(t -> t.path("code").asString()))
+        assertThat(planner.get("/api/themes")
+                        .body()
+                        .valueStream()
+                        .map(t -> t.path("code").asString()))
                 .containsExactly("politics", "economy", "culture", "society", "security", "defence");
-        assertThat(planner.get("/api/campaigns").body().path("totalItems").asLong()).isEqualTo(2);
+        assertThat(planner.get("/api/campaigns").body().path("totalItems").asLong())
+                .isEqualTo(2);
         var channels = planner.get("/api/channels").body();
         assertThat(channels.valueStream().map(c -> c.path("role").asString()))
                 .containsExactlyInAnyOrder("OFFICIAL", "PARTNER", "PARTNER", "PARTNER");
-        assertThat(planner.get("/api/content?size=50").body().path("items").valueStream()
-                .map(c -> c.path("status").asString()))
+        assertThat(planner.get("/api/content?size=50")
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(c -> c.path("status").asString()))
                 .containsExactlyInAnyOrder("DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "SCHEDULED", "REJECTED");
-        assertThat(planner.get("/api/deliveries?size=50").body().path("items").valueStream()
-                .map(d -> d.path("scheduledAt").asString())).anyMatch(at -> at.endsWith("T07:00:00+07:00"));
+        assertThat(planner.get("/api/deliveries?size=50")
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(d -> d.path("scheduledAt").asString()))
+                .anyMatch(at -> at.endsWith("T07:00:00+07:00"));
         for (var user : new String[] {"admin", "approver", "partner", "leader"}) {
-            assertThat(Api.as(port, user, DemoData.PASSWORD).get("/api/me").status()).isEqualTo(200);
+            assertThat(Api.as(port, user, DemoData.PASSWORD).get("/api/me").status())
+                    .isEqualTo(200);
         }
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
+
     @Autowired
-    vn.loa.connectors.sandbox.PlatformSandbox sandbox;
+    PlatformSandbox sandbox;
+
     @Autowired
-    vn.loa.app.engagement.EngagementRuns runs;
+    EngagementRuns runs;
 
     @Test
     void engagementComesBackAndReportsExportOnH2() {
         var official = jdbc.sql("SELECT id, external_id FROM channel WHERE channel_role = 'OFFICIAL'")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
-        var item = jdbc.sql("SELECT MIN(id) FROM content_item").query(Long.class).single();
-        var out = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
-        var ref = sandbox.state().seedPost(vn.loa.connectors.Platform.FACEBOOK, (String) official[1], null, "Tin đã đăng", out);
-        jdbc.sql("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, published_at, created_at,"
-                        + " updated_at) VALUES (?, ?, ?, 'PUBLISHED', ?, ?, ?, ?)")
-                .params(item, official[0], out.atOffset(java.time.ZoneOffset.UTC), ref, out.atOffset(java.time.ZoneOffset.UTC),
-                        out.atOffset(java.time.ZoneOffset.UTC), out.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
+        var item =
+                jdbc.sql("SELECT MIN(id) FROM content_item").query(Long.class).single();
+        var out = Instant.now().minus(Duration.ofHours(2));
+        var ref = sandbox.state().seedPost(Platform.FACEBOOK, (String) official[1], null, "Tin đã đăng", out);
+        jdbc.sql(
+                        "INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, published_at, created_at,"
+                                + " updated_at) VALUES (?, ?, ?, 'PUBLISHED', ?, ?, ?, ?)")
+                .params(
+                        item,
+                        official[0],
+                        out.atOffset(ZoneOffset.UTC),
+                        ref,
+                        out.atOffset(ZoneOffset.UTC),
+                        out.atOffset(ZoneOffset.UTC),
+                        out.atOffset(ZoneOffset.UTC))
                 .update();
 
         runs.runNow();
 
-        var interactions = jdbc.sql("SELECT l.interactions FROM engagement_latest l JOIN delivery d ON d.id = l.delivery_id"
-                + " WHERE d.external_ref = ?").param(ref).query(Long.class).single();
+        var interactions = jdbc.sql(
+                        "SELECT l.interactions FROM engagement_latest l JOIN delivery d ON d.id = l.delivery_id"
+                                + " WHERE d.external_ref = ?")
+                .param(ref)
+                .query(Long.class)
+                .single();
         assertThat(interactions).isPositive();
-        assertThat(jdbc.sql("SELECT SUM(interactions) FROM engagement_daily").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT SUM(interactions) FROM engagement_daily")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(interactions);
-        var campaign = jdbc.sql("SELECT campaign_id FROM content_item WHERE id = ?").param(item).query(Long.class).single();
+        var campaign = jdbc.sql("SELECT campaign_id FROM content_item WHERE id = ?")
+                .param(item)
+                .query(Long.class)
+                .single();
         var leader = Api.as(port, "leader", DemoData.PASSWORD);
-        assertThat(leader.get("/api/reports/campaigns/" + campaign).body().path("totals").path("interactions").asLong())
+        assertThat(leader.get("/api/reports/campaigns/" + campaign)
+                        .body()
+                        .path("totals")
+                        .path("interactions")
+                        .asLong())
                 .isEqualTo(interactions);
     }
 
@@ -117,39 +160,53 @@ class DemoRunOnH2Test {
         demoData.run(null);
         var planner = Api.as(port, "planner", DemoData.PASSWORD);
         assertThat(planner.get("/api/plans").body().size()).isEqualTo(1);
-        assertThat(planner.get("/api/campaigns").body().path("totalItems").asLong()).isEqualTo(2);
+        assertThat(planner.get("/api/campaigns").body().path("totalItems").asLong())
+                .isEqualTo(2);
     }
 
     @Test
     void aPersonSignsInOnTheWebPageAndSeesWhatGoesOutThisWeek() throws Exception {
-        var http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        var http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         var base = "http://localhost:" + port;
 
-        var start = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        var start =
+                http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(start.uri().getPath()).isEqualTo("/login");
         var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(start.body());
         assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
 
         var form = "username=planner&password=" + URLEncoder.encode(DemoData.PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var home = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("Sắp đăng trong 7 ngày tới").contains("Nguyễn Thu Hà")
-                .contains("Hà Nội - Thông tin chính thức").contains("+07:00");
-
-        var wrong = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        var page = wrong.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        var home = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body())
+                .contains("Sắp đăng trong 7 ngày tới")
+                .contains("Nguyễn Thu Hà")
+                .contains("Hà Nội - Thông tin chính thức")
+                .contains("+07:00");
+
+        var wrong = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        var page = wrong.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).isTrue();
-        var refused = wrong.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=planner&password=nope&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+        var refused = wrong.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=planner&password=nope&_csrf="
+                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.body()).contains("Sai tên đăng nhập hoặc mật khẩu");
     }

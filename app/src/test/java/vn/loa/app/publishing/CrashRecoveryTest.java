@@ -41,26 +41,40 @@ class CrashRecoveryTest {
             ClusterFixture.awaitStarted(b, logB, Duration.ofSeconds(90));
             ClusterFixture.awaitStarted(c, logC, Duration.ofSeconds(90));
             jdbc.sql("UPDATE delivery SET scheduled_at = ?")
-                    .param(Instant.now().plusSeconds(1).atOffset(ZoneOffset.UTC)).update();
+                    .param(Instant.now().plusSeconds(1).atOffset(ZoneOffset.UTC))
+                    .update();
 
             // Kill node-b at a random point of the burst while it has calls in flight.
             int killAfter = ThreadLocalRandom.current().nextInt(20, deliveries / 2);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
-                    cluster.sandbox().state().allPosts().size() >= killAfter
-                            && jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE node = 'node-b' AND outcome = 'PENDING'")
-                            .query(Long.class).single() > 0);
-            var inFlight = jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE node = 'node-b' AND outcome = 'PENDING'")
-                    .query(Long.class).single();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> cluster.sandbox().state().allPosts().size() >= killAfter
+                            && jdbc.sql(
+                                                    "SELECT COUNT(*) FROM publish_attempt WHERE node = 'node-b' AND outcome = 'PENDING'")
+                                            .query(Long.class)
+                                            .single()
+                                    > 0);
+            var inFlight = jdbc.sql(
+                            "SELECT COUNT(*) FROM publish_attempt WHERE node = 'node-b' AND outcome = 'PENDING'")
+                    .query(Long.class)
+                    .single();
             b.destroyForcibly().waitFor();
             var restarted = cluster.startProcess("node-b", ClusterFixture.logFile("crash-" + round + "-b2"));
 
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'PUBLISHED'").query(Long.class).single()
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'PUBLISHED'")
+                                    .query(Long.class)
+                                    .single()
                             == deliveries);
 
             var posts = cluster.sandbox().state().allPosts();
-            var distinct = posts.stream().map(p -> p.channelId() + "|" + p.text()).distinct().count();
-            System.out.printf("crash round %d: killed after %d posts with %d calls in flight; posts %d, distinct %d%n",
+            var distinct = posts.stream()
+                    .map(p -> p.channelId() + "|" + p.text())
+                    .distinct()
+                    .count();
+            System.out.printf(
+                    "crash round %d: killed after %d posts with %d calls in flight; posts %d, distinct %d%n",
                     round, killAfter, inFlight, posts.size(), distinct);
             assertThat(distinct).as("none lost").isEqualTo(deliveries);
             assertThat(posts).as("no duplicate").hasSize(deliveries);

@@ -3,18 +3,17 @@ package vn.loa.app.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.support.PostgresApiTest;
+import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.connectors.Platform;
-import vn.loa.connectors.sandbox.Fault;
+import vn.loa.connectors.credentials.ZaloOAuth;
 import vn.loa.connectors.sandbox.PlatformSandbox;
 import vn.loa.connectors.sandbox.SandboxCredentials;
 
@@ -23,24 +22,31 @@ abstract class EngineTestBase extends PostgresApiTest {
 
     @Autowired
     protected PublishEngine engine;
+
     @Autowired
     protected PlatformSandbox sandbox;
+
     @Autowired
     protected JdbcClient jdbc;
+
     @Autowired
     protected PublishLedger ledger;
+
     @Autowired
     protected TransactionTemplate tx;
+
     @Autowired
     protected MeterRegistry meters;
-    @Autowired
-    protected vn.loa.campaigns.workflow.DeliveryProgress progress;
 
-    @org.junit.jupiter.api.BeforeEach
+    @Autowired
+    protected DeliveryProgress progress;
+
+    @BeforeEach
     void onlyThisTestsDeliveriesAreDue() {
         // Other test classes share the database; their waiting deliveries would otherwise become due
         // as this test moves the clock.
-        jdbc.sql("UPDATE delivery SET status = 'CANCELLED' WHERE status IN ('SCHEDULED', 'HELD', 'PUBLISHING')").update();
+        jdbc.sql("UPDATE delivery SET status = 'CANCELLED' WHERE status IN ('SCHEDULED', 'HELD', 'PUBLISHING')")
+                .update();
         jdbc.sql("UPDATE publish_attempt SET outcome = 'ABANDONED' WHERE outcome IN ('PENDING', 'UNKNOWN', 'SETTLING')")
                 .update();
         jdbc.sql("UPDATE channel SET paused_at = NULL, cooldown_until = NULL").update();
@@ -59,8 +65,14 @@ abstract class EngineTestBase extends PostgresApiTest {
      */
     protected void onlyThisTestsPostsAreReadAndRunsAreOwn() {
         jdbc.sql("UPDATE engagement_schedule SET next_read_at = NULL").update();
-        for (var table : new String[] {"batch_step_execution_context", "batch_step_execution",
-                "batch_job_execution_context", "batch_job_execution_params", "batch_job_execution", "batch_job_instance"}) {
+        for (var table : new String[] {
+            "batch_step_execution_context",
+            "batch_step_execution",
+            "batch_job_execution_context",
+            "batch_job_execution_params",
+            "batch_job_execution",
+            "batch_job_instance"
+        }) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
@@ -71,13 +83,23 @@ abstract class EngineTestBase extends PostgresApiTest {
         var body = switch (platform) {
             case "FACEBOOK" -> Map.<String, Object>of("pageToken", "sandbox-page-token");
             case "ZALO" -> {
-                var z = (vn.loa.connectors.credentials.ZaloOAuth) credentials;
-                yield Map.<String, Object>of("appId", z.appId(), "secretKey", z.secretKey(), "accessToken",
-                        z.accessToken(), "refreshToken", z.refreshToken(), "accessExpiresAt", "2026-12-01T00:00:00Z");
+                var z = (ZaloOAuth) credentials;
+                yield Map.<String, Object>of(
+                        "appId",
+                        z.appId(),
+                        "secretKey",
+                        z.secretKey(),
+                        "accessToken",
+                        z.accessToken(),
+                        "refreshToken",
+                        z.refreshToken(),
+                        "accessExpiresAt",
+                        "2026-12-01T00:00:00Z");
             }
             default -> throw new IllegalArgumentException(platform);
         };
-        assertThat(as("admin").put("/api/channels/" + id + "/credentials", body).status()).isEqualTo(200);
+        assertThat(as("admin").put("/api/channels/" + id + "/credentials", body).status())
+                .isEqualTo(200);
         return id;
     }
 
@@ -90,14 +112,23 @@ abstract class EngineTestBase extends PostgresApiTest {
     }
 
     protected long schedule(long item, long channel, String at) {
-        var res = as("planner").post("/api/content/" + item + "/schedule", Map.of("channelIds", List.of(channel), "at", at));
+        var res = as("planner")
+                .post("/api/content/" + item + "/schedule", Map.of("channelIds", List.of(channel), "at", at));
         assertCreated(res);
         return res.body().get(0).path("id").asLong();
     }
 
     protected long approvedWithFacebookText(long campaign, String text) {
-        var res = as("planner").post("/api/content", Map.of("campaignId", campaign, "title", "Tiêu đề",
-                "variants", List.of(Map.of("platform", "FACEBOOK", "body", text))));
+        var res = as("planner")
+                .post(
+                        "/api/content",
+                        Map.of(
+                                "campaignId",
+                                campaign,
+                                "title",
+                                "Tiêu đề",
+                                "variants",
+                                List.of(Map.of("platform", "FACEBOOK", "body", text))));
         assertCreated(res);
         as("planner").post("/api/content/" + res.id() + "/submit", null);
         as("approver").post("/api/content/" + res.id() + "/approve", null);
@@ -109,7 +140,11 @@ abstract class EngineTestBase extends PostgresApiTest {
     }
 
     protected long contentOf(long delivery) {
-        return as("planner").get("/api/deliveries/" + delivery).body().path("contentId").asLong();
+        return as("planner")
+                .get("/api/deliveries/" + delivery)
+                .body()
+                .path("contentId")
+                .asLong();
     }
 
     protected String externalId(long channel) {
@@ -117,13 +152,17 @@ abstract class EngineTestBase extends PostgresApiTest {
     }
 
     protected long postsOn(long channel) {
-        var platform = Platform.valueOf(as("planner").get("/api/channels/" + channel).field("platform"));
+        var platform =
+                Platform.valueOf(as("planner").get("/api/channels/" + channel).field("platform"));
         return sandbox.state().allPosts().stream()
-                .filter(p -> p.platform() == platform && p.channelId().equals(externalId(channel))).count();
+                .filter(p -> p.platform() == platform && p.channelId().equals(externalId(channel)))
+                .count();
     }
 
     protected List<String> attempts(long delivery) {
-        return jdbc.sql("SELECT outcome FROM publish_attempt WHERE delivery_id = ? ORDER BY attempt_no").param(delivery)
-                .query(String.class).list();
+        return jdbc.sql("SELECT outcome FROM publish_attempt WHERE delivery_id = ? ORDER BY attempt_no")
+                .param(delivery)
+                .query(String.class)
+                .list();
     }
 }

@@ -41,13 +41,16 @@ class NativeHandoffTest extends EngineTestBase {
 
         clock.set(Instant.parse("2026-11-25T00:00:30Z"));
         engine.publishDueNow();
-        assertThat(status(delivery)).as("Loa does not publish what the platform holds").isEqualTo("HANDED_OFF");
+        assertThat(status(delivery))
+                .as("Loa does not publish what the platform holds")
+                .isEqualTo("HANDED_OFF");
         clock.set(Instant.parse("2026-11-25T00:03:00Z"));
         assertThat(handoff.reconcile()).isEqualTo(1);
         var done = as("planner").get("/api/deliveries/" + delivery);
         assertThat(done.field("status")).isEqualTo("PUBLISHED");
         assertThat(done.field("publishedAt")).isEqualTo("2026-11-25T07:00:00+07:00");
-        assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page))).hasSize(2); // and the one Loa sent itself
+        assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page)))
+                .hasSize(2); // and the one Loa sent itself
     }
 
     @Test
@@ -59,20 +62,37 @@ class NativeHandoffTest extends EngineTestBase {
         assertThat(handoff.handOffDue()).isEqualTo(3);
         var movedRef = as("planner").get("/api/deliveries/" + moved).field("externalRef");
 
-        assertThat(as("planner").post("/api/deliveries/" + cancelled + "/cancel", Map.of("reason", "hoãn"))
-                .field("status")).isEqualTo("CANCELLED");
-        var rescheduled = as("planner").post("/api/deliveries/" + moved + "/reschedule",
-                Map.of("at", "2026-11-26T08:00:00+07:00"));
+        assertThat(as("planner")
+                        .post("/api/deliveries/" + cancelled + "/cancel", Map.of("reason", "hoãn"))
+                        .field("status"))
+                .isEqualTo("CANCELLED");
+        var rescheduled = as("planner")
+                .post("/api/deliveries/" + moved + "/reschedule", Map.of("at", "2026-11-26T08:00:00+07:00"));
         assertThat(rescheduled.field("status")).isEqualTo("SCHEDULED");
         assertThat(rescheduled.field("scheduledAt")).isEqualTo("2026-11-26T08:00:00+07:00");
         var item = contentOf(edited);
-        var version = as("planner").get("/api/content/" + item).body().path("version").asLong();
-        assertThat(as("planner").put("/api/content/" + item, Map.of("version", version, "title", "Tiêu đề đã sửa",
-                "media", List.of("https://cdn.hanoi.gov.vn/a.jpg"))).field("status")).isEqualTo("IN_REVIEW");
+        var version =
+                as("planner").get("/api/content/" + item).body().path("version").asLong();
+        assertThat(as("planner")
+                        .put(
+                                "/api/content/" + item,
+                                Map.of(
+                                        "version",
+                                        version,
+                                        "title",
+                                        "Tiêu đề đã sửa",
+                                        "media",
+                                        List.of("https://cdn.hanoi.gov.vn/a.jpg")))
+                        .field("status"))
+                .isEqualTo("IN_REVIEW");
         assertThat(status(edited)).isEqualTo("HELD");
 
-        assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page))).as("all three withdrawn").isEmpty();
-        assertThat(handoff.handOffDue()).as("the moved one is handed over again at its new time").isEqualTo(1);
+        assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page)))
+                .as("all three withdrawn")
+                .isEmpty();
+        assertThat(handoff.handOffDue())
+                .as("the moved one is handed over again at its new time")
+                .isEqualTo(1);
         var again = as("planner").get("/api/deliveries/" + moved);
         assertThat(again.field("status")).isEqualTo("HANDED_OFF");
         assertThat(again.field("externalRef")).isNotEqualTo(movedRef);
@@ -88,7 +108,9 @@ class NativeHandoffTest extends EngineTestBase {
         assertThat(handoff.handOffDue()).isZero();
         assertThat(status(delivery)).isEqualTo("SCHEDULED");
         clock.set(Instant.parse("2026-11-25T00:00:00Z"));
-        assertThat(engine.publishDueNow()).as("not published while the handoff is unsettled").isZero();
+        assertThat(engine.publishDueNow())
+                .as("not published while the handoff is unsettled")
+                .isZero();
 
         assertThat(handoff.settleHandoffs()).isEqualTo(1);
         assertThat(status(delivery)).isEqualTo("HANDED_OFF");
@@ -103,10 +125,16 @@ class NativeHandoffTest extends EngineTestBase {
         engine.publishDueNow();
         var ref = as("planner").get("/api/deliveries/" + delivery).field("externalRef");
 
-        var corrected = as("planner").put("/api/content/" + contentOf(delivery) + "/published-variant",
-                Map.of("platform", "FACEBOOK", "body", "Bản đã đính chính"));
+        var corrected = as("planner")
+                .put(
+                        "/api/content/" + contentOf(delivery) + "/published-variant",
+                        Map.of("platform", "FACEBOOK", "body", "Bản đã đính chính"));
         assertThat(corrected.status()).isEqualTo(200);
-        assertThat(sandbox.state().allPosts().stream().filter(p -> p.id().equals(ref)).findFirst().orElseThrow().text())
+        assertThat(sandbox.state().allPosts().stream()
+                        .filter(p -> p.id().equals(ref))
+                        .findFirst()
+                        .orElseThrow()
+                        .text())
                 .isEqualTo("Bản đã đính chính");
 
         sandbox.inject(Platform.FACEBOOK, Fault.SERVER_ERROR, 1);
@@ -123,9 +151,22 @@ class NativeHandoffTest extends EngineTestBase {
     private long nativePage() {
         var page = connected("FACEBOOK");
         var current = as("admin").get("/api/channels/" + page).body();
-        var res = as("admin").put("/api/channels/" + page, Map.of("platform", "FACEBOOK",
-                "externalId", current.path("externalId").asString(), "displayName", current.path("displayName").asString(),
-                "role", "PARTNER", "organisation", current.path("organisation").asString(), "nativeScheduling", true));
+        var res = as("admin")
+                .put(
+                        "/api/channels/" + page,
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                current.path("externalId").asString(),
+                                "displayName",
+                                current.path("displayName").asString(),
+                                "role",
+                                "PARTNER",
+                                "organisation",
+                                current.path("organisation").asString(),
+                                "nativeScheduling",
+                                true));
         assertThat(res.body().path("nativeScheduling").asBoolean()).isTrue();
         return page;
     }

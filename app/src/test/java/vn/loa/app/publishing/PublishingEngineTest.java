@@ -2,21 +2,14 @@ package vn.loa.app.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.app.support.PostgresApiTest;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.Fault;
 import vn.loa.connectors.sandbox.PlatformSandbox;
-import vn.loa.connectors.sandbox.SandboxCredentials;
 
 /**
  * The engine's rules, with the test clock and the platform sandbox: on time, exactly once, and what
@@ -43,7 +36,11 @@ class PublishingEngineTest extends EngineTestBase {
         assertThat(published.field("externalRef")).startsWith(externalId(page) + "_");
         assertThat(attempts(delivery)).containsExactly("PUBLISHED");
         assertThat(meters.find("loa.dispatch.lateness").timer().count()).isPositive();
-        assertThat(meters.find("loa.publishes").tag("outcome", "published").counter().count()).isPositive();
+        assertThat(meters.find("loa.publishes")
+                        .tag("outcome", "published")
+                        .counter()
+                        .count())
+                .isPositive();
     }
 
     @Test
@@ -116,12 +113,16 @@ class PublishingEngineTest extends EngineTestBase {
 
         assertThat(status(first)).isEqualTo("HELD");
         assertThat(status(later)).isEqualTo("HELD");
-        assertThat(as("planner").get("/api/content/" + contentOf(first)).field("status")).isNotEqualTo("FAILED");
+        assertThat(as("planner").get("/api/content/" + contentOf(first)).field("status"))
+                .isNotEqualTo("FAILED");
         var alerts = as("planner").get("/api/alerts").body();
         assertThat(alerts.valueStream().filter(a -> a.path("channelId").asLong() == page))
-                .singleElement().satisfies(a -> assertThat(a.path("kind").asString()).isEqualTo("CHANNEL_NEEDS_RECONNECT"));
+                .singleElement()
+                .satisfies(a -> assertThat(a.path("kind").asString()).isEqualTo("CHANNEL_NEEDS_RECONNECT"));
         clock.advance(Duration.ofHours(2));
-        assertThat(engine.publishDueNow()).as("nothing goes to a paused channel").isZero();
+        assertThat(engine.publishDueNow())
+                .as("nothing goes to a paused channel")
+                .isZero();
 
         var reconnected = as("admin").put("/api/channels/" + page + "/credentials", Map.of("pageToken", "fresh-token"));
         assertThat(reconnected.status()).isEqualTo(200);
@@ -129,8 +130,12 @@ class PublishingEngineTest extends EngineTestBase {
         assertThat(engine.publishDueNow()).isEqualTo(2);
         assertThat(status(first)).isEqualTo("PUBLISHED");
         assertThat(status(later)).isEqualTo("PUBLISHED");
-        assertThat(as("planner").get("/api/alerts").body().valueStream()
-                .filter(a -> a.path("channelId").asLong() == page)).isEmpty();
+        assertThat(as("planner")
+                        .get("/api/alerts")
+                        .body()
+                        .valueStream()
+                        .filter(a -> a.path("channelId").asLong() == page))
+                .isEmpty();
     }
 
     @Test
@@ -149,7 +154,9 @@ class PublishingEngineTest extends EngineTestBase {
         assertThat(status(da)).isEqualTo("PUBLISHED");
         var refused = as("planner").get("/api/deliveries/" + db);
         assertThat(refused.field("status")).isEqualTo("FAILED");
-        assertThat(refused.field("failureReason")).contains("Duplicate status message").contains("[506]");
+        assertThat(refused.field("failureReason"))
+                .contains("Duplicate status message")
+                .contains("[506]");
         assertThat(as("planner").get("/api/content/" + b).field("status")).isEqualTo("FAILED");
     }
 
@@ -170,8 +177,11 @@ class PublishingEngineTest extends EngineTestBase {
         var settled = as("planner").get("/api/deliveries/" + delivery);
         assertThat(settled.field("status")).isEqualTo("PUBLISHED");
         assertThat(postsOn(page)).isEqualTo(1);
-        assertThat(settled.field("externalRef")).isEqualTo(sandbox.state().postsOf(Platform.FACEBOOK, externalId(page))
-                .get(0).id());
+        assertThat(settled.field("externalRef"))
+                .isEqualTo(sandbox.state()
+                        .postsOf(Platform.FACEBOOK, externalId(page))
+                        .get(0)
+                        .id());
     }
 
     @Test
@@ -183,7 +193,11 @@ class PublishingEngineTest extends EngineTestBase {
         tx.executeWithoutResult(s -> {
             for (var id : ledger.lockDue(clock.instant(), 100)) {
                 var started = progress.startPublishing(id);
-                ledger.recordIntent(started.delivery(), "crashed-node", clock.instant(), clock.instant().plusSeconds(3));
+                ledger.recordIntent(
+                        started.delivery(),
+                        "crashed-node",
+                        clock.instant(),
+                        clock.instant().plusSeconds(3));
             }
         });
 
@@ -203,16 +217,31 @@ class PublishingEngineTest extends EngineTestBase {
         var cancelled = scheduled(page, "2026-11-23T09:00:00+07:00");
         as("planner").post("/api/deliveries/" + cancelled + "/cancel", Map.of("reason", "hoãn"));
         var current = as("admin").get("/api/channels/" + page).body();
-        var limited = as("admin").put("/api/channels/" + page, Map.of("platform", "FACEBOOK",
-                "externalId", current.path("externalId").asString(), "displayName", current.path("displayName").asString(),
-                "role", "PARTNER", "organisation", current.path("organisation").asString(), "maxInFlight", 1));
+        var limited = as("admin")
+                .put(
+                        "/api/channels/" + page,
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                current.path("externalId").asString(),
+                                "displayName",
+                                current.path("displayName").asString(),
+                                "role",
+                                "PARTNER",
+                                "organisation",
+                                current.path("organisation").asString(),
+                                "maxInFlight",
+                                1));
         assertThat(limited.body().path("maxInFlight").asInt()).isEqualTo(1);
         var a = scheduled(page, "2026-11-23T09:00:00+07:00");
         var b = scheduled(page, "2026-11-23T09:00:00+07:00");
         clock.set(Instant.parse("2026-11-23T02:00:00Z"));
 
         var firstClaim = tx.execute(s -> ledger.lockDue(clock.instant(), 100).stream()
-                .map(d -> d.id()).filter(id -> id == a || id == b).toList());
+                .map(d -> d.id())
+                .filter(id -> id == a || id == b)
+                .toList());
         assertThat(firstClaim).hasSize(1);
 
         engine.publishDueNow();
@@ -223,42 +252,81 @@ class PublishingEngineTest extends EngineTestBase {
 
     @Test
     void aRebuttalApprovedByTheOnDutyApproverGoesToTheOfficialChannelFirstAndAtOnce() {
-        var official = as("admin").post("/api/channels", Map.of("platform", "FACEBOOK", "externalId", "off-" + unique(),
-                "displayName", "Hà Nội chính thức", "role", "OFFICIAL", "organisation", "UBND")).id();
-        assertThat(as("admin").put("/api/channels/" + official + "/credentials", Map.of("pageToken", "t")).status())
+        var official = as("admin")
+                .post(
+                        "/api/channels",
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                "off-" + unique(),
+                                "displayName",
+                                "Hà Nội chính thức",
+                                "role",
+                                "OFFICIAL",
+                                "organisation",
+                                "UBND"))
+                .id();
+        assertThat(as("admin")
+                        .put("/api/channels/" + official + "/credentials", Map.of("pageToken", "t"))
+                        .status())
                 .isEqualTo(200);
         var partner = connected("FACEBOOK");
-        jdbc.sql("UPDATE channel SET max_in_flight = 1 WHERE id = ?").param(official).update();
+        jdbc.sql("UPDATE channel SET max_in_flight = 1 WHERE id = ?")
+                .param(official)
+                .update();
         clock.set(Instant.parse("2026-11-23T02:00:00Z"));
-        var routine = schedule(approvedWithFacebookText(campaign("society", List.of(official)), "Tin thường " + unique()),
-                official, "2026-11-23T09:00:30+07:00");
+        var routine = schedule(
+                approvedWithFacebookText(campaign("society", List.of(official)), "Tin thường " + unique()),
+                official,
+                "2026-11-23T09:00:30+07:00");
         clock.set(Instant.parse("2026-11-23T02:01:00Z"));
         var campaign = campaign("security", List.of(official, partner));
-        var rebuttal = as("planner").post("/api/content", Map.of("campaignId", campaign, "rebuttal", true,
-                "title", "Cải chính thông tin sai sự thật", "body", "Thông tin lan truyền về ... là sai sự thật."));
+        var rebuttal = as("planner")
+                .post(
+                        "/api/content",
+                        Map.of(
+                                "campaignId",
+                                campaign,
+                                "rebuttal",
+                                true,
+                                "title",
+                                "Cải chính thông tin sai sự thật",
+                                "body",
+                                "Thông tin lan truyền về ... là sai sự thật."));
         assertCreated(rebuttal);
         as("planner").post("/api/content/" + rebuttal.id() + "/submit", null);
 
         var offDuty = as("approver").post("/api/content/" + rebuttal.id() + "/approve", null);
         assertThat(offDuty.status()).isEqualTo(403);
         assertThat(offDuty.field("detail")).contains("on-duty approver");
-        assertThat(as("approver").put("/api/me/on-duty", Map.of("onDuty", true)).body().path("onDuty").asBoolean())
+        assertThat(as("approver")
+                        .put("/api/me/on-duty", Map.of("onDuty", true))
+                        .body()
+                        .path("onDuty")
+                        .asBoolean())
                 .isTrue();
         var approved = as("approver").post("/api/content/" + rebuttal.id() + "/approve", null);
         as("approver").put("/api/me/on-duty", Map.of("onDuty", false));
 
         assertThat(approved.field("status")).isEqualTo("SCHEDULED");
-        var deliveries = as("planner").get("/api/deliveries?contentId=" + rebuttal.id()).body().path("items");
-        assertThat(deliveries.valueStream().map(d -> d.path("channelId").asLong())).containsExactly(official);
+        var deliveries = as("planner")
+                .get("/api/deliveries?contentId=" + rebuttal.id())
+                .body()
+                .path("items");
+        assertThat(deliveries.valueStream().map(d -> d.path("channelId").asLong()))
+                .containsExactly(official);
         assertThat(deliveries.get(0).path("scheduledAt").asString()).isEqualTo("2026-11-23T09:01:00+07:00");
 
         // With room for one call at a time on the official page, the rebuttal goes before the routine post.
         var first = tx.execute(s -> ledger.lockDue(clock.instant(), 100).stream()
-                .filter(d -> d.channelId() == official).map(d -> d.contentId()).toList());
+                .filter(d -> d.channelId() == official)
+                .map(d -> d.contentId())
+                .toList());
         assertThat(first).containsExactly(rebuttal.id());
         engine.publishDueNow();
-        assertThat(as("planner").get("/api/content/" + rebuttal.id()).field("status")).isEqualTo("PUBLISHED");
+        assertThat(as("planner").get("/api/content/" + rebuttal.id()).field("status"))
+                .isEqualTo("PUBLISHED");
         assertThat(status(routine)).isEqualTo("PUBLISHED");
     }
-
 }

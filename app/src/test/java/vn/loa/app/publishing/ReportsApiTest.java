@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +39,23 @@ class ReportsApiTest extends EngineTestBase {
     void theCampaignReportAddsUpWhatThePlatformsReported() throws Exception {
         var facebook = connected("FACEBOOK");
         var zalo = connected("ZALO");
-        jdbc.sql("UPDATE channel SET channel_role = 'PARTNER', organisation = ? WHERE id = ?").params(PARTNER_ORG, facebook)
+        jdbc.sql("UPDATE channel SET channel_role = 'PARTNER', organisation = ? WHERE id = ?")
+                .params(PARTNER_ORG, facebook)
                 .update();
         var campaign = campaign("culture", List.of(facebook, zalo));
-        var deliveries = new java.util.ArrayList<Long>();
+        var deliveries = new ArrayList<Long>();
         for (int i = 0; i < 3; i++) {
             var item = content("planner", campaign, "Lễ hội " + i + " " + unique());
             as("planner").post("/api/content/" + item + "/submit", null);
             as("approver").post("/api/content/" + item + "/approve", null);
-            var made = as("planner").post("/api/content/" + item + "/schedule", Map.of("channelIds",
-                    i < 2 ? List.of(facebook) : List.of(zalo), "at", "2026-11-23T09:00:00+07:00"));
+            var made = as("planner")
+                    .post(
+                            "/api/content/" + item + "/schedule",
+                            Map.of(
+                                    "channelIds",
+                                    i < 2 ? List.of(facebook) : List.of(zalo),
+                                    "at",
+                                    "2026-11-23T09:00:00+07:00"));
             deliveries.add(made.body().get(0).path("id").asLong());
         }
         clock.set(Instant.parse("2026-11-23T02:00:00Z"));
@@ -87,49 +97,75 @@ class ReportsApiTest extends EngineTestBase {
         assertThat(timeline.get(0).path("day").asString()).isEqualTo("2026-11-23");
         assertThat(timeline.get(0).path("interactions").asLong()).isEqualTo(reactions + comments + shares);
         var reachKpi = report.body().path("kpis").get(0);
-        assertThat(reachKpi.path("achieved").asLong()).as("reach, plus views where no reach is reported")
+        assertThat(reachKpi.path("achieved").asLong())
+                .as("reach, plus views where no reach is reported")
                 .isEqualTo(reach + zaloViews);
         assertThat(reachKpi.path("percent").asDouble()).isEqualTo(100.0 * (reach + zaloViews) / 100_000);
-        assertThat(report.body().path("platforms").valueStream().map(p -> p.path("key").asString()))
+        assertThat(report.body()
+                        .path("platforms")
+                        .valueStream()
+                        .map(p -> p.path("key").asString()))
                 .containsExactlyInAnyOrder("FACEBOOK", "ZALO");
-        assertThat(report.body().path("partners").valueStream().map(p -> p.path("label").asString()))
+        assertThat(report.body()
+                        .path("partners")
+                        .valueStream()
+                        .map(p -> p.path("label").asString()))
                 .containsExactlyInAnyOrder(PARTNER_ORG, "UBND Hà Nội");
         assertThat(report.body().path("top").get(0).path("interactions").asLong())
-                .isGreaterThanOrEqualTo(report.body().path("bottom").get(0).path("interactions").asLong());
-        assertThat(as("partner").get("/api/reports/campaigns/" + campaign).status()).isEqualTo(403);
+                .isGreaterThanOrEqualTo(
+                        report.body().path("bottom").get(0).path("interactions").asLong());
+        assertThat(as("partner").get("/api/reports/campaigns/" + campaign).status())
+                .isEqualTo(403);
 
-        var best = as("leader").get("/api/reports/channels/" + facebook + "/best-times").body();
+        var best = as("leader")
+                .get("/api/reports/channels/" + facebook + "/best-times")
+                .body();
         assertThat(best.path("bestHour").asInt()).isEqualTo(9);
         assertThat(best.path("bestDay").asString()).isEqualTo("MONDAY");
 
-        var period = as("leader").get("/api/reports/period?from=2026-11-01&to=2026-11-30").body();
+        var period = as("leader")
+                .get("/api/reports/period?from=2026-11-01&to=2026-11-30")
+                .body();
         assertThat(period.path("previousFrom").asString()).isEqualTo("2026-10-02");
-        assertThat(period.path("current").path("interactions").asLong()).isGreaterThanOrEqualTo(reactions + comments + shares);
-        assertThat(as("leader").get("/api/reports/half-year?year=2026&half=2").status()).isEqualTo(200);
-        assertThat(as("leader").get("/api/reports/half-year?year=2026&half=3").error("half")).contains("must be 1");
+        assertThat(period.path("current").path("interactions").asLong())
+                .isGreaterThanOrEqualTo(reactions + comments + shares);
+        assertThat(as("leader").get("/api/reports/half-year?year=2026&half=2").status())
+                .isEqualTo(200);
+        assertThat(as("leader").get("/api/reports/half-year?year=2026&half=3").error("half"))
+                .contains("must be 1");
         assertThat(as("leader").get("/api/reports/year?year=2026").status()).isEqualTo(200);
 
-        var csv = new String(download("/api/reports/campaigns/" + campaign + "/export?format=csv"), StandardCharsets.UTF_8);
+        var csv = new String(
+                download("/api/reports/campaigns/" + campaign + "/export?format=csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFBáo cáo chiến dịch").contains("Tương tác," + (reactions + comments + shares));
-        try (var book = new XSSFWorkbook(new ByteArrayInputStream(download("/api/reports/campaigns/" + campaign
-                + "/export?format=xlsx")))) {
+        try (var book = new XSSFWorkbook(
+                new ByteArrayInputStream(download("/api/reports/campaigns/" + campaign + "/export?format=xlsx")))) {
             assertThat(book.getSheet("Tổng hợp").getRow(7).getCell(1).getNumericCellValue())
                     .isEqualTo((double) (reactions + comments + shares));
         }
         var pdf = download("/api/reports/campaigns/" + campaign + "/export?format=pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         var text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
-        assertThat(text).contains("Báo cáo chiến dịch").contains("Tương tác theo ngày").contains("Văn hoá");
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "campaign-report.pdf"), pdf);
-        assertThat(as("leader").get("/api/reports/campaigns/" + campaign + "/export?format=doc").error("format"))
+        assertThat(text)
+                .contains("Báo cáo chiến dịch")
+                .contains("Tương tác theo ngày")
+                .contains("Văn hoá");
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "campaign-report.pdf"), pdf);
+        assertThat(as("leader")
+                        .get("/api/reports/campaigns/" + campaign + "/export?format=doc")
+                        .error("format"))
                 .isEqualTo("must be csv, xlsx or pdf");
     }
 
     private byte[] download(String path) throws Exception {
         var token = Base64.getEncoder().encodeToString(("leader:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        var res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        var res = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Authorization", "Basic " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(res.statusCode()).isEqualTo(200);
         return res.body();
     }

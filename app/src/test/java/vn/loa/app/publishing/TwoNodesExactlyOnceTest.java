@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import vn.loa.app.support.ClusterFixture;
 import vn.loa.connectors.Platform;
@@ -25,19 +26,29 @@ class TwoNodesExactlyOnceTest {
             ClusterFixture.awaitStarted(b, log, Duration.ofSeconds(60));
             var due = Instant.now().plusSeconds(2);
             var jdbc = cluster.jdbc(a);
-            jdbc.sql("UPDATE delivery SET scheduled_at = ?").param(due.atOffset(java.time.ZoneOffset.UTC)).update();
+            jdbc.sql("UPDATE delivery SET scheduled_at = ?")
+                    .param(due.atOffset(ZoneOffset.UTC))
+                    .update();
 
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'PUBLISHED'").query(Long.class).single() == 500);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'PUBLISHED'")
+                                    .query(Long.class)
+                                    .single()
+                            == 500);
 
             var posts = cluster.sandbox().state().allPosts();
             assertThat(posts).hasSize(500);
-            assertThat(posts.stream().map(p -> p.channelId() + "|" + p.text()).distinct()).hasSize(500);
+            assertThat(posts.stream().map(p -> p.channelId() + "|" + p.text()).distinct())
+                    .hasSize(500);
             assertThat(cluster.sandbox().state().postsMade(Platform.FACEBOOK)).isEqualTo(500);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE outcome <> 'PUBLISHED'").query(Long.class)
-                    .single()).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE outcome <> 'PUBLISHED'")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             var byNode = jdbc.sql("SELECT node, COUNT(*) AS n FROM publish_attempt GROUP BY node")
-                    .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list();
+                    .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                    .list();
             System.out.println("Publishes by node: " + byNode);
             assertThat(byNode).hasSize(2);
         }

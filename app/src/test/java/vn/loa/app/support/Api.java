@@ -87,7 +87,8 @@ public final class Api {
         try {
             var res = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             var type = res.headers().firstValue("Content-Type").orElse("");
-            JsonNode node = res.body().isBlank() || !type.contains("json") ? JSON.missingNode() : JSON.readTree(res.body());
+            JsonNode node =
+                    res.body().isBlank() || !type.contains("json") ? JSON.missingNode() : JSON.readTree(res.body());
             return new Response(res.statusCode(), type, node, res.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,7 +108,9 @@ public final class ClusterFixture implements AutoCloseable {
     public ConfigurableApplicationContext startNode(String node, Map<String, String> overrides) {
         var properties = properties(node);
         properties.putAll(overrides);
-        var args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        var args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         var context = new SpringApplicationBuilder(LoaApplication.class).run(args);
         contexts.add(context);
         return context;
@@ -121,7 +125,10 @@ public final class ClusterFixture implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(LoaApplication.class.getName());
         properties(node).forEach((k, v) -> command.add("--" + k + "=" + v));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         processes.add(process);
         return process;
     }
@@ -129,7 +136,7 @@ public final class ClusterFixture implements AutoCloseable {
     /** Waits until a node process says it is running, or fails if it exits first. */
     public static void awaitStarted(Process process, Path log, Duration timeout) throws IOException {
         var deadline = Instant.now().plus(timeout);
-        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("node exited: " + Files.readString(log));
             }
@@ -152,32 +159,53 @@ public final class ClusterFixture implements AutoCloseable {
         var connections = node.getBean(ChannelConnections.class);
         var ids = new ArrayList<Long>();
         for (int i = 0; i < channels; i++) {
-            var c = channelService.registerChannel(new Channel.Details(Platform.FACEBOOK, "9" + (100_000 + i),
-                    "Trang " + i, ChannelRole.PARTNER, 60_000L, "Đối tác " + i, null, true));
-            connections.connect(c.id(), SandboxCredentials.forChannel(Platform.FACEBOOK, c.externalId(), Instant.now()),
-                    admin);
+            var c = channelService.registerChannel(new Channel.Details(
+                    Platform.FACEBOOK,
+                    "9" + (100_000 + i),
+                    "Trang " + i,
+                    ChannelRole.PARTNER,
+                    60_000L,
+                    "Đối tác " + i,
+                    null,
+                    true));
+            connections.connect(
+                    c.id(), SandboxCredentials.forChannel(Platform.FACEBOOK, c.externalId(), Instant.now()), admin);
             ids.add(c.id());
         }
         var year = OffsetDateTime.now(ZoneOffset.UTC).getYear();
         var plan = node.getBean(Plans.class).createPlan(year, "Kế hoạch", null);
-        var theme = node.getBean(ThemeRepository.class).findByCode("society").orElseThrow().id();
-        var campaign = node.getBean(CampaignPlanning.class).startCampaign(new Campaign.Details(plan.id(), theme,
-                "Tải thử", null, java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31), Kpis.NONE,
-                Set.copyOf(ids)));
+        var theme = node.getBean(ThemeRepository.class)
+                .findByCode("society")
+                .orElseThrow()
+                .id();
+        var campaign = node.getBean(CampaignPlanning.class)
+                .startCampaign(new Campaign.Details(
+                        plan.id(),
+                        theme,
+                        "Tải thử",
+                        null,
+                        LocalDate.of(year, 1, 1),
+                        LocalDate.of(year, 12, 31),
+                        Kpis.NONE,
+                        Set.copyOf(ids)));
         var writing = node.getBean(ContentWriting.class);
         var review = node.getBean(ContentReview.class);
         var scheduling = node.getBean(Scheduling.class);
         var later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
         for (int i = 0; i < deliveries; i++) {
-            var item = writing.writeContent(new ContentDraft(campaign.id(), "Tin số " + i, "Nội dung tin số " + i,
-                    null, List.of(), List.of(), null), planner);
+            var item = writing.writeContent(
+                    new ContentDraft(
+                            campaign.id(), "Tin số " + i, "Nội dung tin số " + i, null, List.of(), List.of(), null),
+                    planner);
             review.submitForReview(item.id(), planner);
             review.approve(item.id(), approver, null);
             scheduling.schedule(item.id(), List.of(ids.get(i % channels)), later, planner);
         }
         // All due in the same second.
-        node.getBean(JdbcClient.class).sql("UPDATE delivery SET scheduled_at = ?")
-                .param(at.atOffset(ZoneOffset.UTC)).update();
+        node.getBean(JdbcClient.class)
+                .sql("UPDATE delivery SET scheduled_at = ?")
+                .param(at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     public JdbcClient jdbc(ConfigurableApplicationContext node) {

@@ -1,6 +1,5 @@
 package vn.loa.app.support;
 
-
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -33,6 +32,7 @@ public abstract class PostgresApiTest {
     public static final String PARTNER_ORG = "Thành đoàn Hà Nội";
     /** 08:00 in Hanoi. */
     public static final Instant START = Instant.parse("2026-11-23T01:00:00Z");
+
     private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     @TestConfiguration
@@ -92,9 +92,22 @@ public abstract class PostgresApiTest {
     }
 
     protected long channel(String platform, String organisation) {
-        var res = as("admin").post("/api/channels", Map.of(
-                "platform", platform, "externalId", "ext-" + unique(), "displayName", platform + " page " + unique(),
-                "role", "PARTNER", "followerCount", 60_000, "organisation", organisation));
+        var res = as("admin")
+                .post(
+                        "/api/channels",
+                        Map.of(
+                                "platform",
+                                platform,
+                                "externalId",
+                                "ext-" + unique(),
+                                "displayName",
+                                platform + " page " + unique(),
+                                "role",
+                                "PARTNER",
+                                "followerCount",
+                                60_000,
+                                "organisation",
+                                organisation));
         assertCreated(res);
         return res.id();
     }
@@ -135,10 +148,22 @@ public abstract class PostgresApiTest {
     }
 
     protected long content(String author, long campaignId, String title) {
-        var res = as(author).post("/api/content", Map.of(
-                "campaignId", campaignId, "title", title, "body", "Nội dung: " + title,
-                "link", "https://hanoi.gov.vn/tin/" + unique(), "tags", List.of("Hà Nội"),
-                "media", List.of("https://cdn.hanoi.gov.vn/anh/" + unique() + ".jpg")));
+        var res = as(author)
+                .post(
+                        "/api/content",
+                        Map.of(
+                                "campaignId",
+                                campaignId,
+                                "title",
+                                title,
+                                "body",
+                                "Nội dung: " + title,
+                                "link",
+                                "https://hanoi.gov.vn/tin/" + unique(),
+                                "tags",
+                                List.of("Hà Nội"),
+                                "media",
+                                List.of("https://cdn.hanoi.gov.vn/anh/" + unique() + ".jpg")));
         assertCreated(res);
         return res.id();
     }
@@ -151,9 +176,8 @@ public abstract class PostgresApiTest {
 
     private void user(String username, String organisation, Role... roles) {
         if (accounts.find(username).isEmpty()) {
-            accounts.create(new UserAccounts.NewUser(username, PASSWORD, username, organisation,
-                    EnumSet.copyOf(List.of(roles))));
+            accounts.create(new UserAccounts.NewUser(
+                    username, PASSWORD, username, organisation, EnumSet.copyOf(List.of(roles))));
         }
     }
-
 }

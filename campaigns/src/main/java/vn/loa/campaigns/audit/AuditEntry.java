@@ -4,7 +4,13 @@ import java.time.Instant;
 
 /** One recorded step: who moved what from which state to which, when and why. Never changed once written. */
 public record AuditEntry(
-        Long id, Subject subject, long subjectId, String actor, Instant at, String fromState, String toState,
+        Long id,
+        Subject subject,
+        long subjectId,
+        String actor,
+        Instant at,
+        String fromState,
+        String toState,
         String reason) {
 
     public enum Subject {

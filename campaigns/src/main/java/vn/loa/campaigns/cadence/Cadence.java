@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * "one story every Sunday at 19:00". Each slot takes the next approved item of its programme (a
  * campaign).
  */
-public record Cadence(Long id, long channelId, long campaignId, String name, Set<DayOfWeek> days, LocalTime time,
-                      boolean active) {
+public record Cadence(
+        Long id, long channelId, long campaignId, String name, Set<DayOfWeek> days, LocalTime time, boolean active) {
 
     public Cadence {
         days = days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
@@ -40,8 +40,9 @@ public record Cadence(Long id, long channelId, long campaignId, String name, Set
 
     /** The Quartz cron expression of the slots (seconds, minutes, hours, day of month, month, days of week). */
     public String cron() {
-        var dow = days.size() == 7 ? "*" : days.stream().sorted()
-                .map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
+        var dow = days.size() == 7
+                ? "*"
+                : days.stream().sorted().map(d -> d.name().substring(0, 3)).collect(Collectors.joining(","));
         return "0 " + time.getMinute() + " " + time.getHour() + " ? * " + dow;
     }
 

@@ -5,7 +5,6 @@ import static vn.loa.campaigns.access.Permissions.requireAny;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +28,7 @@ import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotFound;
 import vn.loa.campaigns.shared.PageRequest;
 import vn.loa.campaigns.workflow.Scheduling;
+import vn.loa.connectors.Platform;
 
 /**
  * Recurring programmes on a channel. Each slot is filled a little ahead of its instant
@@ -53,9 +53,16 @@ public class Cadences {
     private final SlotReports reports;
     private final Clock clock;
 
-    public Cadences(CadenceRepository cadences, ChannelRepository channels, CampaignRepository campaigns,
-                    ContentRepository contents, DeliveryRepository deliveries, Scheduling scheduling, CadenceTimer timer,
-                    SlotReports reports, Clock clock) {
+    public Cadences(
+            CadenceRepository cadences,
+            ChannelRepository channels,
+            CampaignRepository campaigns,
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            Scheduling scheduling,
+            CadenceTimer timer,
+            SlotReports reports,
+            Clock clock) {
         this.cadences = cadences;
         this.channels = channels;
         this.campaigns = campaigns;
@@ -75,13 +82,16 @@ public class Cadences {
                 .requiredText("name", d.name(), 100)
                 .that(d.days() != null && !d.days().isEmpty(), "days", "name at least one day of the week")
                 .required("time", d.time());
-        var channel = d.channelId() == null ? null : channels.find(d.channelId()).orElse(null);
+        var channel =
+                d.channelId() == null ? null : channels.find(d.channelId()).orElse(null);
         checks.that(d.channelId() == null || channel != null, "channelId", "no channel has id " + d.channelId());
-        checks.that(d.campaignId() == null || campaigns.find(d.campaignId()).isPresent(), "campaignId",
+        checks.that(
+                d.campaignId() == null || campaigns.find(d.campaignId()).isPresent(),
+                "campaignId",
                 "no campaign has id " + d.campaignId());
         checks.throwIfAny();
-        var cadence = cadences.insert(new Cadence(null, d.channelId(), d.campaignId(), d.name().strip(), d.days(),
-                d.time(), true));
+        var cadence = cadences.insert(
+                new Cadence(null, d.channelId(), d.campaignId(), d.name().strip(), d.days(), d.time(), true));
         timer.keep(cadence, channel.zone());
         return cadence;
     }
@@ -102,57 +112,101 @@ public class Cadences {
             return Optional.empty();
         }
         var slot = cadence.nextSlot(clock.instant(), channel.zone());
-        var taken = deliveries.search(new DeliveryFilter(null, null, channel.id(), null, null,
-                new InstantRange(slot, slot.plusSeconds(1)), null), PageRequest.of(0, 50)).items().stream()
-                .filter(d -> d.status() != DeliveryStatus.CANCELLED).findFirst();
+        var taken = deliveries
+                .search(
+                        new DeliveryFilter(
+                                null,
+                                null,
+                                channel.id(),
+                                null,
+                                null,
+                                new InstantRange(slot, slot.plusSeconds(1)),
+                                null),
+                        PageRequest.of(0, 50))
+                .items()
+                .stream()
+                .filter(d -> d.status() != DeliveryStatus.CANCELLED)
+                .findFirst();
         if (taken.isPresent()) {
             return taken;
         }
         var next = nextApproved(cadence, channel.platform(), channel.id());
         if (next.isEmpty()) {
-            reports.emptySlot(cadence, slot, "Nothing approved for the " + cadence.name() + " slot at "
-                    + slot.atZone(channel.zone()).toLocalDateTime() + " on " + channel.label());
+            reports.emptySlot(
+                    cadence,
+                    slot,
+                    "Nothing approved for the " + cadence.name() + " slot at "
+                            + slot.atZone(channel.zone()).toLocalDateTime() + " on " + channel.label());
             return Optional.empty();
         }
         var system = new Actor("cadence:" + cadence.name(), Set.of(Role.PLANNER), null);
-        return Optional.of(scheduling.schedule(next.get().id(), List.of(channel.id()),
-                slot.atZone(channel.zone()).toOffsetDateTime(), system).get(0));
+        return Optional.of(scheduling
+                .schedule(
+                        next.get().id(),
+                        List.of(channel.id()),
+                        slot.atZone(channel.zone()).toOffsetDateTime(),
+                        system)
+                .get(0));
     }
 
     /** Puts an approved item in the first slot of the channel's cadences that nothing occupies yet. */
     public Delivery scheduleInNextFreeSlot(long contentId, Long channelId, Actor actor) {
         requireAny(actor, "schedule content", Role.PLANNER, Role.ADMIN);
         new Checks().required("channelId", channelId).throwIfAny();
-        var channel = channels.find(channelId).orElseThrow(() -> InvalidInput.of("channelId",
-                "no channel has id " + channelId));
-        var own = cadences.findByChannel(channelId).stream().filter(Cadence::active).toList();
+        var channel = channels.find(channelId)
+                .orElseThrow(() -> InvalidInput.of("channelId", "no channel has id " + channelId));
+        var own = cadences.findByChannel(channelId).stream()
+                .filter(Cadence::active)
+                .toList();
         if (own.isEmpty()) {
-            throw InvalidInput.of("channelId", channel.label() + " has no cadence; schedule the item at a time instead");
+            throw InvalidInput.of(
+                    "channelId", channel.label() + " has no cadence; schedule the item at a time instead");
         }
         var from = clock.instant().plus(FILL_LEAD);
         for (int i = 0; i < 400; i++) {
             var after = from;
-            var slot = own.stream().map(c -> c.nextSlot(after, channel.zone())).min(Comparator.naturalOrder())
+            var slot = own.stream()
+                    .map(c -> c.nextSlot(after, channel.zone()))
+                    .min(Comparator.naturalOrder())
                     .orElseThrow();
-            var occupied = deliveries.search(new DeliveryFilter(null, null, channelId, null, null,
-                    new InstantRange(slot, slot.plusSeconds(1)), null), PageRequest.of(0, 1)).totalItems() > 0;
+            var occupied = deliveries
+                            .search(
+                                    new DeliveryFilter(
+                                            null,
+                                            null,
+                                            channelId,
+                                            null,
+                                            null,
+                                            new InstantRange(slot, slot.plusSeconds(1)),
+                                            null),
+                                    PageRequest.of(0, 1))
+                            .totalItems()
+                    > 0;
             if (!occupied) {
-                return scheduling.schedule(contentId, List.of(channelId), slot.atZone(channel.zone()).toOffsetDateTime(),
-                        actor).get(0);
+                return scheduling
+                        .schedule(
+                                contentId,
+                                List.of(channelId),
+                                slot.atZone(channel.zone()).toOffsetDateTime(),
+                                actor)
+                        .get(0);
             }
             from = slot;
         }
         throw InvalidInput.of("channelId", "no free slot on " + channel.label() + " in the coming months");
     }
 
-    private Optional<ContentItem> nextApproved(Cadence cadence, vn.loa.connectors.Platform platform, long channelId) {
-        var approved = contents.search(new ContentFilter(cadence.campaignId(), null, null, ContentStatus.APPROVED, null,
-                null), PageRequest.of(0, PageRequest.MAX_SIZE)).items();
+    private Optional<ContentItem> nextApproved(Cadence cadence, Platform platform, long channelId) {
+        var approved = contents.search(
+                        new ContentFilter(cadence.campaignId(), null, null, ContentStatus.APPROVED, null, null),
+                        PageRequest.of(0, PageRequest.MAX_SIZE))
+                .items();
         return approved.stream()
                 .filter(i -> i.variant(platform).isPresent())
-                .filter(i -> deliveries.findByContent(i.id()).stream().noneMatch(d -> d.channelId() == channelId
-                        && d.status() != DeliveryStatus.CANCELLED && d.status() != DeliveryStatus.FAILED))
+                .filter(i -> deliveries.findByContent(i.id()).stream()
+                        .noneMatch(d -> d.channelId() == channelId
+                                && d.status() != DeliveryStatus.CANCELLED
+                                && d.status() != DeliveryStatus.FAILED))
                 .min(Comparator.comparing(ContentItem::updatedAt).thenComparing(ContentItem::id));
     }
-
 }

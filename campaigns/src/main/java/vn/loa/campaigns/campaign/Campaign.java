@@ -27,8 +27,14 @@ public record Campaign(
 
     /** What a planner types in when starting or changing a campaign. */
     public record Details(
-            Long planId, Long themeId, String name, String description,
-            LocalDate startDate, LocalDate endDate, Kpis kpis, Set<Long> channelIds) {}
+            Long planId,
+            Long themeId,
+            String name,
+            String description,
+            LocalDate startDate,
+            LocalDate endDate,
+            Kpis kpis,
+            Set<Long> channelIds) {}
 
     public Campaign withId(long newId) {
         return new Campaign(newId, planId, themeId, name, description, startDate, endDate, kpis, channelIds, createdAt);

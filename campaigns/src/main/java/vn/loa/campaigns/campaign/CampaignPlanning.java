@@ -21,8 +21,12 @@ public class CampaignPlanning {
     private final ChannelRepository channels;
     private final Clock clock;
 
-    public CampaignPlanning(CampaignRepository campaigns, PlanRepository plans, ThemeRepository themes,
-                            ChannelRepository channels, Clock clock) {
+    public CampaignPlanning(
+            CampaignRepository campaigns,
+            PlanRepository plans,
+            ThemeRepository themes,
+            ChannelRepository channels,
+            Clock clock) {
         this.campaigns = campaigns;
         this.plans = plans;
         this.themes = themes;
@@ -68,17 +72,31 @@ public class CampaignPlanning {
         }
         var kpis = d.kpis() == null ? Kpis.NONE : d.kpis();
         checks.that(kpis.targetReach() == null || kpis.targetReach() >= 0, "kpis.targetReach", "must be 0 or more")
-                .that(kpis.targetInteractions() == null || kpis.targetInteractions() >= 0,
-                        "kpis.targetInteractions", "must be 0 or more")
+                .that(
+                        kpis.targetInteractions() == null || kpis.targetInteractions() >= 0,
+                        "kpis.targetInteractions",
+                        "must be 0 or more")
                 .that(kpis.targetPosts() == null || kpis.targetPosts() >= 0, "kpis.targetPosts", "must be 0 or more");
         Set<Long> channelIds = d.channelIds() == null ? new HashSet<>() : new HashSet<>(d.channelIds());
         channelIds.remove(null);
         var known = channels.findAll(channelIds).stream().map(Channel::id).toList();
-        var unknown = channelIds.stream().filter(id -> !known.contains(id)).sorted().map(String::valueOf).toList();
+        var unknown = channelIds.stream()
+                .filter(id -> !known.contains(id))
+                .sorted()
+                .map(String::valueOf)
+                .toList();
         checks.that(unknown.isEmpty(), "channelIds", "no channel has id " + String.join(", ", unknown));
         checks.throwIfAny();
-        return new Campaign(existing == null ? null : existing.id(), d.planId(), d.themeId(), d.name().strip(),
-                d.description(), d.startDate(), d.endDate(), kpis, channelIds,
+        return new Campaign(
+                existing == null ? null : existing.id(),
+                d.planId(),
+                d.themeId(),
+                d.name().strip(),
+                d.description(),
+                d.startDate(),
+                d.endDate(),
+                kpis,
+                channelIds,
                 existing == null ? clock.instant() : existing.createdAt());
     }
 }

@@ -30,12 +30,26 @@ public record Channel(
 
     /** What a person types in when registering or changing a channel. */
     public record Details(
-            Platform platform, String externalId, String displayName, ChannelRole role,
-            Long followerCount, String organisation, String zone, Boolean active, Boolean nativeScheduling,
+            Platform platform,
+            String externalId,
+            String displayName,
+            ChannelRole role,
+            Long followerCount,
+            String organisation,
+            String zone,
+            Boolean active,
+            Boolean nativeScheduling,
             Integer maxInFlight) {
 
-        public Details(Platform platform, String externalId, String displayName, ChannelRole role, Long followerCount,
-                       String organisation, String zone, Boolean active) {
+        public Details(
+                Platform platform,
+                String externalId,
+                String displayName,
+                ChannelRole role,
+                Long followerCount,
+                String organisation,
+                String zone,
+                Boolean active) {
             this(platform, externalId, displayName, role, followerCount, organisation, zone, active, null, null);
         }
     }
@@ -48,7 +62,9 @@ public record Channel(
                 .required("role", d.role())
                 .that(d.followerCount() == null || d.followerCount() >= 0, "followerCount", "must be 0 or more")
                 .requiredText("organisation", d.organisation(), 200)
-                .that(d.maxInFlight() == null || (d.maxInFlight() >= 1 && d.maxInFlight() <= 50), "maxInFlight",
+                .that(
+                        d.maxInFlight() == null || (d.maxInFlight() >= 1 && d.maxInFlight() <= 50),
+                        "maxInFlight",
                         "must be between 1 and 50");
         ZoneId zone = CITY_ZONE;
         if (d.zone() != null && !d.zone().isBlank()) {
@@ -59,15 +75,33 @@ public record Channel(
             }
         }
         checks.throwIfAny();
-        return new Channel(id, d.platform(), d.externalId().strip(), d.displayName().strip(), d.role(),
-                d.followerCount() == null ? 0 : d.followerCount(), d.organisation().strip(), zone,
-                d.active() == null || d.active(), Boolean.TRUE.equals(d.nativeScheduling()),
+        return new Channel(
+                id,
+                d.platform(),
+                d.externalId().strip(),
+                d.displayName().strip(),
+                d.role(),
+                d.followerCount() == null ? 0 : d.followerCount(),
+                d.organisation().strip(),
+                zone,
+                d.active() == null || d.active(),
+                Boolean.TRUE.equals(d.nativeScheduling()),
                 d.maxInFlight() == null ? DEFAULT_MAX_IN_FLIGHT : d.maxInFlight());
     }
 
     public Channel withId(long newId) {
-        return new Channel(newId, platform, externalId, displayName, role, followerCount, organisation, zone, active,
-                nativeScheduling, maxInFlight);
+        return new Channel(
+                newId,
+                platform,
+                externalId,
+                displayName,
+                role,
+                followerCount,
+                organisation,
+                zone,
+                active,
+                nativeScheduling,
+                maxInFlight);
     }
 
     public String label() {

@@ -49,8 +49,9 @@ public class Channels {
         channels.findByExternalId(channel.platform(), channel.externalId())
                 .filter(existing -> !existing.id().equals(ownId))
                 .ifPresent(existing -> {
-                    throw InvalidInput.of("externalId", "is already registered as channel " + existing.id()
-                            + " (" + existing.displayName() + ")");
+                    throw InvalidInput.of(
+                            "externalId",
+                            "is already registered as channel " + existing.id() + " (" + existing.displayName() + ")");
                 });
     }
 }

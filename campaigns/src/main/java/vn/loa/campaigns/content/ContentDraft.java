@@ -8,12 +8,24 @@ import java.util.List;
  * takes the rapid response lane.
  */
 public record ContentDraft(
-        Long campaignId, String title, String body, String link, List<String> media, List<String> tags,
-        List<ContentVariant> variants, Boolean rebuttal) {
+        Long campaignId,
+        String title,
+        String body,
+        String link,
+        List<String> media,
+        List<String> tags,
+        List<ContentVariant> variants,
+        Boolean rebuttal) {
 
     /** A draft that is not a rebuttal. */
-    public ContentDraft(Long campaignId, String title, String body, String link, List<String> media, List<String> tags,
-                        List<ContentVariant> variants) {
+    public ContentDraft(
+            Long campaignId,
+            String title,
+            String body,
+            String link,
+            List<String> media,
+            List<String> tags,
+            List<ContentVariant> variants) {
         this(campaignId, title, body, link, media, tags, variants, null);
     }
 }

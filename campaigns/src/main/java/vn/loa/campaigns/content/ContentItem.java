@@ -1,6 +1,7 @@
 package vn.loa.campaigns.content;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ public record ContentItem(
         }
         if (d.media() != null) {
             for (int i = 0; i < d.media().size(); i++) {
-                checks.required("media[" + i + "]", d.media().get(i)).webAddress("media[" + i + "]", d.media().get(i));
+                checks.required("media[" + i + "]", d.media().get(i))
+                        .webAddress("media[" + i + "]", d.media().get(i));
             }
         }
         if (d.variants() != null) {
@@ -84,25 +86,80 @@ public record ContentItem(
         if (!status.canMoveTo(target)) {
             throw new IllegalTransition("content item " + id, status, target, whyNot(target));
         }
-        return new ContentItem(id, campaignId, title, body, link, media, tags, variants, target, author,
-                target == ContentStatus.REJECTED ? rejectionReason : null, createdAt, now, version, rebuttal);
+        return new ContentItem(
+                id,
+                campaignId,
+                title,
+                body,
+                link,
+                media,
+                tags,
+                variants,
+                target,
+                author,
+                target == ContentStatus.REJECTED ? rejectionReason : null,
+                createdAt,
+                now,
+                version,
+                rebuttal);
     }
 
     public ContentItem rejected(String reason, Instant now) {
         var moved = moveTo(ContentStatus.REJECTED, now);
-        return new ContentItem(id, campaignId, title, body, link, media, tags, variants, moved.status(), author,
-                reason, createdAt, now, version, rebuttal);
+        return new ContentItem(
+                id,
+                campaignId,
+                title,
+                body,
+                link,
+                media,
+                tags,
+                variants,
+                moved.status(),
+                author,
+                reason,
+                createdAt,
+                now,
+                version,
+                rebuttal);
     }
 
     public ContentItem withText(ContentDraft d, Map<Platform, ContentVariant> newVariants, Instant now) {
-        return new ContentItem(id, campaignId, d.title().strip(), d.body(), d.link(), orEmpty(d.media()),
-                orEmpty(d.tags()), newVariants, status, author, rejectionReason, createdAt, now, version,
+        return new ContentItem(
+                id,
+                campaignId,
+                d.title().strip(),
+                d.body(),
+                d.link(),
+                orEmpty(d.media()),
+                orEmpty(d.tags()),
+                newVariants,
+                status,
+                author,
+                rejectionReason,
+                createdAt,
+                now,
+                version,
                 d.rebuttal() == null ? rebuttal : d.rebuttal());
     }
 
     public ContentItem withId(long newId) {
-        return new ContentItem(newId, campaignId, title, body, link, media, tags, variants, status, author,
-                rejectionReason, createdAt, updatedAt, version, rebuttal);
+        return new ContentItem(
+                newId,
+                campaignId,
+                title,
+                body,
+                link,
+                media,
+                tags,
+                variants,
+                status,
+                author,
+                rejectionReason,
+                createdAt,
+                updatedAt,
+                version,
+                rebuttal);
     }
 
     static <T> List<T> orEmpty(List<T> list) {
@@ -114,8 +171,10 @@ public record ContentItem(
             case PUBLISHED -> "it is already published; edits and deletions go to the platform";
             case CANCELLED -> "it was cancelled";
             case PUBLISHING -> "it is being published right now";
-            case DRAFT -> target == ContentStatus.APPROVED || target == ContentStatus.REJECTED
-                    ? "it must be submitted for review first" : "a draft must be submitted and approved first";
+            case DRAFT ->
+                target == ContentStatus.APPROVED || target == ContentStatus.REJECTED
+                        ? "it must be submitted for review first"
+                        : "a draft must be submitted and approved first";
             case REJECTED -> "it was rejected; edit it and submit it for review again";
             case IN_REVIEW -> "it is waiting for an approver";
             default -> "only " + allowedFrom() + " may follow " + status;
@@ -123,7 +182,10 @@ public record ContentItem(
     }
 
     private String allowedFrom() {
-        return java.util.Arrays.stream(ContentStatus.values()).filter(status::canMoveTo)
-                .map(Enum::name).reduce((a, b) -> a + ", " + b).orElse("nothing");
+        return Arrays.stream(ContentStatus.values())
+                .filter(status::canMoveTo)
+                .map(Enum::name)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("nothing");
     }
 }

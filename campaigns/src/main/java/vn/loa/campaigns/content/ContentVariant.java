@@ -9,8 +9,14 @@ import vn.loa.connectors.Platform;
  * description in body, tags, video in media) or a Zalo article (title, description, cover, body).
  */
 public record ContentVariant(
-        Platform platform, String title, String body, String description, String link, String coverUrl,
-        List<String> media, List<String> tags) {
+        Platform platform,
+        String title,
+        String body,
+        String description,
+        String link,
+        String coverUrl,
+        List<String> media,
+        List<String> tags) {
 
     public ContentVariant {
         media = media == null ? List.of() : List.copyOf(media);

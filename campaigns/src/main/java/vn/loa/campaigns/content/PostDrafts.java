@@ -1,6 +1,5 @@
 package vn.loa.campaigns.content;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import vn.loa.connectors.ChannelAccess;
@@ -18,8 +17,17 @@ public final class PostDrafts {
 
     public static PublishRequest toRequest(ContentVariant v, ChannelAccess channel, String idempotencyKey) {
         var media = v.media().stream().map(Media::of).toList();
-        return new PublishRequest(channel, kindOf(v), v.title(), v.body(), v.description(), v.link(),
-                v.coverUrl() == null || v.coverUrl().isBlank() ? null : Media.of(v.coverUrl()), media, v.tags(), null,
+        return new PublishRequest(
+                channel,
+                kindOf(v),
+                v.title(),
+                v.body(),
+                v.description(),
+                v.link(),
+                v.coverUrl() == null || v.coverUrl().isBlank() ? null : Media.of(v.coverUrl()),
+                media,
+                v.tags(),
+                null,
                 idempotencyKey);
     }
 
@@ -28,8 +36,12 @@ public final class PostDrafts {
         return switch (v.platform()) {
             case YOUTUBE -> PostKind.VIDEO;
             case ZALO -> firstIsVideo ? PostKind.VIDEO : PostKind.ARTICLE;
-            case FACEBOOK -> firstIsVideo ? PostKind.VIDEO : !v.media().isEmpty() ? PostKind.PHOTO
-                    : v.link() != null && !v.link().isBlank() ? PostKind.LINK : PostKind.TEXT;
+            case FACEBOOK ->
+                firstIsVideo
+                        ? PostKind.VIDEO
+                        : !v.media().isEmpty()
+                                ? PostKind.PHOTO
+                                : v.link() != null && !v.link().isBlank() ? PostKind.LINK : PostKind.TEXT;
         };
     }
 
@@ -43,5 +55,4 @@ public final class PostDrafts {
     public static String field(Platform platform, String field) {
         return "variants[" + platform + "]." + field;
     }
-
 }

@@ -1,6 +1,7 @@
 package vn.loa.campaigns.delivery;
 
 import java.time.Instant;
+import java.util.Arrays;
 import vn.loa.campaigns.shared.IllegalTransition;
 
 /** One content item going to one channel at one instant (stored in UTC), with its own status. */
@@ -22,12 +23,16 @@ public record Delivery(
 
     public Delivery moveTo(DeliveryStatus target, Instant now) {
         if (!status.canMoveTo(target)) {
-            throw new IllegalTransition("delivery " + id, status, target,
-                    status.isPending() ? "only " + allowed() + " may follow " + status
+            throw new IllegalTransition(
+                    "delivery " + id,
+                    status,
+                    target,
+                    status.isPending()
+                            ? "only " + allowed() + " may follow " + status
                             : "it is already " + status.name().toLowerCase());
         }
-        return new Delivery(id, contentId, channelId, scheduledAt, target, externalRef, failureReason, publishedAt,
-                createdAt, now);
+        return new Delivery(
+                id, contentId, channelId, scheduledAt, target, externalRef, failureReason, publishedAt, createdAt, now);
     }
 
     public Delivery published(String ref, Instant now) {
@@ -37,8 +42,8 @@ public record Delivery(
 
     public Delivery failed(String reason, Instant now) {
         var moved = moveTo(DeliveryStatus.FAILED, now);
-        return new Delivery(id, contentId, channelId, scheduledAt, moved.status(), externalRef, reason, null,
-                createdAt, now);
+        return new Delivery(
+                id, contentId, channelId, scheduledAt, moved.status(), externalRef, reason, null, createdAt, now);
     }
 
     /** The platform's scheduler took the post; {@code ref} is its id there. */
@@ -56,19 +61,35 @@ public record Delivery(
     /** A waiting (or held) delivery moved to another instant; its status stays. */
     public Delivery movedTo(Instant at, Instant now) {
         if (status != DeliveryStatus.SCHEDULED && status != DeliveryStatus.HELD) {
-            throw new IllegalTransition("delivery " + id, status, DeliveryStatus.SCHEDULED,
+            throw new IllegalTransition(
+                    "delivery " + id,
+                    status,
+                    DeliveryStatus.SCHEDULED,
                     "only a delivery that has not gone out can be moved");
         }
-        return new Delivery(id, contentId, channelId, at, status, externalRef, failureReason, publishedAt, createdAt, now);
+        return new Delivery(
+                id, contentId, channelId, at, status, externalRef, failureReason, publishedAt, createdAt, now);
     }
 
     public Delivery withId(long newId) {
-        return new Delivery(newId, contentId, channelId, scheduledAt, status, externalRef, failureReason, publishedAt,
-                createdAt, updatedAt);
+        return new Delivery(
+                newId,
+                contentId,
+                channelId,
+                scheduledAt,
+                status,
+                externalRef,
+                failureReason,
+                publishedAt,
+                createdAt,
+                updatedAt);
     }
 
     private String allowed() {
-        return java.util.Arrays.stream(DeliveryStatus.values()).filter(status::canMoveTo)
-                .map(Enum::name).reduce((a, b) -> a + ", " + b).orElse("nothing");
+        return Arrays.stream(DeliveryStatus.values())
+                .filter(status::canMoveTo)
+                .map(Enum::name)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("nothing");
     }
 }

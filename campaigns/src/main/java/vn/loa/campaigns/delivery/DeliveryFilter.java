@@ -7,7 +7,12 @@ import vn.loa.campaigns.shared.InstantRange;
  * channels of one organisation (what a partner admin sees).
  */
 public record DeliveryFilter(
-        Long campaignId, Long themeId, Long channelId, Long contentId, DeliveryStatus status, InstantRange scheduled,
+        Long campaignId,
+        Long themeId,
+        Long channelId,
+        Long contentId,
+        DeliveryStatus status,
+        InstantRange scheduled,
         String organisation) {
 
     public DeliveryFilter withOrganisation(String org) {

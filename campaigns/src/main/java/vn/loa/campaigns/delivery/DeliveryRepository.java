@@ -1,5 +1,6 @@
 package vn.loa.campaigns.delivery;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import vn.loa.campaigns.shared.Page;
@@ -16,7 +17,7 @@ public interface DeliveryRepository {
 
     List<Delivery> findByContent(long contentId);
 
-    List<Delivery> findAll(java.util.Collection<Long> ids);
+    List<Delivery> findAll(Collection<Long> ids);
 
     Page<Delivery> search(DeliveryFilter filter, PageRequest page);
 }

@@ -41,8 +41,12 @@ public record ReadCadence(List<Duration> offsets) {
     }
 
     private static List<Duration> defaults() {
-        var list = new ArrayList<Duration>(List.of(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(3),
-                Duration.ofHours(6), Duration.ofHours(24)));
+        var list = new ArrayList<Duration>(List.of(
+                Duration.ofMinutes(15),
+                Duration.ofHours(1),
+                Duration.ofHours(3),
+                Duration.ofHours(6),
+                Duration.ofHours(24)));
         for (int day = 2; day <= 7; day++) {
             list.add(Duration.ofDays(day));
         }

@@ -19,22 +19,35 @@ public final class FailureHandling {
     public NextStep after(ConnectorException failure, int attemptsMade, Instant now) {
         var code = failure.platformCode() == null ? "" : " [" + failure.platformCode() + "]";
         return switch (failure.kind()) {
-            case TRANSIENT -> retries.mayRetry(attemptsMade)
-                    ? new NextStep.RetryAt(retries.nextAttempt(attemptsMade, now, random), false,
-                            "temporary platform failure" + code + ", attempt " + attemptsMade)
-                    : new NextStep.Fail(failure.platform().displayName() + " kept failing after " + attemptsMade
-                            + " attempts" + code);
-            case RATE_LIMITED -> new NextStep.RetryAt(now.plus(wait(failure.retryAfter())), true,
-                    "rate limited" + code + ", waiting as the platform asks");
-            case AUTH_EXPIRED -> new NextStep.HoldForReconnect(failure.platform().displayName()
-                    + " no longer accepts this channel's authorisation" + code + "; reconnect the channel");
-            case REJECTED -> new NextStep.Fail(failure.userMessage() != null && !failure.userMessage().isBlank()
-                    ? failure.userMessage() + code : failure.platform().displayName() + " refused the post" + code);
-            case UNKNOWN_OUTCOME -> new NextStep.Settle("no answer from " + failure.platform().displayName() + code);
+            case TRANSIENT ->
+                retries.mayRetry(attemptsMade)
+                        ? new NextStep.RetryAt(
+                                retries.nextAttempt(attemptsMade, now, random),
+                                false,
+                                "temporary platform failure" + code + ", attempt " + attemptsMade)
+                        : new NextStep.Fail(failure.platform().displayName() + " kept failing after " + attemptsMade
+                                + " attempts" + code);
+            case RATE_LIMITED ->
+                new NextStep.RetryAt(
+                        now.plus(wait(failure.retryAfter())),
+                        true,
+                        "rate limited" + code + ", waiting as the platform asks");
+            case AUTH_EXPIRED ->
+                new NextStep.HoldForReconnect(failure.platform().displayName()
+                        + " no longer accepts this channel's authorisation" + code + "; reconnect the channel");
+            case REJECTED ->
+                new NextStep.Fail(
+                        failure.userMessage() != null && !failure.userMessage().isBlank()
+                                ? failure.userMessage() + code
+                                : failure.platform().displayName() + " refused the post" + code);
+            case UNKNOWN_OUTCOME ->
+                new NextStep.Settle("no answer from " + failure.platform().displayName() + code);
         };
     }
 
     private static Duration wait(Duration retryAfter) {
-        return retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofMinutes(1) : retryAfter;
+        return retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()
+                ? Duration.ofMinutes(1)
+                : retryAfter;
     }
 }

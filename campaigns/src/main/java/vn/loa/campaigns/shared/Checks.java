@@ -30,7 +30,10 @@ public final class Checks {
 
     public Checks maxLength(String field, String value, int maxLength) {
         if (value != null && value.codePointCount(0, value.length()) > maxLength) {
-            add(field, "must be at most " + maxLength + " characters (is " + value.codePointCount(0, value.length()) + ")");
+            add(
+                    field,
+                    "must be at most " + maxLength + " characters (is " + value.codePointCount(0, value.length())
+                            + ")");
         }
         return this;
     }

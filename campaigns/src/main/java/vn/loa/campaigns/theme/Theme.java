@@ -14,7 +14,9 @@ public record Theme(Long id, String code, String name) {
     public static Theme create(String code, String name) {
         new Checks()
                 .required("code", code)
-                .that(code == null || CODE.matcher(code).matches(), "code",
+                .that(
+                        code == null || CODE.matcher(code).matches(),
+                        "code",
                         "must be 2-40 lower-case letters, digits or '-', starting with a letter")
                 .requiredText("name", name, 100)
                 .throwIfAny();

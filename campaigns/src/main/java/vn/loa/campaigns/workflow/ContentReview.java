@@ -3,20 +3,22 @@ package vn.loa.campaigns.workflow;
 import static vn.loa.campaigns.access.Permissions.requireAny;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.audit.AuditTrail;
+import vn.loa.campaigns.channel.ChannelRepository;
+import vn.loa.campaigns.channel.ChannelRole;
 import vn.loa.campaigns.content.ContentItem;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.content.ContentStatus;
-import vn.loa.campaigns.channel.ChannelRepository;
-import vn.loa.campaigns.channel.ChannelRole;
 import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryRepository;
-import vn.loa.campaigns.delivery.DeliveryTimer;
-import java.util.stream.Collectors;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.shared.Checks;
+import vn.loa.campaigns.shared.FieldProblem;
 import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotAllowed;
@@ -34,8 +36,14 @@ public class ContentReview {
     private final DeliveryTimer timer;
     private final Clock clock;
 
-    public ContentReview(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit,
-                         PlatformLimits limits, ChannelRepository channels, DeliveryTimer timer, Clock clock) {
+    public ContentReview(
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            AuditTrail audit,
+            PlatformLimits limits,
+            ChannelRepository channels,
+            DeliveryTimer timer,
+            Clock clock) {
         this.contents = contents;
         this.limits = limits;
         this.channels = channels;
@@ -51,8 +59,11 @@ public class ContentReview {
             throw InvalidInput.of("variants", "add at least one platform variant before submitting for review");
         }
         if (item.status() == ContentStatus.IN_REVIEW) {
-            throw new IllegalTransition("content item " + id, item.status(),
-                    ContentStatus.IN_REVIEW, "it is already waiting for an approver");
+            throw new IllegalTransition(
+                    "content item " + id,
+                    item.status(),
+                    ContentStatus.IN_REVIEW,
+                    "it is already waiting for an approver");
         }
         item.moveTo(ContentStatus.IN_REVIEW, item.updatedAt()); // refuses an illegal step before anything else
         limits.require(item);
@@ -60,7 +71,7 @@ public class ContentReview {
     }
 
     /** The platform limits the item's variants break; empty when it can be approved. */
-    public java.util.List<vn.loa.campaigns.shared.FieldProblem> findLimitProblems(long id) {
+    public List<FieldProblem> findLimitProblems(long id) {
         return limits.problems(get(id));
     }
 
@@ -82,7 +93,9 @@ public class ContentReview {
         if (approved.rebuttal()) {
             return publishRebuttalNow(approved, actor);
         }
-        var held = steps.deliveriesOf(approved).stream().filter(d -> d.status() == DeliveryStatus.HELD).toList();
+        var held = steps.deliveriesOf(approved).stream()
+                .filter(d -> d.status() == DeliveryStatus.HELD)
+                .toList();
         if (held.isEmpty()) {
             return approved;
         }
@@ -97,7 +110,9 @@ public class ContentReview {
     private ContentItem publishRebuttalNow(ContentItem item, Actor actor) {
         var now = clock.instant();
         var officials = channels.list(null).stream()
-                .filter(c -> c.role() == ChannelRole.OFFICIAL && c.active() && item.variant(c.platform()).isPresent())
+                .filter(c -> c.role() == ChannelRole.OFFICIAL
+                        && c.active()
+                        && item.variant(c.platform()).isPresent())
                 .toList();
         if (officials.isEmpty()) {
             throw InvalidInput.of("variants", "no active official channel takes any of this rebuttal's variants");
@@ -109,8 +124,8 @@ public class ContentReview {
             }
         }
         timer.dueAt(now);
-        return steps.move(item, ContentStatus.SCHEDULED, actor.username(),
-                "rebuttal: published at once to the official channel");
+        return steps.move(
+                item, ContentStatus.SCHEDULED, actor.username(), "rebuttal: published at once to the official channel");
     }
 
     public ContentItem reject(long id, Actor actor, String reason) {

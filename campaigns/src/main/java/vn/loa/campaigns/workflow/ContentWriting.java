@@ -47,8 +47,14 @@ public class ContentWriting {
     private final Clock clock;
     private final PlatformPosts posts;
 
-    public ContentWriting(ContentRepository contents, CampaignRepository campaigns, ChannelRepository channels,
-                          DeliveryRepository deliveries, AuditTrail audit, PlatformPosts posts, Clock clock) {
+    public ContentWriting(
+            ContentRepository contents,
+            CampaignRepository campaigns,
+            ChannelRepository channels,
+            DeliveryRepository deliveries,
+            AuditTrail audit,
+            PlatformPosts posts,
+            Clock clock) {
         this.posts = posts;
         this.contents = contents;
         this.campaigns = campaigns;
@@ -62,9 +68,22 @@ public class ContentWriting {
         requireAny(actor, "write content", Role.PLANNER, Role.ADMIN);
         var campaign = checked(draft);
         var now = clock.instant();
-        var item = new ContentItem(null, campaign.id(), draft.title().strip(), draft.body(), draft.link(),
-                orEmpty(draft.media()), orEmpty(draft.tags()), variantsFor(draft, campaign), ContentStatus.DRAFT,
-                actor.username(), null, now, now, 0, Boolean.TRUE.equals(draft.rebuttal()));
+        var item = new ContentItem(
+                null,
+                campaign.id(),
+                draft.title().strip(),
+                draft.body(),
+                draft.link(),
+                orEmpty(draft.media()),
+                orEmpty(draft.tags()),
+                variantsFor(draft, campaign),
+                ContentStatus.DRAFT,
+                actor.username(),
+                null,
+                now,
+                now,
+                0,
+                Boolean.TRUE.equals(draft.rebuttal()));
         return steps.created(item, actor.username());
     }
 
@@ -79,14 +98,24 @@ public class ContentWriting {
             throw new ConcurrentChange("content item " + id);
         }
         if (!item.status().isEditable()) {
-            throw new IllegalTransition("content item " + id, item.status(), ContentStatus.IN_REVIEW,
+            throw new IllegalTransition(
+                    "content item " + id,
+                    item.status(),
+                    ContentStatus.IN_REVIEW,
                     "a " + item.status().name().toLowerCase() + " item can no longer be edited in Loa");
         }
         if (draft.campaignId() != null && draft.campaignId() != item.campaignId()) {
             throw new NotAllowed("An item cannot move to another campaign; write a new item instead");
         }
-        var withCampaign = new ContentDraft(item.campaignId(), draft.title(), draft.body(), draft.link(),
-                draft.media(), draft.tags(), draft.variants(), draft.rebuttal());
+        var withCampaign = new ContentDraft(
+                item.campaignId(),
+                draft.title(),
+                draft.body(),
+                draft.link(),
+                draft.media(),
+                draft.tags(),
+                draft.variants(),
+                draft.rebuttal());
         var campaign = checked(withCampaign);
         var edited = item.withText(withCampaign, variantsFor(withCampaign, campaign), clock.instant());
         var backToReview = item.status() == ContentStatus.APPROVED || item.status() == ContentStatus.SCHEDULED;
@@ -102,7 +131,10 @@ public class ContentWriting {
                 steps.move(delivery, DeliveryStatus.HELD, actor.username(), "content edited; waits for approval");
             }
         }
-        return steps.store(item, edited.moveTo(ContentStatus.IN_REVIEW, clock.instant()), actor.username(),
+        return steps.store(
+                item,
+                edited.moveTo(ContentStatus.IN_REVIEW, clock.instant()),
+                actor.username(),
                 "edited after approval; needs approval again");
     }
 

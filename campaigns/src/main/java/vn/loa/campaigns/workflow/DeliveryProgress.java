@@ -53,7 +53,10 @@ public class DeliveryProgress {
 
     /** Records the outcome for a delivery as the caller last knew it; refused if it changed meanwhile. */
     public Delivery recordPublished(Delivery before, String externalRef) {
-        var after = steps.store(before, before.published(externalRef, clock.instant()), AuditEntry.SYSTEM,
+        var after = steps.store(
+                before,
+                before.published(externalRef, clock.instant()),
+                AuditEntry.SYSTEM,
                 "published as " + externalRef);
         rollUp(after.contentId());
         return after;
@@ -61,15 +64,18 @@ public class DeliveryProgress {
 
     public Delivery recordFailed(long deliveryId, String platformReason) {
         var before = get(deliveryId);
-        var after = steps.store(before, before.failed(platformReason, clock.instant()), AuditEntry.SYSTEM,
-                platformReason);
+        var after =
+                steps.store(before, before.failed(platformReason, clock.instant()), AuditEntry.SYSTEM, platformReason);
         rollUp(after.contentId());
         return after;
     }
 
     /** The platform's own scheduler took the post. */
     public Delivery handedOff(Delivery current, String externalRef) {
-        return steps.store(current, current.handedOff(externalRef, clock.instant()), AuditEntry.SYSTEM,
+        return steps.store(
+                current,
+                current.handedOff(externalRef, clock.instant()),
+                AuditEntry.SYSTEM,
                 "handed to the platform's scheduler as " + externalRef);
     }
 
@@ -80,8 +86,17 @@ public class DeliveryProgress {
             steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "the platform's scheduler published it");
         }
         var moved = current.moveTo(DeliveryStatus.PUBLISHED, clock.instant());
-        var published = new Delivery(moved.id(), moved.contentId(), moved.channelId(), moved.scheduledAt(),
-                moved.status(), current.externalRef(), null, current.scheduledAt(), moved.createdAt(), moved.updatedAt());
+        var published = new Delivery(
+                moved.id(),
+                moved.contentId(),
+                moved.channelId(),
+                moved.scheduledAt(),
+                moved.status(),
+                current.externalRef(),
+                null,
+                current.scheduledAt(),
+                moved.createdAt(),
+                moved.updatedAt());
         var after = steps.store(current, published, AuditEntry.SYSTEM, "published by the platform's scheduler");
         rollUp(after.contentId());
         return after;
@@ -89,8 +104,8 @@ public class DeliveryProgress {
 
     /** The platform no longer holds the post it was handed: Loa publishes it itself. */
     public Delivery droppedByPlatform(Delivery current, String reason) {
-        return steps.store(current, current.rescheduled(current.scheduledAt(), clock.instant()), AuditEntry.SYSTEM,
-                reason);
+        return steps.store(
+                current, current.rescheduled(current.scheduledAt(), clock.instant()), AuditEntry.SYSTEM, reason);
     }
 
     /** A published post deleted from its platform. */
@@ -137,6 +152,7 @@ public class DeliveryProgress {
     }
 
     private ContentItem item(Delivery delivery) {
-        return contents.find(delivery.contentId()).orElseThrow(() -> new NotFound("content item", delivery.contentId()));
+        return contents.find(delivery.contentId())
+                .orElseThrow(() -> new NotFound("content item", delivery.contentId()));
     }
 }

@@ -33,8 +33,13 @@ public class PublishedPosts {
     private final WorkflowSteps steps;
     private final Clock clock;
 
-    public PublishedPosts(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                          PlatformPosts posts, AuditTrail audit, Clock clock) {
+    public PublishedPosts(
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            ChannelRepository channels,
+            PlatformPosts posts,
+            AuditTrail audit,
+            Clock clock) {
         this.contents = contents;
         this.deliveries = deliveries;
         this.channels = channels;
@@ -53,7 +58,9 @@ public class PublishedPosts {
         checks.throwIfAny();
         var published = deliveries.findByContent(contentId).stream()
                 .filter(d -> d.status() == DeliveryStatus.PUBLISHED)
-                .filter(d -> channels.find(d.channelId()).map(c -> c.platform() == corrected.platform()).orElse(false))
+                .filter(d -> channels.find(d.channelId())
+                        .map(c -> c.platform() == corrected.platform())
+                        .orElse(false))
                 .toList();
         if (published.isEmpty()) {
             throw InvalidInput.of("variant.platform", "the item has no published " + corrected.platform() + " post");
@@ -61,14 +68,30 @@ public class PublishedPosts {
         var variants = new EnumMap<Platform, ContentVariant>(Platform.class);
         variants.putAll(item.variants());
         variants.put(corrected.platform(), corrected);
-        var updated = new ContentItem(item.id(), item.campaignId(), item.title(), item.body(), item.link(), item.media(),
-                item.tags(), variants, item.status(), item.author(), item.rejectionReason(), item.createdAt(),
-                clock.instant(), item.version(), item.rebuttal());
+        var updated = new ContentItem(
+                item.id(),
+                item.campaignId(),
+                item.title(),
+                item.body(),
+                item.link(),
+                item.media(),
+                item.tags(),
+                variants,
+                item.status(),
+                item.author(),
+                item.rejectionReason(),
+                item.createdAt(),
+                clock.instant(),
+                item.version(),
+                item.rebuttal());
         for (var d : published) {
             posts.edit(d, updated);
         }
-        return steps.store(item, updated, actor.username(), "published " + corrected.platform() + " post corrected on "
-                + published.size() + " channel(s)");
+        return steps.store(
+                item,
+                updated,
+                actor.username(),
+                "published " + corrected.platform() + " post corrected on " + published.size() + " channel(s)");
     }
 
     /** Deletes a published post from its platform. */
@@ -77,12 +100,17 @@ public class PublishedPosts {
         new Checks().maxLength("reason", reason, ContentReview.REASON_MAX).throwIfAny();
         var delivery = deliveries.find(deliveryId).orElseThrow(() -> new NotFound("delivery", deliveryId));
         if (delivery.status() != DeliveryStatus.PUBLISHED) {
-            throw new IllegalTransition("delivery " + deliveryId, delivery.status(), DeliveryStatus.REMOVED,
+            throw new IllegalTransition(
+                    "delivery " + deliveryId,
+                    delivery.status(),
+                    DeliveryStatus.REMOVED,
                     "only a published post can be removed from its platform; cancel a waiting delivery instead");
         }
         posts.withdraw(delivery);
-        steps.move(delivery, DeliveryStatus.REMOVED, actor.username(),
+        steps.move(
+                delivery,
+                DeliveryStatus.REMOVED,
+                actor.username(),
                 reason == null || reason.isBlank() ? "removed from the platform" : reason.strip());
     }
-
 }

@@ -42,8 +42,14 @@ public class Scheduling {
     private final DeliveryTimer timer;
     private final PlatformPosts posts;
 
-    public Scheduling(ContentRepository contents, DeliveryRepository deliveries, ChannelRepository channels,
-                      AuditTrail audit, DeliveryTimer timer, PlatformPosts posts, Clock clock) {
+    public Scheduling(
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            ChannelRepository channels,
+            AuditTrail audit,
+            DeliveryTimer timer,
+            PlatformPosts posts,
+            Clock clock) {
         this.timer = timer;
         this.posts = posts;
         this.contents = contents;
@@ -59,18 +65,24 @@ public class Scheduling {
         requireAny(actor, "schedule content", Role.PLANNER, Role.ADMIN);
         var item = getItem(contentId);
         if (!item.status().canMoveTo(ContentStatus.SCHEDULED) || item.status() == ContentStatus.IN_REVIEW) {
-            throw new IllegalTransition("content item " + contentId, item.status(), ContentStatus.SCHEDULED,
+            throw new IllegalTransition(
+                    "content item " + contentId,
+                    item.status(),
+                    ContentStatus.SCHEDULED,
                     "only approved content can be scheduled");
         }
         var targets = checkedTargets(item, channelIds, at);
         var now = clock.instant();
         var created = new ArrayList<Delivery>();
         for (var channel : targets) {
-            created.add(steps.scheduled(Delivery.schedule(item.id(), channel.id(), at.toInstant(), now),
-                    actor.username()));
+            created.add(
+                    steps.scheduled(Delivery.schedule(item.id(), channel.id(), at.toInstant(), now), actor.username()));
         }
         if (item.status() != ContentStatus.SCHEDULED) {
-            steps.move(item, ContentStatus.SCHEDULED, actor.username(),
+            steps.move(
+                    item,
+                    ContentStatus.SCHEDULED,
+                    actor.username(),
                     "scheduled to " + targets.stream().map(Channel::label).collect(Collectors.joining(", ")));
         }
         timer.dueAt(at.toInstant());
@@ -103,7 +115,10 @@ public class Scheduling {
         if (delivery.status().canMoveTo(DeliveryStatus.CANCELLED)) {
             withdrawIfHandedOff(delivery);
         }
-        var cancelled = steps.move(delivery, DeliveryStatus.CANCELLED, actor.username(),
+        var cancelled = steps.move(
+                delivery,
+                DeliveryStatus.CANCELLED,
+                actor.username(),
                 reason == null || reason.isBlank() ? "cancelled" : reason.strip());
         var item = getItem(delivery.contentId());
         var anyLeft = steps.deliveriesOf(item).stream()
@@ -122,7 +137,10 @@ public class Scheduling {
         requireAny(actor, "reschedule a delivery", Role.PLANNER, Role.ADMIN);
         var checks = new Checks().required("at", at);
         if (at != null && !at.toInstant().isAfter(clock.instant())) {
-            checks.add("at", "is in the past; choose a time after " + OffsetDateTime.now(clock).withNano(0));
+            checks.add(
+                    "at",
+                    "is in the past; choose a time after "
+                            + OffsetDateTime.now(clock).withNano(0));
         }
         checks.throwIfAny();
         var delivery = getDelivery(deliveryId);
@@ -162,8 +180,8 @@ public class Scheduling {
     }
 
     public Page<Delivery> findDeliveries(DeliveryFilter filter, PageRequest page, Actor actor) {
-        return deliveries.search(actor.isPartnerAdminOnly() ? filter.withOrganisation(actor.organisation()) : filter,
-                page);
+        return deliveries.search(
+                actor.isPartnerAdminOnly() ? filter.withOrganisation(actor.organisation()) : filter, page);
     }
 
     public List<AuditEntry> deliveryHistory(long id, Actor actor) {
@@ -174,7 +192,10 @@ public class Scheduling {
     private List<Channel> checkedTargets(ContentItem item, List<Long> channelIds, OffsetDateTime at) {
         var checks = new Checks().required("at", at);
         if (at != null && !at.toInstant().isAfter(clock.instant())) {
-            checks.add("at", "is in the past; choose a time after " + OffsetDateTime.now(clock).withNano(0));
+            checks.add(
+                    "at",
+                    "is in the past; choose a time after "
+                            + OffsetDateTime.now(clock).withNano(0));
         }
         Set<Long> ids = channelIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(channelIds);
         checks.that(!ids.isEmpty() && !ids.contains(null), "channelIds", "name at least one channel");
@@ -193,10 +214,15 @@ public class Scheduling {
             } else if (!channel.get().active()) {
                 checks.add("channelIds", channel.get().label() + " is inactive");
             } else if (item.variant(channel.get().platform()).isEmpty()) {
-                checks.add("channelIds", "the item has no " + channel.get().platform() + " variant for "
-                        + channel.get().label());
+                checks.add(
+                        "channelIds",
+                        "the item has no " + channel.get().platform() + " variant for "
+                                + channel.get().label());
             } else if (alreadyOn.contains(id)) {
-                checks.add("channelIds", "the item is already scheduled or published on " + channel.get().label());
+                checks.add(
+                        "channelIds",
+                        "the item is already scheduled or published on "
+                                + channel.get().label());
             }
         }
         checks.throwIfAny();

@@ -38,14 +38,26 @@ class WorkflowSteps {
 
     private ContentItem storeStatus(ContentItem before, ContentItem after, String actor, String reason) {
         var stored = contents.updateStatus(after);
-        record(Subject.CONTENT, stored.id(), actor, before.status().name(), stored.status().name(), reason);
+        record(
+                Subject.CONTENT,
+                stored.id(),
+                actor,
+                before.status().name(),
+                stored.status().name(),
+                reason);
         return stored;
     }
 
     /** Stores a changed item (its status may be unchanged) and records the step. */
     ContentItem store(ContentItem before, ContentItem after, String actor, String reason) {
         var stored = contents.update(after);
-        record(Subject.CONTENT, stored.id(), actor, before.status().name(), stored.status().name(), reason);
+        record(
+                Subject.CONTENT,
+                stored.id(),
+                actor,
+                before.status().name(),
+                stored.status().name(),
+                reason);
         return stored;
     }
 
@@ -69,7 +81,13 @@ class WorkflowSteps {
         if (!deliveries.update(after, before.status())) {
             throw new ConcurrentChange("delivery " + before.id());
         }
-        record(Subject.DELIVERY, after.id(), actor, before.status().name(), after.status().name(), reason);
+        record(
+                Subject.DELIVERY,
+                after.id(),
+                actor,
+                before.status().name(),
+                after.status().name(),
+                reason);
         return after;
     }
 

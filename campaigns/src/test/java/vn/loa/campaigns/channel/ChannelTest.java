@@ -13,8 +13,10 @@ class ChannelTest {
 
     @Test
     void aChannelIsInTheCityZoneUnlessToldOtherwise() {
-        var channel = Channel.from(null, new Channel.Details(Platform.ZALO, " 4318 ", "Quận Hoàn Kiếm",
-                ChannelRole.PARTNER, null, "UBND quận", null, null));
+        var channel = Channel.from(
+                null,
+                new Channel.Details(
+                        Platform.ZALO, " 4318 ", "Quận Hoàn Kiếm", ChannelRole.PARTNER, null, "UBND quận", null, null));
         assertThat(channel.zone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
         assertThat(channel.externalId()).isEqualTo("4318");
         assertThat(channel.active()).isTrue();
@@ -24,10 +26,13 @@ class ChannelTest {
 
     @Test
     void refusesAnUnknownZoneAndMissingFields() {
-        assertThatThrownBy(() -> Channel.from(null, new Channel.Details(null, "", "x", null, -1L, "o",
-                "Hanoi/Nowhere", true, null, 0)))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field)
-                        .containsExactly("platform", "externalId", "role", "followerCount", "maxInFlight", "zone"));
+        assertThatThrownBy(() -> Channel.from(
+                        null, new Channel.Details(null, "", "x", null, -1L, "o", "Hanoi/Nowhere", true, null, 0)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactly(
+                                        "platform", "externalId", "role", "followerCount", "maxInFlight", "zone"));
     }
 }

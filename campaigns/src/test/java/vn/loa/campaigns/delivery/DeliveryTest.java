@@ -10,7 +10,8 @@ import vn.loa.campaigns.shared.IllegalTransition;
 class DeliveryTest {
 
     private final Instant at = Instant.parse("2026-11-24T00:00:00Z");
-    private final Delivery scheduled = Delivery.schedule(1, 2, at, at.minusSeconds(3600)).withId(9);
+    private final Delivery scheduled =
+            Delivery.schedule(1, 2, at, at.minusSeconds(3600)).withId(9);
 
     @Test
     void aPublishedDeliveryKeepsItsReferenceAndTime() {
@@ -25,7 +26,8 @@ class DeliveryTest {
     void aDeliveryCannotBePublishedTwiceNorCancelledOnceOut() {
         var published = scheduled.moveTo(DeliveryStatus.PUBLISHING, at).published("1", at);
         assertThatThrownBy(() -> published.moveTo(DeliveryStatus.PUBLISHING, at))
-                .isInstanceOf(IllegalTransition.class).hasMessageContaining("already published");
+                .isInstanceOf(IllegalTransition.class)
+                .hasMessageContaining("already published");
         assertThatThrownBy(() -> published.moveTo(DeliveryStatus.CANCELLED, at)).isInstanceOf(IllegalTransition.class);
         assertThatThrownBy(() -> scheduled.published("1", at)).isInstanceOf(IllegalTransition.class);
     }

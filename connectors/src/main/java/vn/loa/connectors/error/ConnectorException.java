@@ -16,8 +16,15 @@ public class ConnectorException extends RuntimeException {
     private final Duration retryAfter;
     private final String userMessage;
 
-    public ConnectorException(Platform platform, FailureKind kind, String platformCode, Integer httpStatus,
-                              Duration retryAfter, String userMessage, String message, Throwable cause) {
+    public ConnectorException(
+            Platform platform,
+            FailureKind kind,
+            String platformCode,
+            Integer httpStatus,
+            Duration retryAfter,
+            String userMessage,
+            String message,
+            Throwable cause) {
         super(platform + " " + kind + (platformCode == null ? "" : " [" + platformCode + "]") + ": " + message, cause);
         this.platform = platform;
         this.kind = kind;

@@ -65,8 +65,13 @@ public final class FacebookConnector implements Connector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(EnumSet.of(PostKind.TEXT, PostKind.LINK, PostKind.PHOTO, PostKind.VIDEO), true, true,
-                settings.scheduleMinLead(), settings.scheduleMaxLead(), BATCH_SIZE);
+        return new Capabilities(
+                EnumSet.of(PostKind.TEXT, PostKind.LINK, PostKind.PHOTO, PostKind.VIDEO),
+                true,
+                true,
+                settings.scheduleMinLead(),
+                settings.scheduleMaxLead(),
+                BATCH_SIZE);
     }
 
     @Override
@@ -83,7 +88,10 @@ public final class FacebookConnector implements Connector {
     public PublishedPost scheduleNatively(PublishRequest request, Instant at) {
         var lead = Duration.between(clock.instant(), at);
         if (lead.compareTo(settings.scheduleMinLead()) < 0 || lead.compareTo(settings.scheduleMaxLead()) > 0) {
-            throw ConnectorException.of(Platform.FACEBOOK, FailureKind.REJECTED, "schedule-window",
+            throw ConnectorException.of(
+                    Platform.FACEBOOK,
+                    FailureKind.REJECTED,
+                    "schedule-window",
                     "Facebook schedules posts between " + settings.scheduleMinLead() + " and "
                             + settings.scheduleMaxLead() + " ahead");
         }
@@ -118,22 +126,34 @@ public final class FacebookConnector implements Connector {
                 }
                 // Several photos: upload each unpublished, then attach them all to one feed post.
                 for (int i = 0; i < r.media().size(); i++) {
-                    var photo = client.publish(page + "/photos", GraphResponse.class,
-                            Parameter.with("url", r.media().get(i).url()), Parameter.with("published", false));
-                    params.add(Parameter.with("attached_media[" + i + "]", "{\"media_fbid\":\"" + photo.getId() + "\"}"));
+                    var photo = client.publish(
+                            page + "/photos",
+                            GraphResponse.class,
+                            Parameter.with("url", r.media().get(i).url()),
+                            Parameter.with("published", false));
+                    params.add(
+                            Parameter.with("attached_media[" + i + "]", "{\"media_fbid\":\"" + photo.getId() + "\"}"));
                 }
                 response = client.publish(page + "/feed", GraphResponse.class, params.toArray(Parameter[]::new));
             }
             var id = response.getPostId() != null ? response.getPostId() : response.getId();
-            return new PublishedPost(id, "https://www.facebook.com/" + id,
-                    scheduledAt == null ? clock.instant() : scheduledAt, scheduledAt != null);
+            return new PublishedPost(
+                    id,
+                    "https://www.facebook.com/" + id,
+                    scheduledAt == null ? clock.instant() : scheduledAt,
+                    scheduledAt != null);
         });
     }
 
     @Override
     public void edit(String externalId, PublishRequest changes) {
-        call(changes.channel(), true, client -> client.publish(externalId, GraphResponse.class,
-                Parameter.with("message", changes.text() == null ? "" : changes.text())));
+        call(
+                changes.channel(),
+                true,
+                client -> client.publish(
+                        externalId,
+                        GraphResponse.class,
+                        Parameter.with("message", changes.text() == null ? "" : changes.text())));
     }
 
     @Override
@@ -147,14 +167,20 @@ public final class FacebookConnector implements Connector {
         var page = request.channel().externalId();
         var wanted = request.text() == null ? "" : request.text();
         return call(request.channel(), false, client -> {
-            var feed = client.fetchConnection(page + "/feed", JsonObject.class,
-                    Parameter.with("fields", "id,message,created_time"), Parameter.with("since", since.getEpochSecond()),
+            var feed = client.fetchConnection(
+                    page + "/feed",
+                    JsonObject.class,
+                    Parameter.with("fields", "id,message,created_time"),
+                    Parameter.with("since", since.getEpochSecond()),
                     Parameter.withLimit(100));
             for (var post : feed.getData()) {
                 if (wanted.equals(post.getString("message", ""))) {
                     var id = post.getString("id", null);
-                    return Optional.of(new PublishedPost(id, "https://www.facebook.com/" + id,
-                            parseTime(post.getString("created_time", null)), false));
+                    return Optional.of(new PublishedPost(
+                            id,
+                            "https://www.facebook.com/" + id,
+                            parseTime(post.getString("created_time", null)),
+                            false));
                 }
             }
             return Optional.<PublishedPost>empty();
@@ -165,12 +191,18 @@ public final class FacebookConnector implements Connector {
     public List<PublishedPost> listNativelyScheduled(ChannelAccess channel) {
         return call(channel, false, client -> {
             var result = new ArrayList<PublishedPost>();
-            var posts = client.fetchConnection(channel.externalId() + "/scheduled_posts", JsonObject.class,
-                    Parameter.with("fields", "id,message,scheduled_publish_time"), Parameter.withLimit(100));
+            var posts = client.fetchConnection(
+                    channel.externalId() + "/scheduled_posts",
+                    JsonObject.class,
+                    Parameter.with("fields", "id,message,scheduled_publish_time"),
+                    Parameter.withLimit(100));
             for (var post : posts.getData()) {
                 var id = post.getString("id", null);
-                result.add(new PublishedPost(id, "https://www.facebook.com/" + id,
-                        Instant.ofEpochSecond(post.getLong("scheduled_publish_time", 0)), true));
+                result.add(new PublishedPost(
+                        id,
+                        "https://www.facebook.com/" + id,
+                        Instant.ofEpochSecond(post.getLong("scheduled_publish_time", 0)),
+                        true));
             }
             return result;
         });
@@ -184,12 +216,14 @@ public final class FacebookConnector implements Connector {
     public Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> ids) {
         var result = new LinkedHashMap<String, EngagementSnapshot>();
         var fields = "reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares"
-                + (settings.insightsMetrics().isEmpty() ? ""
+                + (settings.insightsMetrics().isEmpty()
+                        ? ""
                         : ",insights.metric(" + String.join(",", settings.insightsMetrics()) + "){name,values}");
         for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
             var slice = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
             var requests = slice.stream()
-                    .map(id -> new BatchRequest.BatchRequestBuilder(id).parameters(Parameter.with("fields", fields))
+                    .map(id -> new BatchRequest.BatchRequestBuilder(id)
+                            .parameters(Parameter.with("fields", fields))
                             .build())
                     .toList();
             var responses = call(channel, false, client -> client.executeBatch(requests));
@@ -198,14 +232,17 @@ public final class FacebookConnector implements Connector {
                 var response = responses.get(i);
                 var body = response == null || response.getBody() == null ? null : Json.parse(response.getBody());
                 if (response == null || response.getCode() != 200) {
-                    var error = body != null && body.isObject() && body.asObject().contains("error")
-                            ? body.asObject().get("error").asObject() : null;
+                    var error =
+                            body != null && body.isObject() && body.asObject().contains("error")
+                                    ? body.asObject().get("error").asObject()
+                                    : null;
                     int code = error == null ? 0 : error.getInt("code", 0);
                     if (code == 100) {
                         continue; // the post is gone (deleted on the platform)
                     }
                     throw error == null
-                            ? ConnectorException.of(Platform.FACEBOOK, FailureKind.TRANSIENT, "batch", "empty batch answer")
+                            ? ConnectorException.of(
+                                    Platform.FACEBOOK, FailureKind.TRANSIENT, "batch", "empty batch answer")
                             : FacebookErrors.map(error, response.getCode(), null);
                 }
                 result.put(slice.get(i), snapshot(slice.get(i), body.asObject(), now));
@@ -249,19 +286,23 @@ public final class FacebookConnector implements Connector {
 
     @Override
     public long followerCount(ChannelAccess channel) {
-        return call(channel, false, client -> client.fetchObject(channel.externalId(), JsonObject.class,
-                Parameter.with("fields", "followers_count")).getLong("followers_count", 0));
+        return call(
+                channel,
+                false,
+                client -> client.fetchObject(
+                                channel.externalId(), JsonObject.class, Parameter.with("fields", "followers_count"))
+                        .getLong("followers_count", 0));
     }
 
     /** Runs one Graph interaction with a fresh client, maps failures, and reports the usage headers. */
     private <T> T call(ChannelAccess channel, boolean write, Function<DefaultFacebookClient, T> work) {
         if (!(channel.credentials().current() instanceof FacebookPageToken token)) {
-            throw ConnectorException.of(Platform.FACEBOOK, FailureKind.AUTH_EXPIRED, "no-token",
-                    "the channel has no Facebook page token");
+            throw ConnectorException.of(
+                    Platform.FACEBOOK, FailureKind.AUTH_EXPIRED, "no-token", "the channel has no Facebook page token");
         }
         var requestor = new TimedRequestor(settings);
-        var client = new DefaultFacebookClient(token.pageToken(), token.appSecret(), requestor, new DefaultJsonMapper(),
-                VERSION);
+        var client = new DefaultFacebookClient(
+                token.pageToken(), token.appSecret(), requestor, new DefaultJsonMapper(), VERSION);
         client.setHeaderAuthorization(true); // keeps the token out of URLs, and so out of any error message
         client.setFacebookEndpointUrls(new FacebookEndpoints() {
             @Override

@@ -20,13 +20,17 @@ final class FacebookLimits {
     List<Violation> check(PublishRequest draft) {
         var problems = new ArrayList<Violation>();
         var text = draft.text() == null ? "" : draft.text();
-        if (text.isBlank() && draft.media().isEmpty() && (draft.link() == null || draft.link().isBlank())) {
+        if (text.isBlank()
+                && draft.media().isEmpty()
+                && (draft.link() == null || draft.link().isBlank())) {
             problems.add(violation("body", "a Facebook post needs text, a link or a photo"));
         }
         var length = text.codePointCount(0, text.length());
         if (length > settings.messageMaxChars()) {
-            problems.add(violation("body", "Facebook posts take at most " + settings.messageMaxChars()
-                    + " characters (this one has " + length + ")"));
+            problems.add(violation(
+                    "body",
+                    "Facebook posts take at most " + settings.messageMaxChars() + " characters (this one has " + length
+                            + ")"));
         }
         if (draft.kind() == PostKind.ARTICLE) {
             problems.add(violation("kind", "Facebook Pages take posts, photos and videos, not articles"));
@@ -44,12 +48,15 @@ final class FacebookLimits {
 
     private void checkPhoto(Media photo, String field, List<Violation> problems) {
         if (photo.sizeBytes() != null && photo.sizeBytes() > settings.photoMaxBytes()) {
-            problems.add(violation(field, "Facebook photos must be under " + settings.photoMaxBytes() / (1024 * 1024)
-                    + " MB (this one is " + String.format("%.1f", photo.sizeBytes() / 1048576.0) + " MB)"));
+            problems.add(violation(
+                    field,
+                    "Facebook photos must be under " + settings.photoMaxBytes() / (1024 * 1024) + " MB (this one is "
+                            + String.format("%.1f", photo.sizeBytes() / 1048576.0) + " MB)"));
         }
-        if (photo.contentType() != null && !settings.photoTypes().contains(photo.contentType().toLowerCase())) {
-            problems.add(violation(field, "Facebook takes JPG, PNG, GIF, TIFF, HEIF or WebP photos, not "
-                    + photo.contentType()));
+        if (photo.contentType() != null
+                && !settings.photoTypes().contains(photo.contentType().toLowerCase())) {
+            problems.add(violation(
+                    field, "Facebook takes JPG, PNG, GIF, TIFF, HEIF or WebP photos, not " + photo.contentType()));
         }
     }
 

@@ -27,11 +27,17 @@ public record FacebookSettings(
         Duration readTimeout) {
 
     public static FacebookSettings defaults(String graphUrl) {
-        return new FacebookSettings(graphUrl, graphUrl,
+        return new FacebookSettings(
+                graphUrl,
+                graphUrl,
                 List.of("post_media_view", "post_total_media_view_unique", "post_clicks"),
                 "post_total_media_view_unique",
-                Duration.ofMinutes(10), Duration.ofDays(75), 63_206, 4L * 1024 * 1024,
+                Duration.ofMinutes(10),
+                Duration.ofDays(75),
+                63_206,
+                4L * 1024 * 1024,
                 Set.of("image/jpeg", "image/png", "image/gif", "image/tiff", "image/heif", "image/webp"),
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
     }
 }

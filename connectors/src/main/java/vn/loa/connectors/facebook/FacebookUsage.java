@@ -22,7 +22,10 @@ final class FacebookUsage {
                 for (var usage : buc.get(id)) {
                     var pct = max(usage.getCallCount(), usage.getTotalCputime(), usage.getTotalTime());
                     var regain = usage.getEstimatedTimeToRegainAccess();
-                    observer.observed(Platform.FACEBOOK, "buc:" + usage.getType(), pct,
+                    observer.observed(
+                            Platform.FACEBOOK,
+                            "buc:" + usage.getType(),
+                            pct,
                             regain == null || regain == 0 ? null : Duration.ofMinutes(regain));
                 }
             }
@@ -31,7 +34,9 @@ final class FacebookUsage {
 
     /** The longest wait the Business Use Case header announces, or null. */
     static Duration regainAccess(DebugHeaderInfo info) {
-        if (info == null || info.getBusinessUseCaseUsage() == null || info.getBusinessUseCaseUsage().getBusinessIds() == null) {
+        if (info == null
+                || info.getBusinessUseCaseUsage() == null
+                || info.getBusinessUseCaseUsage().getBusinessIds() == null) {
             return null;
         }
         int minutes = 0;
@@ -47,8 +52,11 @@ final class FacebookUsage {
 
     private static void report(DebugHeaderInfo.HeaderUsage usage, String scope, UsageObserver observer) {
         if (usage != null) {
-            observer.observed(Platform.FACEBOOK, scope,
-                    max(usage.getCallCount(), usage.getTotalCputime(), usage.getTotalTime()), null);
+            observer.observed(
+                    Platform.FACEBOOK,
+                    scope,
+                    max(usage.getCallCount(), usage.getTotalCputime(), usage.getTotalTime()),
+                    null);
         }
     }
 

@@ -16,9 +16,16 @@ import vn.loa.connectors.Platform;
 final class FacebookEmulator {
 
     /** Insights metrics retired by Meta: asking for one fails the whole request, as on the real Graph API. */
-    static final Set<String> RETIRED_METRICS = Set.of("post_impressions", "post_impressions_unique",
-            "post_impressions_paid_unique", "post_impressions_fan_unique", "post_impressions_organic_unique",
-            "post_impressions_viral_unique", "page_impressions_unique", "page_fans");
+    static final Set<String> RETIRED_METRICS = Set.of(
+            "post_impressions",
+            "post_impressions_unique",
+            "post_impressions_paid_unique",
+            "post_impressions_fan_unique",
+            "post_impressions_organic_unique",
+            "post_impressions_viral_unique",
+            "page_impressions_unique",
+            "page_fans");
+
     private static final Pattern VERSION = Pattern.compile("^/v\\d+\\.\\d+");
     private static final Pattern METRICS = Pattern.compile("insights\\.metric\\(([^)]*)\\)");
     private static final DateTimeFormatter GRAPH_TIME =
@@ -37,8 +44,14 @@ final class FacebookEmulator {
     void handle(SandboxExchange ex, Fault fault) throws IOException {
         ex.setHeader("x-app-usage", "{\"call_count\":3,\"total_cputime\":1,\"total_time\":2}");
         if (ex.token() == null || ex.token().isBlank()) {
-            error(ex, 400, "An active access token must be used to query information about the current user.",
-                    "OAuthException", 2500, null, false);
+            error(
+                    ex,
+                    400,
+                    "An active access token must be used to query information about the current user.",
+                    "OAuthException",
+                    2500,
+                    null,
+                    false);
             return;
         }
         if (fault == Fault.TOKEN_EXPIRED) {
@@ -47,14 +60,22 @@ final class FacebookEmulator {
         }
         if (fault == Fault.RATE_LIMIT) {
             ex.setHeader("x-app-usage", "{\"call_count\":100,\"total_cputime\":40,\"total_time\":60}");
-            ex.setHeader("x-business-use-case-usage", "{\"1\":[{\"type\":\"pages\",\"call_count\":100,"
-                    + "\"total_cputime\":30,\"total_time\":40,\"estimated_time_to_regain_access\":7}]}");
+            ex.setHeader(
+                    "x-business-use-case-usage",
+                    "{\"1\":[{\"type\":\"pages\",\"call_count\":100,"
+                            + "\"total_cputime\":30,\"total_time\":40,\"estimated_time_to_regain_access\":7}]}");
             error(ex, 400, "(#4) Application request limit reached", "OAuthException", 4, null, true);
             return;
         }
         if (fault == Fault.SERVER_ERROR) {
-            error(ex, 500, "An unexpected error has occurred. Please retry your request later.", "OAuthException", 2,
-                    null, true);
+            error(
+                    ex,
+                    500,
+                    "An unexpected error has occurred. Please retry your request later.",
+                    "OAuthException",
+                    2,
+                    null,
+                    true);
             return;
         }
         stallAfterWrite.set(fault == Fault.TIMEOUT_AFTER_WRITE);
@@ -130,8 +151,14 @@ final class FacebookEmulator {
         if (scheduledTime != null) {
             liveAt = Instant.ofEpochSecond(Long.parseLong(scheduledTime));
             if (liveAt.isBefore(now.plusSeconds(600))) {
-                error(ex, 400, "(#100) The specified scheduled publish time is invalid.", "OAuthException", 100,
-                        1_363_003, false);
+                error(
+                        ex,
+                        400,
+                        "(#100) The specified scheduled publish time is invalid.",
+                        "OAuthException",
+                        100,
+                        1_363_003,
+                        false);
                 return;
             }
         }
@@ -149,12 +176,18 @@ final class FacebookEmulator {
     }
 
     private void feed(SandboxExchange ex, String page) throws IOException {
-        var since = ex.param("since") == null ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(ex.param("since")));
+        var since =
+                ex.param("since") == null ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(ex.param("since")));
         var data = new ArrayList<Map<String, Object>>();
         for (var p : state.postsOf(Platform.FACEBOOK, page)) {
             if (p.isLive(state.now()) && !p.createdAt().isBefore(since)) {
-                data.add(Map.of("id", p.id(), "message", p.text() == null ? "" : p.text(),
-                        "created_time", GRAPH_TIME.format(p.createdAt())));
+                data.add(Map.of(
+                        "id",
+                        p.id(),
+                        "message",
+                        p.text() == null ? "" : p.text(),
+                        "created_time",
+                        GRAPH_TIME.format(p.createdAt())));
             }
         }
         ex.json(200, Map.of("data", data));
@@ -164,8 +197,13 @@ final class FacebookEmulator {
         var data = new ArrayList<Map<String, Object>>();
         for (var p : state.postsOf(Platform.FACEBOOK, page)) {
             if (!p.isLive(state.now())) {
-                data.add(Map.of("id", p.id(), "message", p.text() == null ? "" : p.text(),
-                        "scheduled_publish_time", p.liveAt().getEpochSecond()));
+                data.add(Map.of(
+                        "id",
+                        p.id(),
+                        "message",
+                        p.text() == null ? "" : p.text(),
+                        "scheduled_publish_time",
+                        p.liveAt().getEpochSecond()));
             }
         }
         ex.json(200, Map.of("data", data));
@@ -179,8 +217,14 @@ final class FacebookEmulator {
         }
         var post = state.find(id);
         if (post.isEmpty()) {
-            error(ex, 400, "Unsupported get request. Object with ID '" + id + "' does not exist", "GraphMethodException",
-                    100, 33, false);
+            error(
+                    ex,
+                    400,
+                    "Unsupported get request. Object with ID '" + id + "' does not exist",
+                    "GraphMethodException",
+                    100,
+                    33,
+                    false);
             return;
         }
         var counts = state.counts(post.get());
@@ -196,7 +240,13 @@ final class FacebookEmulator {
             var data = new ArrayList<Map<String, Object>>();
             for (var name : SandboxExchange.split(metrics.group(1))) {
                 if (RETIRED_METRICS.contains(name)) {
-                    error(ex, 400, "(#100) The value must be a valid insights metric", "OAuthException", 100, null,
+                    error(
+                            ex,
+                            400,
+                            "(#100) The value must be a valid insights metric",
+                            "OAuthException",
+                            100,
+                            null,
                             false);
                     return;
                 }
@@ -237,8 +287,14 @@ final class FacebookEmulator {
     private void batch(SandboxExchange ex) throws IOException {
         var requests = SandboxExchange.JSON.readTree(ex.param("batch"));
         if (requests.size() > 50) {
-            error(ex, 400, "(#100) Too many requests in batch message. Maximum batch size is 50", "GraphBatchException",
-                    100, null, false);
+            error(
+                    ex,
+                    400,
+                    "(#100) Too many requests in batch message. Maximum batch size is 50",
+                    "GraphBatchException",
+                    100,
+                    null,
+                    false);
             return;
         }
         var answers = new ArrayList<Map<String, Object>>();
@@ -251,8 +307,9 @@ final class FacebookEmulator {
         ex.json(200, answers);
     }
 
-    private static void error(SandboxExchange ex, int status, String message, String type, int code, Integer subcode,
-                              boolean isTransient) throws IOException {
+    private static void error(
+            SandboxExchange ex, int status, String message, String type, int code, Integer subcode, boolean isTransient)
+            throws IOException {
         var error = new LinkedHashMap<String, Object>();
         error.put("message", message);
         error.put("type", type);

@@ -145,7 +145,11 @@ public final class PlatformSandbox implements AutoCloseable {
                 ex.json(500, Map.of("error", "sandbox did not answer"));
             }
         } catch (RuntimeException e) {
-            log.warn("Sandbox failed on {} {}", raw.getRequestMethod(), raw.getRequestURI().getPath(), e);
+            log.warn(
+                    "Sandbox failed on {} {}",
+                    raw.getRequestMethod(),
+                    raw.getRequestURI().getPath(),
+                    e);
             raw.sendResponseHeaders(500, -1);
             raw.close();
         }
@@ -172,9 +176,19 @@ public final class PlatformSandbox implements AutoCloseable {
         } else if (ex.path().equals("/sandbox/posts")) {
             var list = new ArrayList<Map<String, Object>>();
             for (var p : state.allPosts()) {
-                list.add(Map.of("platform", p.platform(), "channel", p.channelId(), "id", p.id(),
-                        "title", p.title() == null ? "" : p.title(), "liveAt", p.liveAt().toString(),
-                        "deleted", p.deleted()));
+                list.add(Map.of(
+                        "platform",
+                        p.platform(),
+                        "channel",
+                        p.channelId(),
+                        "id",
+                        p.id(),
+                        "title",
+                        p.title() == null ? "" : p.title(),
+                        "liveAt",
+                        p.liveAt().toString(),
+                        "deleted",
+                        p.deleted()));
             }
             ex.json(200, list);
         } else {

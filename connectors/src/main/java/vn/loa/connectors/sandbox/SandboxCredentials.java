@@ -15,8 +15,12 @@ public final class SandboxCredentials {
     public static Credentials forChannel(Platform platform, String externalId, Instant now) {
         return switch (platform) {
             case FACEBOOK -> new FacebookPageToken("sandbox-page-token." + externalId, null);
-            case YOUTUBE -> new YouTubeOAuth("sandbox-client", "sandbox-secret", YouTubeEmulator.refreshTokenFor(externalId),
-                    "sandbox-project");
+            case YOUTUBE ->
+                new YouTubeOAuth(
+                        "sandbox-client",
+                        "sandbox-secret",
+                        YouTubeEmulator.refreshTokenFor(externalId),
+                        "sandbox-project");
             case ZALO -> {
                 var tokens = ZaloEmulator.tokensFor(externalId);
                 yield new ZaloOAuth("sandbox-app", "sandbox-secret", tokens[0], now.plusSeconds(90_000), tokens[1]);

@@ -1,12 +1,14 @@
 package vn.loa.connectors.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +28,8 @@ final class SandboxExchange {
         var raw = exchange.getRequestBody().readAllBytes();
         // Google's client gzips request bodies.
         this.body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes() : raw;
+                ? new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes()
+                : raw;
         this.path = exchange.getRequestURI().getPath();
         parse(exchange.getRequestURI().getRawQuery(), params);
         var type = header("Content-Type");

@@ -45,10 +45,19 @@ public final class SandboxState {
 
     /** Puts a post straight into the emulated platform (for benchmarks and demos); returns its id. */
     public String seedPost(Platform platform, String channelId, String title, String text, Instant liveAt) {
-        var id = platform == Platform.FACEBOOK ? channelId + "_" + nextId()
+        var id = platform == Platform.FACEBOOK
+                ? channelId + "_" + nextId()
                 : platform.name().substring(0, 2).toLowerCase() + nextId();
-        add(new SandboxPost(platform, channelId, id, platform == Platform.FACEBOOK ? "status"
-                : platform == Platform.YOUTUBE ? "video" : "normal", title, text, liveAt, liveAt, false));
+        add(new SandboxPost(
+                platform,
+                channelId,
+                id,
+                platform == Platform.FACEBOOK ? "status" : platform == Platform.YOUTUBE ? "video" : "normal",
+                title,
+                text,
+                liveAt,
+                liveAt,
+                false));
         return id;
     }
 
@@ -68,7 +77,9 @@ public final class SandboxState {
                 list.add(p);
             }
         }
-        list.sort(Comparator.comparing(SandboxPost::createdAt).thenComparing(SandboxPost::id).reversed());
+        list.sort(Comparator.comparing(SandboxPost::createdAt)
+                .thenComparing(SandboxPost::id)
+                .reversed());
         return list;
     }
 
@@ -95,8 +106,12 @@ public final class SandboxState {
         // Reach saturates over a few days; interactions follow reach.
         double reach = (2_000 + seed * 150) * (1 - Math.exp(-minutes / 1_440.0)) + 40 * Math.sqrt(minutes);
         long views = Math.round(reach * 1.6);
-        return new Counts(views, Math.round(reach), Math.round(reach * (0.03 + seed / 5_000.0)),
-                Math.round(reach * 0.004), Math.round(reach * 0.002));
+        return new Counts(
+                views,
+                Math.round(reach),
+                Math.round(reach * (0.03 + seed / 5_000.0)),
+                Math.round(reach * 0.004),
+                Math.round(reach * 0.002));
     }
 
     Instant now() {

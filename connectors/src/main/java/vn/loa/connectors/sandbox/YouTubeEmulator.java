@@ -50,7 +50,11 @@ final class YouTubeEmulator {
             return;
         }
         if (fault == Fault.RATE_LIMIT) {
-            error(ex, 403, "rateLimitExceeded", "The request cannot be completed because you have exceeded your quota.");
+            error(
+                    ex,
+                    403,
+                    "rateLimitExceeded",
+                    "The request cannot be completed because you have exceeded your quota.");
             return;
         }
         if (fault == Fault.SERVER_ERROR) {
@@ -85,10 +89,19 @@ final class YouTubeEmulator {
             ex.json(400, Map.of("error", "invalid_grant", "error_description", "Token has been expired or revoked."));
             return;
         }
-        var channel = refresh.startsWith("sandbox-refresh.") ? refresh.substring("sandbox-refresh.".length())
-                : "UCsandbox";
-        ex.json(200, Map.of("access_token", "ya29." + channel + "." + sessions.incrementAndGet(), "expires_in", 3599,
-                "token_type", "Bearer", "scope", "https://www.googleapis.com/auth/youtube"));
+        var channel =
+                refresh.startsWith("sandbox-refresh.") ? refresh.substring("sandbox-refresh.".length()) : "UCsandbox";
+        ex.json(
+                200,
+                Map.of(
+                        "access_token",
+                        "ya29." + channel + "." + sessions.incrementAndGet(),
+                        "expires_in",
+                        3599,
+                        "token_type",
+                        "Bearer",
+                        "scope",
+                        "https://www.googleapis.com/auth/youtube"));
     }
 
     private void startUpload(SandboxExchange ex, String channel) throws IOException {
@@ -130,8 +143,16 @@ final class YouTubeEmulator {
         var id = "yt" + state.nextId();
         privacy.put(id, status.path("privacyStatus").asString("public"));
         var snippet = upload.metadata().path("snippet");
-        state.add(new SandboxPost(Platform.YOUTUBE, upload.channel(), id, "video", snippet.path("title").asString(),
-                snippet.path("description").asString(""), now, liveAt, false));
+        state.add(new SandboxPost(
+                Platform.YOUTUBE,
+                upload.channel(),
+                id,
+                "video",
+                snippet.path("title").asString(),
+                snippet.path("description").asString(""),
+                now,
+                liveAt,
+                false));
         if (fault == Fault.TIMEOUT_AFTER_WRITE) {
             PlatformSandbox.stall();
         }
@@ -149,8 +170,15 @@ final class YouTubeEmulator {
         for (var id : ids) {
             state.find(id).filter(p -> p.platform() == Platform.YOUTUBE).ifPresent(p -> items.add(video(p, parts)));
         }
-        ex.json(200, Map.of("kind", "youtube#videoListResponse", "items", items,
-                "pageInfo", Map.of("totalResults", items.size(), "resultsPerPage", items.size())));
+        ex.json(
+                200,
+                Map.of(
+                        "kind",
+                        "youtube#videoListResponse",
+                        "items",
+                        items,
+                        "pageInfo",
+                        Map.of("totalResults", items.size(), "resultsPerPage", items.size())));
     }
 
     private void update(SandboxExchange ex) throws IOException {
@@ -161,11 +189,15 @@ final class YouTubeEmulator {
             return;
         }
         var snippet = body.path("snippet");
-        if (snippet.path("title").asString("").isBlank() || snippet.path("categoryId").asString("").isBlank()) {
+        if (snippet.path("title").asString("").isBlank()
+                || snippet.path("categoryId").asString("").isBlank()) {
             error(ex, 400, "invalidVideoMetadata", "The request metadata is invalid: resend title and categoryId.");
             return;
         }
-        state.replace(post.get().edited(snippet.path("title").asString(), snippet.path("description").asString("")));
+        state.replace(post.get()
+                .edited(
+                        snippet.path("title").asString(),
+                        snippet.path("description").asString("")));
         ex.json(200, video(state.find(post.get().id()).orElseThrow(), List.of("snippet")));
     }
 
@@ -182,10 +214,19 @@ final class YouTubeEmulator {
     private void channels(SandboxExchange ex) throws IOException {
         var items = new ArrayList<Map<String, Object>>();
         for (var id : SandboxExchange.split(ex.param("id"))) {
-            items.add(Map.of("kind", "youtube#channel", "id", id,
-                    "statistics", Map.of("subscriberCount", String.valueOf(state.followers(id)), "videoCount",
+            items.add(Map.of(
+                    "kind",
+                    "youtube#channel",
+                    "id",
+                    id,
+                    "statistics",
+                    Map.of(
+                            "subscriberCount",
+                            String.valueOf(state.followers(id)),
+                            "videoCount",
                             String.valueOf(state.postsOf(Platform.YOUTUBE, id).size())),
-                    "contentDetails", Map.of("relatedPlaylists", Map.of("uploads", "UU" + id))));
+                    "contentDetails",
+                    Map.of("relatedPlaylists", Map.of("uploads", "UU" + id))));
         }
         ex.json(200, Map.of("kind", "youtube#channelListResponse", "items", items));
     }
@@ -198,9 +239,19 @@ final class YouTubeEmulator {
             if (items.size() >= 50) {
                 break;
             }
-            items.add(Map.of("kind", "youtube#playlistItem", "id", "PI" + p.id(),
-                    "snippet", Map.of("title", p.title(), "publishedAt", p.createdAt().toString(),
-                            "resourceId", Map.of("kind", "youtube#video", "videoId", p.id()))));
+            items.add(Map.of(
+                    "kind",
+                    "youtube#playlistItem",
+                    "id",
+                    "PI" + p.id(),
+                    "snippet",
+                    Map.of(
+                            "title",
+                            p.title(),
+                            "publishedAt",
+                            p.createdAt().toString(),
+                            "resourceId",
+                            Map.of("kind", "youtube#video", "videoId", p.id()))));
         }
         ex.json(200, Map.of("kind", "youtube#playlistItemListResponse", "items", items));
     }
@@ -210,8 +261,19 @@ final class YouTubeEmulator {
         video.put("kind", "youtube#video");
         video.put("id", p.id());
         if (parts.contains("snippet")) {
-            video.put("snippet", Map.of("title", p.title(), "description", p.text(), "channelId", p.channelId(),
-                    "publishedAt", p.createdAt().toString(), "categoryId", "25"));
+            video.put(
+                    "snippet",
+                    Map.of(
+                            "title",
+                            p.title(),
+                            "description",
+                            p.text(),
+                            "channelId",
+                            p.channelId(),
+                            "publishedAt",
+                            p.createdAt().toString(),
+                            "categoryId",
+                            "25"));
         }
         if (parts.contains("status")) {
             var live = p.isLive(state.now());
@@ -226,14 +288,32 @@ final class YouTubeEmulator {
         if (parts.contains("statistics")) {
             var c = state.counts(p);
             // The Data API sends counts as strings.
-            video.put("statistics", Map.of("viewCount", String.valueOf(c.views()), "likeCount",
-                    String.valueOf(c.reactions()), "favoriteCount", "0", "commentCount", String.valueOf(c.comments())));
+            video.put(
+                    "statistics",
+                    Map.of(
+                            "viewCount",
+                            String.valueOf(c.views()),
+                            "likeCount",
+                            String.valueOf(c.reactions()),
+                            "favoriteCount",
+                            "0",
+                            "commentCount",
+                            String.valueOf(c.comments())));
         }
         return video;
     }
 
     private static void error(SandboxExchange ex, int status, String reason, String message) throws IOException {
-        ex.json(status, Map.of("error", Map.of("code", status, "message", message,
-                "errors", List.of(Map.of("message", message, "domain", "youtube.api", "reason", reason)))));
+        ex.json(
+                status,
+                Map.of(
+                        "error",
+                        Map.of(
+                                "code",
+                                status,
+                                "message",
+                                message,
+                                "errors",
+                                List.of(Map.of("message", message, "domain", "youtube.api", "reason", reason)))));
     }
 }

@@ -71,18 +71,28 @@ final class ZaloEmulator {
             case "/v2.0/article/getslice" -> slice(ex, oa);
             case "/v2.0/article/upload_video/preparevideo" -> prepareVideo(ex);
             case "/v2.0/article/upload_video/verify" -> verifyVideo(ex);
-            case "/v2.0/oa/getoa" -> ok(ex, Map.of("oa_id", oa, "name", "Sandbox OA " + oa, "num_follower",
-                    state.followers(oa)));
+            case "/v2.0/oa/getoa" ->
+                ok(ex, Map.of("oa_id", oa, "name", "Sandbox OA " + oa, "num_follower", state.followers(oa)));
             default -> fail(ex, -201, "Invalid parameter: unknown API");
         }
     }
 
     private void refresh(SandboxExchange ex, Fault fault) throws IOException {
         var refresh = ex.param("refresh_token");
-        if (fault == Fault.TOKEN_EXPIRED || refresh == null || !refresh.startsWith("zalo-rt.")
-                || ex.header("secret_key") == null || !spentRefreshTokens.add(refresh)) {
-            ex.json(200, Map.of("error", -14014, "error_name", "Invalid refresh token",
-                    "error_description", "Refresh token is invalid or was already used"));
+        if (fault == Fault.TOKEN_EXPIRED
+                || refresh == null
+                || !refresh.startsWith("zalo-rt.")
+                || ex.header("secret_key") == null
+                || !spentRefreshTokens.add(refresh)) {
+            ex.json(
+                    200,
+                    Map.of(
+                            "error",
+                            -14014,
+                            "error_name",
+                            "Invalid refresh token",
+                            "error_description",
+                            "Refresh token is invalid or was already used"));
             return;
         }
         var oa = refresh.substring("zalo-rt.".length(), refresh.lastIndexOf('.'));
@@ -108,8 +118,16 @@ final class ZaloEmulator {
         }
         var id = "za" + state.nextId();
         var now = state.now();
-        state.add(new SandboxPost(Platform.ZALO, oa, id, isVideo ? "video" : "normal", title,
-                body.path("description").asString(""), now, now, false));
+        state.add(new SandboxPost(
+                Platform.ZALO,
+                oa,
+                id,
+                isVideo ? "video" : "normal",
+                title,
+                body.path("description").asString(""),
+                now,
+                now,
+                false));
         var token = "art-" + state.nextId();
         pending.put(token, new Pending(oa, id, 1));
         if (fault == Fault.TIMEOUT_AFTER_WRITE) {
@@ -140,7 +158,10 @@ final class ZaloEmulator {
             fail(ex, -201, "Invalid parameter: id");
             return;
         }
-        state.replace(post.get().edited(body.path("title").asString(null), body.path("description").asString(null)));
+        state.replace(post.get()
+                .edited(
+                        body.path("title").asString(null),
+                        body.path("description").asString(null)));
         var token = "art-" + state.nextId();
         pending.put(token, new Pending(post.get().channelId(), post.get().id(), 1));
         ok(ex, Map.of("token", token));
@@ -162,15 +183,26 @@ final class ZaloEmulator {
             fail(ex, -201, "Invalid parameter: id");
             return;
         }
-        ok(ex, Map.of("id", post.get().id(), "title", post.get().title(), "status", "show",
-                "description", post.get().text()));
+        ok(
+                ex,
+                Map.of(
+                        "id",
+                        post.get().id(),
+                        "title",
+                        post.get().title(),
+                        "status",
+                        "show",
+                        "description",
+                        post.get().text()));
     }
 
     private void slice(SandboxExchange ex, String oa) throws IOException {
         int offset = Integer.parseInt(ex.param("offset") == null ? "0" : ex.param("offset"));
         int limit = Math.min(50, Integer.parseInt(ex.param("limit") == null ? "10" : ex.param("limit")));
         var type = ex.param("type") == null ? "normal" : ex.param("type");
-        var all = state.postsOf(Platform.ZALO, oa).stream().filter(p -> p.kind().equals(type)).toList();
+        var all = state.postsOf(Platform.ZALO, oa).stream()
+                .filter(p -> p.kind().equals(type))
+                .toList();
         var medias = new ArrayList<Map<String, Object>>();
         for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
             var p = all.get(i);

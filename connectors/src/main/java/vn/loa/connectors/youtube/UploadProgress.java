@@ -4,7 +4,7 @@ package vn.loa.connectors.youtube;
 @FunctionalInterface
 public interface UploadProgress {
 
-    UploadProgress NONE = (key, sent, total) -> { };
+    UploadProgress NONE = (key, sent, total) -> {};
 
     /** {@code total} is -1 when the file's length is unknown. */
     void progressed(String idempotencyKey, long bytesSent, long total);

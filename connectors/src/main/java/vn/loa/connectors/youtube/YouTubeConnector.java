@@ -6,6 +6,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.youtube.YouTube;
+import com.google.api.services.youtube.model.PlaylistItem;
 import com.google.api.services.youtube.model.Video;
 import com.google.api.services.youtube.model.VideoSnippet;
 import com.google.api.services.youtube.model.VideoStatus;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Clock;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -63,8 +63,8 @@ public final class YouTubeConnector implements Connector {
         T run(YouTube api) throws IOException;
     }
 
-    public YouTubeConnector(YouTubeSettings settings, YouTubeQuota quota, MediaFetcher media, UploadProgress progress,
-                            Clock clock) {
+    public YouTubeConnector(
+            YouTubeSettings settings, YouTubeQuota quota, MediaFetcher media, UploadProgress progress, Clock clock) {
         this.settings = settings;
         this.quota = quota;
         this.media = media;
@@ -79,8 +79,13 @@ public final class YouTubeConnector implements Connector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(EnumSet.of(PostKind.VIDEO), true, true, settings.scheduleMinLead(),
-                settings.scheduleMaxLead(), BATCH_SIZE);
+        return new Capabilities(
+                EnumSet.of(PostKind.VIDEO),
+                true,
+                true,
+                settings.scheduleMinLead(),
+                settings.scheduleMaxLead(),
+                BATCH_SIZE);
     }
 
     @Override
@@ -96,7 +101,10 @@ public final class YouTubeConnector implements Connector {
     @Override
     public PublishedPost scheduleNatively(PublishRequest request, Instant at) {
         if (!at.isAfter(clock.instant())) {
-            throw ConnectorException.of(Platform.YOUTUBE, FailureKind.REJECTED, "invalidPublishAt",
+            throw ConnectorException.of(
+                    Platform.YOUTUBE,
+                    FailureKind.REJECTED,
+                    "invalidPublishAt",
                     "a scheduled YouTube video needs a publish time in the future");
         }
         return upload(request, at);
@@ -117,13 +125,16 @@ public final class YouTubeConnector implements Connector {
                 var uploader = insert.getMediaHttpUploader();
                 uploader.setDirectUploadEnabled(false);
                 uploader.setChunkSize(settings.chunkSize());
-                uploader.setProgressListener(u -> progress.progressed(r.idempotencyKey(), u.getNumBytesUploaded(),
-                        file.length()));
+                uploader.setProgressListener(
+                        u -> progress.progressed(r.idempotencyKey(), u.getNumBytesUploaded(), file.length()));
                 return insert.execute();
             }
         });
-        return new PublishedPost(uploaded.getId(), "https://www.youtube.com/watch?v=" + uploaded.getId(),
-                publishAt == null ? clock.instant() : publishAt, publishAt != null);
+        return new PublishedPost(
+                uploaded.getId(),
+                "https://www.youtube.com/watch?v=" + uploaded.getId(),
+                publishAt == null ? clock.instant() : publishAt,
+                publishAt != null);
     }
 
     /** Changes title, description and tags; update overwrites the whole snippet, so title and category are resent. */
@@ -131,7 +142,10 @@ public final class YouTubeConnector implements Connector {
     public void edit(String externalId, PublishRequest changes) {
         quota.spendUnits(oauth(changes.channel()).projectId(), "update");
         var video = new Video().setId(externalId).setSnippet(snippet(changes));
-        call(changes.channel(), true, api -> api.videos().update(List.of("snippet"), video).execute());
+        call(
+                changes.channel(),
+                true,
+                api -> api.videos().update(List.of("snippet"), video).execute());
     }
 
     @Override
@@ -148,8 +162,8 @@ public final class YouTubeConnector implements Connector {
     public Optional<PublishedPost> findPublished(PublishRequest request, Instant since) {
         for (var upload : recentUploads(request.channel())) {
             if (upload.title().equals(request.title()) && !upload.uploadedAt().isBefore(since.minusSeconds(60))) {
-                return Optional.of(new PublishedPost(upload.id(), "https://www.youtube.com/watch?v=" + upload.id(),
-                        upload.uploadedAt(), false));
+                return Optional.of(new PublishedPost(
+                        upload.id(), "https://www.youtube.com/watch?v=" + upload.id(), upload.uploadedAt(), false));
             }
         }
         return Optional.empty();
@@ -162,13 +176,20 @@ public final class YouTubeConnector implements Connector {
             return List.of();
         }
         quota.spendUnits(oauth(channel).projectId(), "list");
-        var videos = call(channel, false, api -> api.videos().list(List.of("status")).setId(ids).execute().getItems());
+        var videos = call(
+                channel,
+                false,
+                api -> api.videos().list(List.of("status")).setId(ids).execute().getItems());
         var scheduled = new ArrayList<PublishedPost>();
         for (var v : videos) {
-            if (v.getStatus() != null && v.getStatus().getPublishAt() != null
+            if (v.getStatus() != null
+                    && v.getStatus().getPublishAt() != null
                     && "private".equals(v.getStatus().getPrivacyStatus())) {
-                scheduled.add(new PublishedPost(v.getId(), "https://www.youtube.com/watch?v=" + v.getId(),
-                        Instant.ofEpochMilli(v.getStatus().getPublishAt().getValue()), true));
+                scheduled.add(new PublishedPost(
+                        v.getId(),
+                        "https://www.youtube.com/watch?v=" + v.getId(),
+                        Instant.ofEpochMilli(v.getStatus().getPublishAt().getValue()),
+                        true));
             }
         }
         return scheduled;
@@ -182,13 +203,28 @@ public final class YouTubeConnector implements Connector {
         for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
             var slice = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
             quota.spendUnits(project, "list");
-            var videos = call(channel, false, api -> api.videos().list(List.of("statistics")).setId(slice)
-                    .setMaxResults((long) BATCH_SIZE).execute().getItems());
+            var videos = call(
+                    channel,
+                    false,
+                    api -> api.videos()
+                            .list(List.of("statistics"))
+                            .setId(slice)
+                            .setMaxResults((long) BATCH_SIZE)
+                            .execute()
+                            .getItems());
             var now = clock.instant();
             for (var v : videos == null ? List.<Video>of() : videos) {
                 var s = v.getStatistics();
-                result.put(v.getId(), new EngagementSnapshot(v.getId(), now, count(s.getLikeCount()),
-                        count(s.getCommentCount()), null, count(s.getViewCount()), null));
+                result.put(
+                        v.getId(),
+                        new EngagementSnapshot(
+                                v.getId(),
+                                now,
+                                count(s.getLikeCount()),
+                                count(s.getCommentCount()),
+                                null,
+                                count(s.getViewCount()),
+                                null));
             }
         }
         return result;
@@ -197,10 +233,19 @@ public final class YouTubeConnector implements Connector {
     @Override
     public long followerCount(ChannelAccess channel) {
         quota.spendUnits(oauth(channel).projectId(), "channels");
-        var channels = call(channel, false, api -> api.channels().list(List.of("statistics"))
-                .setId(List.of(channel.externalId())).execute().getItems());
+        var channels = call(
+                channel,
+                false,
+                api -> api.channels()
+                        .list(List.of("statistics"))
+                        .setId(List.of(channel.externalId()))
+                        .execute()
+                        .getItems());
         if (channels == null || channels.isEmpty()) {
-            throw ConnectorException.of(Platform.YOUTUBE, FailureKind.AUTH_EXPIRED, "channelNotFound",
+            throw ConnectorException.of(
+                    Platform.YOUTUBE,
+                    FailureKind.AUTH_EXPIRED,
+                    "channelNotFound",
                     "YouTube does not know channel " + channel.externalId());
         }
         return count(channels.get(0).getStatistics().getSubscriberCount());
@@ -211,27 +256,45 @@ public final class YouTubeConnector implements Connector {
     private List<Upload> recentUploads(ChannelAccess channel) {
         var project = oauth(channel).projectId();
         quota.spendUnits(project, "channels");
-        var channels = call(channel, false, api -> api.channels().list(List.of("contentDetails"))
-                .setId(List.of(channel.externalId())).execute().getItems());
+        var channels = call(
+                channel,
+                false,
+                api -> api.channels()
+                        .list(List.of("contentDetails"))
+                        .setId(List.of(channel.externalId()))
+                        .execute()
+                        .getItems());
         if (channels == null || channels.isEmpty()) {
             return List.of();
         }
         var playlist = channels.get(0).getContentDetails().getRelatedPlaylists().getUploads();
         quota.spendUnits(project, "playlistItems");
-        var items = call(channel, false, api -> api.playlistItems().list(List.of("snippet")).setPlaylistId(playlist)
-                .setMaxResults(50L).execute().getItems());
+        var items = call(
+                channel,
+                false,
+                api -> api.playlistItems()
+                        .list(List.of("snippet"))
+                        .setPlaylistId(playlist)
+                        .setMaxResults(50L)
+                        .execute()
+                        .getItems());
         var uploads = new ArrayList<Upload>();
-        for (var item : items == null ? List.<com.google.api.services.youtube.model.PlaylistItem>of() : items) {
+        for (var item : items == null ? List.<PlaylistItem>of() : items) {
             var s = item.getSnippet();
-            uploads.add(new Upload(s.getResourceId().getVideoId(), s.getTitle(),
+            uploads.add(new Upload(
+                    s.getResourceId().getVideoId(),
+                    s.getTitle(),
                     Instant.ofEpochMilli(s.getPublishedAt().getValue())));
         }
         return uploads;
     }
 
     private VideoSnippet snippet(PublishRequest r) {
-        return new VideoSnippet().setTitle(r.title()).setDescription(r.text() == null ? "" : r.text())
-                .setTags(r.tags().isEmpty() ? null : r.tags()).setCategoryId(settings.categoryId())
+        return new VideoSnippet()
+                .setTitle(r.title())
+                .setDescription(r.text() == null ? "" : r.text())
+                .setTags(r.tags().isEmpty() ? null : r.tags())
+                .setCategoryId(settings.categoryId())
                 .setDefaultLanguage("vi");
     }
 
@@ -252,14 +315,20 @@ public final class YouTubeConnector implements Connector {
         if (channel.credentials().current() instanceof YouTubeOAuth oauth) {
             return oauth;
         }
-        throw ConnectorException.of(Platform.YOUTUBE, FailureKind.AUTH_EXPIRED, "no-credentials",
+        throw ConnectorException.of(
+                Platform.YOUTUBE,
+                FailureKind.AUTH_EXPIRED,
+                "no-credentials",
                 "the channel has no YouTube authorisation");
     }
 
     private <T> T call(ChannelAccess channel, boolean write, Call<T> work) {
         var oauth = oauth(channel);
-        var entry = authorised.compute(channel.key(), (key, cached) -> cached != null && cached.source().equals(oauth)
-                ? cached : new Authorised(oauth, credentials(oauth)));
+        var entry = authorised.compute(
+                channel.key(),
+                (key, cached) -> cached != null && cached.source().equals(oauth)
+                        ? cached
+                        : new Authorised(oauth, credentials(oauth)));
         var adapter = new HttpCredentialsAdapter(entry.credentials());
         HttpRequestInitializer init = request -> {
             request.setConnectTimeout((int) settings.connectTimeout().toMillis());
@@ -290,5 +359,4 @@ public final class YouTubeConnector implements Connector {
                 .setHttpTransportFactory(() -> transport)
                 .build();
     }
-
 }

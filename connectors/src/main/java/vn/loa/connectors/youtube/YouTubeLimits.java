@@ -33,8 +33,10 @@ final class YouTubeLimits {
         }
         var titleLength = title.codePointCount(0, title.length());
         if (titleLength > TITLE_MAX_CHARS) {
-            problems.add(v("title", "YouTube titles take at most " + TITLE_MAX_CHARS + " characters (this one has "
-                    + titleLength + ")"));
+            problems.add(v(
+                    "title",
+                    "YouTube titles take at most " + TITLE_MAX_CHARS + " characters (this one has " + titleLength
+                            + ")"));
         }
         if (title.contains("<") || title.contains(">")) {
             problems.add(v("title", "YouTube titles may not contain < or >"));
@@ -42,21 +44,26 @@ final class YouTubeLimits {
         var description = d.text() == null ? "" : d.text();
         var bytes = description.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > DESCRIPTION_MAX_BYTES) {
-            problems.add(v("body", "YouTube descriptions take at most " + DESCRIPTION_MAX_BYTES
-                    + " bytes of UTF-8; this one has " + bytes + " (Vietnamese letters with marks take 2-3 bytes each)"));
+            problems.add(v(
+                    "body",
+                    "YouTube descriptions take at most " + DESCRIPTION_MAX_BYTES + " bytes of UTF-8; this one has "
+                            + bytes + " (Vietnamese letters with marks take 2-3 bytes each)"));
         }
         if (description.contains("<") || description.contains(">")) {
             problems.add(v("body", "YouTube descriptions may not contain < or >"));
         }
         var tagsLength = tagsLength(d.tags());
         if (tagsLength > TAGS_MAX_CHARS) {
-            problems.add(v("tags", "YouTube tags take at most " + TAGS_MAX_CHARS + " characters together, counting"
-                    + " commas and 2 for each tag with a space (these count " + tagsLength + ")"));
+            problems.add(v(
+                    "tags",
+                    "YouTube tags take at most " + TAGS_MAX_CHARS + " characters together, counting"
+                            + " commas and 2 for each tag with a space (these count " + tagsLength + ")"));
         }
         var hashtags = HASHTAG.matcher(title + " " + description).results().count();
         if (hashtags > HASHTAGS_MAX) {
-            problems.add(v("body", "with more than " + HASHTAGS_MAX + " hashtags YouTube ignores them all (found "
-                    + hashtags + ")"));
+            problems.add(v(
+                    "body",
+                    "with more than " + HASHTAGS_MAX + " hashtags YouTube ignores them all (found " + hashtags + ")"));
         }
         if (d.media().size() != 1) {
             problems.add(v("media", "a YouTube upload takes exactly one video file"));
@@ -68,7 +75,8 @@ final class YouTubeLimits {
             if (video.length() != null && video.length().compareTo(VIDEO_MAX_LENGTH) > 0) {
                 problems.add(v("media[0]", "YouTube videos may be at most 12 hours long"));
             }
-            if (video.contentType() != null && !video.contentType().startsWith("video/")
+            if (video.contentType() != null
+                    && !video.contentType().startsWith("video/")
                     && !video.contentType().equals("application/octet-stream")) {
                 problems.add(v("media[0]", "YouTube takes video files, not " + video.contentType()));
             }

@@ -40,14 +40,15 @@ public final class YouTubeQuota {
             throw exhausted("quotaExceeded", "the project's " + settings.dailyUnits() + " daily units are used up");
         }
         byProject.put(project, new Usage(usage.day(), usage.units() + cost, usage.uploads()));
-        observer.observed(Platform.YOUTUBE, "units:" + project, (usage.units() + cost) * 100 / settings.dailyUnits(),
-                null);
+        observer.observed(
+                Platform.YOUTUBE, "units:" + project, (usage.units() + cost) * 100 / settings.dailyUnits(), null);
     }
 
     synchronized void spendUpload(String project) {
         var usage = today(project);
         if (usage.uploads() + 1 > settings.dailyUploads()) {
-            throw exhausted("uploadQuotaExceeded", "the project's " + settings.dailyUploads() + " daily uploads are used up");
+            throw exhausted(
+                    "uploadQuotaExceeded", "the project's " + settings.dailyUploads() + " daily uploads are used up");
         }
         byProject.put(project, new Usage(usage.day(), usage.units(), usage.uploads() + 1));
     }
@@ -78,7 +79,7 @@ public final class YouTubeQuota {
     }
 
     private ConnectorException exhausted(String code, String message) {
-        return new ConnectorException(Platform.YOUTUBE, FailureKind.RATE_LIMITED, code, null, untilReset(), null,
-                message, null);
+        return new ConnectorException(
+                Platform.YOUTUBE, FailureKind.RATE_LIMITED, code, null, untilReset(), null, message, null);
     }
 }

@@ -30,10 +30,18 @@ public record YouTubeSettings(
         Duration readTimeout) {
 
     public static YouTubeSettings defaults(String rootUrl, String tokenUrl) {
-        return new YouTubeSettings(rootUrl, tokenUrl,
+        return new YouTubeSettings(
+                rootUrl,
+                tokenUrl,
                 Map.of("list", 1, "update", 50, "delete", 50, "channels", 1, "playlistItems", 1),
-                10_000, 100, "25", 4 * 262_144, Duration.ofMinutes(15), Duration.ofDays(365 * 2),
-                Duration.ofSeconds(10), Duration.ofSeconds(120));
+                10_000,
+                100,
+                "25",
+                4 * 262_144,
+                Duration.ofMinutes(15),
+                Duration.ofDays(365 * 2),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(120));
     }
 
     int cost(String method) {

@@ -53,8 +53,11 @@ public final class ZaloConnector implements Connector {
 
     public ZaloConnector(ZaloSettings settings, MediaFetcher media, Pause pause, Clock clock) {
         this.settings = settings;
-        this.client = new ZaloOaClient(URI.create(settings.openApiUrl()), URI.create(settings.oauthUrl()),
-                settings.connectTimeout(), settings.readTimeout());
+        this.client = new ZaloOaClient(
+                URI.create(settings.openApiUrl()),
+                URI.create(settings.oauthUrl()),
+                settings.connectTimeout(),
+                settings.readTimeout());
         this.tokens = new ZaloTokens(client, settings, clock);
         this.limits = new ZaloLimits(settings);
         this.media = media;
@@ -93,11 +96,14 @@ public final class ZaloConnector implements Connector {
     @Override
     public void edit(String externalId, PublishRequest changes) {
         if (changes.kind() == PostKind.VIDEO) {
-            throw ConnectorException.of(Platform.ZALO, FailureKind.REJECTED, "video-edit",
+            throw ConnectorException.of(
+                    Platform.ZALO,
+                    FailureKind.REJECTED,
+                    "video-edit",
                     "a Zalo video article's video cannot be replaced; remove it and publish again");
         }
-        var token = call(changes.channel(), true, access -> client.updateArticle(access, externalId,
-                normalArticle(changes)));
+        var token = call(
+                changes.channel(), true, access -> client.updateArticle(access, externalId, normalArticle(changes)));
         awaitArticle(changes.channel(), token);
     }
 
@@ -141,8 +147,9 @@ public final class ZaloConnector implements Connector {
                 var now = clock.instant();
                 for (ArticleSummary a : slice.articles()) {
                     if (wanted.remove(a.id())) {
-                        result.put(a.id(), new EngagementSnapshot(a.id(), now, null, null, a.totalShare(),
-                                a.totalView(), null));
+                        result.put(
+                                a.id(),
+                                new EngagementSnapshot(a.id(), now, null, null, a.totalShare(), a.totalView(), null));
                     }
                 }
                 if (slice.articles().size() < PAGE_SIZE || offset + PAGE_SIZE >= slice.total()) {
@@ -171,13 +178,23 @@ public final class ZaloConnector implements Connector {
         if (r.link() != null && !r.link().isBlank()) {
             blocks.add(ZaloArticle.BodyBlock.text(r.link()));
         }
-        return new ZaloArticle.Normal(r.title(), r.author() == null ? "" : r.author(),
-                r.cover() == null ? null : r.cover().url(), r.summary() == null ? "" : r.summary(), blocks, true, true);
+        return new ZaloArticle.Normal(
+                r.title(),
+                r.author() == null ? "" : r.author(),
+                r.cover() == null ? null : r.cover().url(),
+                r.summary() == null ? "" : r.summary(),
+                blocks,
+                true,
+                true);
     }
 
     private ZaloArticle.Video videoArticle(PublishRequest r, String videoId) {
-        return new ZaloArticle.Video(r.title(), r.summary() == null ? "" : r.summary(), videoId,
-                r.cover() == null ? null : r.cover().url(), true);
+        return new ZaloArticle.Video(
+                r.title(),
+                r.summary() == null ? "" : r.summary(),
+                videoId,
+                r.cover() == null ? null : r.cover().url(),
+                true);
     }
 
     private String uploadVideo(PublishRequest r) {
@@ -186,8 +203,8 @@ public final class ZaloConnector implements Connector {
             var fetched = media.fetch(file);
             try (var stream = fetched.stream()) {
                 var name = file.url().substring(file.url().lastIndexOf('/') + 1);
-                return client.prepareVideo(access, name.isBlank() ? "video.mp4" : name, fetched.contentType(),
-                        stream.readAllBytes());
+                return client.prepareVideo(
+                        access, name.isBlank() ? "video.mp4" : name, fetched.contentType(), stream.readAllBytes());
             }
         });
         for (int attempt = 0; attempt < settings.verifyAttempts(); attempt++) {
@@ -196,13 +213,16 @@ public final class ZaloConnector implements Connector {
                 return status.videoId();
             }
             if (status.failed()) {
-                throw ConnectorException.of(Platform.ZALO, FailureKind.REJECTED, "video-failed",
+                throw ConnectorException.of(
+                        Platform.ZALO,
+                        FailureKind.REJECTED,
+                        "video-failed",
                         "Zalo could not process the video" + (status.message() == null ? "" : ": " + status.message()));
             }
             pause.pause(settings.verifyPause());
         }
-        throw ConnectorException.of(Platform.ZALO, FailureKind.TRANSIENT, "video-processing",
-                "Zalo is still processing the video");
+        throw ConnectorException.of(
+                Platform.ZALO, FailureKind.TRANSIENT, "video-processing", "Zalo is still processing the video");
     }
 
     /** Verifies the creation token until Zalo gives the article id. */
@@ -215,7 +235,10 @@ public final class ZaloConnector implements Connector {
             pause.pause(settings.verifyPause());
         }
         // The article was accepted and may yet appear: only reading the OA back can tell.
-        throw ConnectorException.of(Platform.ZALO, FailureKind.UNKNOWN_OUTCOME, String.valueOf(ZaloOaClient.ARTICLE_PROCESSING),
+        throw ConnectorException.of(
+                Platform.ZALO,
+                FailureKind.UNKNOWN_OUTCOME,
+                String.valueOf(ZaloOaClient.ARTICLE_PROCESSING),
                 "Zalo is still processing the article after " + settings.verifyAttempts() + " checks");
     }
 

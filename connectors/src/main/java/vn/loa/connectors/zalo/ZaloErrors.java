@@ -35,12 +35,22 @@ final class ZaloErrors {
             return failure(FailureKind.RATE_LIMITED, code, e, untilTomorrow, null, "daily quota reached");
         }
         if (TOKEN.contains(e.error()) || SETUP.contains(e.error())) {
-            return failure(FailureKind.AUTH_EXPIRED, code, e, null, null,
+            return failure(
+                    FailureKind.AUTH_EXPIRED,
+                    code,
+                    e,
+                    null,
+                    null,
                     "the OA's authorisation is invalid, expired or not set up for this API");
         }
         if (e.error() == 0) {
             if (e.httpStatus() >= 500 || e.httpStatus() == 200) {
-                return failure(write ? FailureKind.UNKNOWN_OUTCOME : FailureKind.TRANSIENT, code, e, null, null,
+                return failure(
+                        write ? FailureKind.UNKNOWN_OUTCOME : FailureKind.TRANSIENT,
+                        code,
+                        e,
+                        null,
+                        null,
                         "server error");
             }
             if (e.httpStatus() == 429) {
@@ -51,12 +61,25 @@ final class ZaloErrors {
     }
 
     static ConnectorException network(IOException e, boolean write) {
-        return new ConnectorException(Platform.ZALO, write ? FailureKind.UNKNOWN_OUTCOME : FailureKind.TRANSIENT,
-                "network", null, null, null, "no answer from Zalo (" + e.getClass().getSimpleName() + ")", null);
+        return new ConnectorException(
+                Platform.ZALO,
+                write ? FailureKind.UNKNOWN_OUTCOME : FailureKind.TRANSIENT,
+                "network",
+                null,
+                null,
+                null,
+                "no answer from Zalo (" + e.getClass().getSimpleName() + ")",
+                null);
     }
 
-    private static ConnectorException failure(FailureKind kind, String code, ZaloApiException e, Duration retryAfter,
-                                              String userMessage, String message) {
-        return new ConnectorException(Platform.ZALO, kind, code, e.httpStatus(), retryAfter, userMessage, message, null);
+    private static ConnectorException failure(
+            FailureKind kind,
+            String code,
+            ZaloApiException e,
+            Duration retryAfter,
+            String userMessage,
+            String message) {
+        return new ConnectorException(
+                Platform.ZALO, kind, code, e.httpStatus(), retryAfter, userMessage, message, null);
     }
 }

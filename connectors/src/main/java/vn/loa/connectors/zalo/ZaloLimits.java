@@ -40,8 +40,9 @@ final class ZaloLimits {
             for (int i = 0; i < d.media().size(); i++) {
                 var image = d.media().get(i);
                 if (image.sizeBytes() != null && image.sizeBytes() > settings.imageMaxBytes()) {
-                    problems.add(v("media[" + i + "]", "Zalo images may be at most " + settings.imageMaxBytes() / 1024
-                            + " KB"));
+                    problems.add(v(
+                            "media[" + i + "]",
+                            "Zalo images may be at most " + settings.imageMaxBytes() / 1024 + " KB"));
                 }
             }
         }
@@ -51,11 +52,14 @@ final class ZaloLimits {
             } else {
                 var video = d.media().get(0);
                 if (video.sizeBytes() != null && video.sizeBytes() > settings.videoMaxBytes()) {
-                    problems.add(v("media[0]", "Zalo videos may be at most " + settings.videoMaxBytes() / (1024 * 1024)
-                            + " MB"));
+                    problems.add(v(
+                            "media[0]",
+                            "Zalo videos may be at most " + settings.videoMaxBytes() / (1024 * 1024) + " MB"));
                 }
-                if (video.contentType() != null && !video.contentType().equals("video/mp4")
-                        && !video.contentType().equals("video/x-msvideo") && !video.contentType().equals("video/avi")) {
+                if (video.contentType() != null
+                        && !video.contentType().equals("video/mp4")
+                        && !video.contentType().equals("video/x-msvideo")
+                        && !video.contentType().equals("video/avi")) {
                     problems.add(v("media[0]", "Zalo takes MP4 or AVI videos, not " + video.contentType()));
                 }
             }
@@ -65,8 +69,10 @@ final class ZaloLimits {
 
     private static void length(List<Violation> problems, String field, String value, int max) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
-            problems.add(v(field, "Zalo takes at most " + max + " characters here (this has "
-                    + value.codePointCount(0, value.length()) + ")"));
+            problems.add(v(
+                    field,
+                    "Zalo takes at most " + max + " characters here (this has "
+                            + value.codePointCount(0, value.length()) + ")"));
         }
     }
 

@@ -23,8 +23,19 @@ public record ZaloSettings(
         ZoneId quotaZone) {
 
     public static ZaloSettings defaults(String openApiUrl, String oauthUrl) {
-        return new ZaloSettings(openApiUrl, oauthUrl, 150, 50, 300, 1024L * 1024, 50L * 1024 * 1024, 10,
-                Duration.ofSeconds(3), Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(60),
+        return new ZaloSettings(
+                openApiUrl,
+                oauthUrl,
+                150,
+                50,
+                300,
+                1024L * 1024,
+                50L * 1024 * 1024,
+                10,
+                Duration.ofSeconds(3),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
                 ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 }

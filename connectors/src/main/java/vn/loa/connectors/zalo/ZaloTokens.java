@@ -48,11 +48,22 @@ final class ZaloTokens {
             }
             try {
                 var pair = client.refreshAccessToken(oauth.appId(), oauth.secretKey(), oauth.refreshToken());
-                return new ZaloOAuth(oauth.appId(), oauth.secretKey(), pair.accessToken(),
-                        clock.instant().plus(Duration.ofSeconds(pair.expiresInSeconds())), pair.refreshToken());
+                return new ZaloOAuth(
+                        oauth.appId(),
+                        oauth.secretKey(),
+                        pair.accessToken(),
+                        clock.instant().plus(Duration.ofSeconds(pair.expiresInSeconds())),
+                        pair.refreshToken());
             } catch (ZaloApiException e) {
-                throw new ConnectorException(Platform.ZALO, FailureKind.AUTH_EXPIRED, String.valueOf(e.error()),
-                        e.httpStatus(), null, null, "Zalo refused to refresh the OA's token; reconnect the OA", null);
+                throw new ConnectorException(
+                        Platform.ZALO,
+                        FailureKind.AUTH_EXPIRED,
+                        String.valueOf(e.error()),
+                        e.httpStatus(),
+                        null,
+                        null,
+                        "Zalo refused to refresh the OA's token; reconnect the OA",
+                        null);
             } catch (IOException e) {
                 throw ZaloErrors.network(e, false);
             }
@@ -64,7 +75,7 @@ final class ZaloTokens {
         if (credentials instanceof ZaloOAuth oauth) {
             return oauth;
         }
-        throw ConnectorException.of(Platform.ZALO, FailureKind.AUTH_EXPIRED, "no-credentials",
-                "the channel has no Zalo OA authorisation");
+        throw ConnectorException.of(
+                Platform.ZALO, FailureKind.AUTH_EXPIRED, "no-credentials", "the channel has no Zalo OA authorisation");
     }
 }

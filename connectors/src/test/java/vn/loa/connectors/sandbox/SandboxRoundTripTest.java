@@ -51,10 +51,14 @@ class SandboxRoundTripTest {
     @Test
     void facebookPostsGoOutAndEngagementComesBack() {
         var facebook = new FacebookConnector(FacebookSettings.defaults(sandbox.baseUrl()), UsageObserver.NONE, clock);
-        var page = new ChannelAccess(Platform.FACEBOOK, "1001",
-                new InMemoryCredentialStore(new FacebookPageToken("page-token", null)));
+        var page = new ChannelAccess(
+                Platform.FACEBOOK, "1001", new InMemoryCredentialStore(new FacebookPageToken("page-token", null)));
         var post = facebook.publish(request(page, PostKind.LINK, null, "Hà Nội khánh thành cầu Tứ Liên", List.of()));
-        var photos = facebook.publish(request(page, PostKind.PHOTO, null, "Ảnh lễ khánh thành",
+        var photos = facebook.publish(request(
+                page,
+                PostKind.PHOTO,
+                null,
+                "Ảnh lễ khánh thành",
                 List.of(Media.of("https://cdn.example/1.jpg"), Media.of("https://cdn.example/2.jpg"))));
         assertThat(post.externalId()).startsWith("1001_");
         assertThat(sandbox.state().postsOf(Platform.FACEBOOK, "1001")).hasSize(2);
@@ -68,14 +72,17 @@ class SandboxRoundTripTest {
         assertThat(snapshot.views()).isGreaterThan(snapshot.reach());
         assertThat(facebook.followerCount(page)).isGreaterThanOrEqualTo(50_000);
 
-        var found = facebook.findPublished(request(page, PostKind.LINK, null, "Hà Nội khánh thành cầu Tứ Liên",
-                List.of()), clock.instant().minus(Duration.ofHours(4)));
+        var found = facebook.findPublished(
+                request(page, PostKind.LINK, null, "Hà Nội khánh thành cầu Tứ Liên", List.of()),
+                clock.instant().minus(Duration.ofHours(4)));
         assertThat(found).hasValueSatisfying(p -> assertThat(p.externalId()).isEqualTo(post.externalId()));
 
-        var scheduled = facebook.scheduleNatively(request(page, PostKind.TEXT, null, "Hẹn giờ", List.of()),
+        var scheduled = facebook.scheduleNatively(
+                request(page, PostKind.TEXT, null, "Hẹn giờ", List.of()),
                 clock.instant().plus(Duration.ofDays(1)));
         assertThat(scheduled.scheduledOnPlatform()).isTrue();
-        assertThat(facebook.listNativelyScheduled(page)).extracting(p -> p.externalId())
+        assertThat(facebook.listNativelyScheduled(page))
+                .extracting(p -> p.externalId())
                 .containsExactly(scheduled.externalId());
 
         facebook.edit(post.externalId(), request(page, PostKind.LINK, null, "Đã sửa", List.of()));
@@ -89,32 +96,48 @@ class SandboxRoundTripTest {
         var settings = YouTubeSettings.defaults(sandbox.baseUrl() + "/", sandbox.baseUrl() + "/token");
         var quota = new YouTubeQuota(settings, clock, UsageObserver.NONE);
         var progress = new ArrayList<Long>();
-        var youtube = new YouTubeConnector(settings, quota, MediaFetcher.http(Duration.ofSeconds(5)),
-                (key, sent, total) -> progress.add(sent), clock);
-        var channel = new ChannelAccess(Platform.YOUTUBE, "UCcity", new InMemoryCredentialStore(
-                new YouTubeOAuth("client", "secret", YouTubeEmulator.refreshTokenFor("UCcity"), "loa-project")));
+        var youtube = new YouTubeConnector(
+                settings,
+                quota,
+                MediaFetcher.http(Duration.ofSeconds(5)),
+                (key, sent, total) -> progress.add(sent),
+                clock);
+        var channel = new ChannelAccess(
+                Platform.YOUTUBE,
+                "UCcity",
+                new InMemoryCredentialStore(new YouTubeOAuth(
+                        "client", "secret", YouTubeEmulator.refreshTokenFor("UCcity"), "loa-project")));
         var clip = new Media(sandbox.baseUrl() + "/media/clip.mp4", "video/mp4", 300_000L, null);
 
-        var video = youtube.publish(request(channel, PostKind.VIDEO, "Hà Nội mùa thu", "Phim ngắn về Hà Nội",
-                List.of(clip)));
-        assertThat(sandbox.state().postsOf(Platform.YOUTUBE, "UCcity")).extracting(SandboxPost::id)
+        var video = youtube.publish(
+                request(channel, PostKind.VIDEO, "Hà Nội mùa thu", "Phim ngắn về Hà Nội", List.of(clip)));
+        assertThat(sandbox.state().postsOf(Platform.YOUTUBE, "UCcity"))
+                .extracting(SandboxPost::id)
                 .contains(video.externalId());
-        assertThat(progress).as("a 300 kB file in 256 kB chunks reports progress").isNotEmpty();
+        assertThat(progress)
+                .as("a 300 kB file in 256 kB chunks reports progress")
+                .isNotEmpty();
 
         clock.advance(Duration.ofHours(2));
         var stats = youtube.readEngagement(channel, List.of(video.externalId()));
         assertThat(stats.get(video.externalId()).views()).isPositive();
         assertThat(stats.get(video.externalId()).shares()).isNull();
 
-        var later = youtube.scheduleNatively(request(channel, PostKind.VIDEO, "Công chiếu", "Ra mắt", List.of(clip)),
+        var later = youtube.scheduleNatively(
+                request(channel, PostKind.VIDEO, "Công chiếu", "Ra mắt", List.of(clip)),
                 clock.instant().plus(Duration.ofDays(2)));
-        assertThat(youtube.listNativelyScheduled(channel)).extracting(p -> p.externalId())
+        assertThat(youtube.listNativelyScheduled(channel))
+                .extracting(p -> p.externalId())
                 .containsExactly(later.externalId());
-        assertThat(youtube.findPublished(request(channel, PostKind.VIDEO, "Hà Nội mùa thu", "", List.of(clip)),
-                clock.instant().minus(Duration.ofHours(3)))).isPresent();
-        youtube.edit(video.externalId(), request(channel, PostKind.VIDEO, "Hà Nội mùa thu (bản mới)", "Mô tả",
-                List.of(clip)));
-        assertThat(sandbox.state().find(video.externalId()).orElseThrow().title()).isEqualTo("Hà Nội mùa thu (bản mới)");
+        assertThat(youtube.findPublished(
+                        request(channel, PostKind.VIDEO, "Hà Nội mùa thu", "", List.of(clip)),
+                        clock.instant().minus(Duration.ofHours(3))))
+                .isPresent();
+        youtube.edit(
+                video.externalId(),
+                request(channel, PostKind.VIDEO, "Hà Nội mùa thu (bản mới)", "Mô tả", List.of(clip)));
+        assertThat(sandbox.state().find(video.externalId()).orElseThrow().title())
+                .isEqualTo("Hà Nội mùa thu (bản mới)");
         assertThat(youtube.followerCount(channel)).isPositive();
         assertThat(quota.uploadsUsed("loa-project")).isEqualTo(2);
         assertThat(quota.unitsUsed("loa-project")).isGreaterThanOrEqualTo(50 + 1);
@@ -122,25 +145,45 @@ class SandboxRoundTripTest {
 
     @Test
     void zaloArticlesAreCreatedVerifiedAndReadBackWithTokensRotated() {
-        var zalo = new ZaloConnector(ZaloSettings.defaults(sandbox.baseUrl(), sandbox.baseUrl()),
-                MediaFetcher.http(Duration.ofSeconds(5)), d -> { }, clock);
+        var zalo = new ZaloConnector(
+                ZaloSettings.defaults(sandbox.baseUrl(), sandbox.baseUrl()),
+                MediaFetcher.http(Duration.ofSeconds(5)),
+                d -> {},
+                clock);
         var first = ZaloEmulator.tokensFor("4318");
         // The access token has expired: the connector refreshes it first and stores the new pair.
-        var store = new InMemoryCredentialStore(new ZaloOAuth("app", "secret", first[0],
-                clock.instant().minusSeconds(1), first[1]));
+        var store = new InMemoryCredentialStore(
+                new ZaloOAuth("app", "secret", first[0], clock.instant().minusSeconds(1), first[1]));
         var oa = new ChannelAccess(Platform.ZALO, "4318", store);
 
-        var article = zalo.publish(new PublishRequest(oa, PostKind.ARTICLE, "Vườn hoa mới bên hồ Hoàn Kiếm",
-                "Không gian xanh mới.\n\nMở cửa từ sáng nay.", "Không gian xanh mới", null,
-                Media.of("https://cdn.example/cover.jpg"), List.of(), List.of(), "Ban biên tập", "key-1"));
+        var article = zalo.publish(new PublishRequest(
+                oa,
+                PostKind.ARTICLE,
+                "Vườn hoa mới bên hồ Hoàn Kiếm",
+                "Không gian xanh mới.\n\nMở cửa từ sáng nay.",
+                "Không gian xanh mới",
+                null,
+                Media.of("https://cdn.example/cover.jpg"),
+                List.of(),
+                List.of(),
+                "Ban biên tập",
+                "key-1"));
         assertThat(article.externalId()).startsWith("za");
         var rotated = (ZaloOAuth) store.current();
         assertThat(rotated.refreshToken()).isNotEqualTo(first[1]);
         assertThat(rotated.accessExpiresAt()).isEqualTo(clock.instant().plusSeconds(90_000));
 
-        var video = zalo.publish(new PublishRequest(oa, PostKind.VIDEO, "Phim ngắn", null, "Phim", null,
+        var video = zalo.publish(new PublishRequest(
+                oa,
+                PostKind.VIDEO,
+                "Phim ngắn",
+                null,
+                "Phim",
+                null,
                 Media.of("https://cdn.example/thumb.jpg"),
-                List.of(new Media(sandbox.baseUrl() + "/media/film.mp4", "video/mp4", null, null)), List.of(), null,
+                List.of(new Media(sandbox.baseUrl() + "/media/film.mp4", "video/mp4", null, null)),
+                List.of(),
+                null,
                 "key-2"));
         clock.advance(Duration.ofHours(5));
         var engagement = zalo.readEngagement(oa, List.of(article.externalId(), video.externalId()));
@@ -150,16 +193,26 @@ class SandboxRoundTripTest {
         assertThat(zalo.followerCount(oa)).isPositive();
 
         // Someone else spent the refresh token: the OA must be reconnected.
-        var spent = new InMemoryCredentialStore(new ZaloOAuth("app", "secret", "zalo-at.4318.old",
-                clock.instant().minusSeconds(1), first[1]));
+        var spent = new InMemoryCredentialStore(new ZaloOAuth(
+                "app", "secret", "zalo-at.4318.old", clock.instant().minusSeconds(1), first[1]));
         assertThatThrownBy(() -> zalo.followerCount(new ChannelAccess(Platform.ZALO, "4318", spent)))
-                .isInstanceOfSatisfying(ConnectorException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED));
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED));
     }
 
-    private static PublishRequest request(ChannelAccess channel, PostKind kind, String title, String text,
-                                          List<Media> media) {
-        return new PublishRequest(channel, kind, title, text, null, "https://hanoi.gov.vn/tin", null, media,
-                List.of("Hà Nội"), null, "key");
+    private static PublishRequest request(
+            ChannelAccess channel, PostKind kind, String title, String text, List<Media> media) {
+        return new PublishRequest(
+                channel,
+                kind,
+                title,
+                text,
+                null,
+                "https://hanoi.gov.vn/tin",
+                null,
+                media,
+                List.of("Hà Nội"),
+                null,
+                "key");
     }
 }

@@ -4,13 +4,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,34 +37,52 @@ import vn.loa.connectors.support.WireMockPlatform;
 class YouTubeContractTest extends WireMockPlatform {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
-    private final ChannelAccess channel = new ChannelAccess(Platform.YOUTUBE, "UCcity",
+    private final ChannelAccess channel = new ChannelAccess(
+            Platform.YOUTUBE,
+            "UCcity",
             new InMemoryCredentialStore(new YouTubeOAuth("client-1", "CLIENT-SECRET", "REFRESH-TOKEN", "proj")));
-    private final MediaFetcher tenKilobytes = media -> new MediaFetcher.Fetched(
-            new ByteArrayInputStream(new byte[10_000]), 10_000, "video/mp4");
+    private final MediaFetcher tenKilobytes =
+            media -> new MediaFetcher.Fetched(new ByteArrayInputStream(new byte[10_000]), 10_000, "video/mp4");
     private YouTubeQuota quota;
     private List<Long> progress;
 
     @BeforeEach
     void token() {
-        wm.stubFor(post("/token").willReturn(okJson(
-                "{\"access_token\":\"ya29.ACCESS\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        wm.stubFor(post("/token")
+                .willReturn(
+                        okJson("{\"access_token\":\"ya29.ACCESS\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
         progress = new ArrayList<>();
     }
 
     private YouTubeConnector connector(int dailyUnits) {
         var d = YouTubeSettings.defaults(baseUrl() + "/", baseUrl() + "/token");
-        var settings = new YouTubeSettings(d.rootUrl(), d.tokenUrl(), d.unitCosts(), dailyUnits, 100, d.categoryId(),
-                d.chunkSize(), d.scheduleMinLead(), d.scheduleMaxLead(), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        var settings = new YouTubeSettings(
+                d.rootUrl(),
+                d.tokenUrl(),
+                d.unitCosts(),
+                dailyUnits,
+                100,
+                d.categoryId(),
+                d.chunkSize(),
+                d.scheduleMinLead(),
+                d.scheduleMaxLead(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
         quota = new YouTubeQuota(settings, clock, UsageObserver.NONE);
         return new YouTubeConnector(settings, quota, tenKilobytes, (key, sent, total) -> progress.add(sent), clock);
     }
 
     private void stubUpload() {
-        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos")).withQueryParam("uploadType", equalTo("resumable"))
-                .willReturn(ok().withHeader("Location", baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable"
-                        + "&upload_id=SESSION-1")));
-        wm.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).withQueryParam("upload_id", equalTo("SESSION-1"))
-                .willReturn(okJson("{\"kind\":\"youtube#video\",\"id\":\"vid123\",\"status\":{\"privacyStatus\":\"public\"}}")));
+        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .withQueryParam("uploadType", equalTo("resumable"))
+                .willReturn(ok().withHeader(
+                                "Location",
+                                baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable"
+                                        + "&upload_id=SESSION-1")));
+        wm.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .withQueryParam("upload_id", equalTo("SESSION-1"))
+                .willReturn(okJson(
+                        "{\"kind\":\"youtube#video\",\"id\":\"vid123\",\"status\":{\"privacyStatus\":\"public\"}}")));
     }
 
     @Test
@@ -72,12 +94,16 @@ class YouTubeContractTest extends WireMockPlatform {
         wm.verify(postRequestedFor(urlPathEqualTo("/token"))
                 .withRequestBody(containing("grant_type=refresh_token"))
                 .withRequestBody(containing("refresh_token=REFRESH-TOKEN")));
-        var start = wm.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos"))).get(0);
+        var start = wm.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")))
+                .get(0);
         assertThat(start.getHeader("Authorization")).isEqualTo("Bearer ya29.ACCESS");
         assertThat(start.getQueryParams().get("part").values()).containsExactlyInAnyOrder("snippet", "status");
-        var metadata = new String(unzip(start.getBody()), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(metadata).contains("\"title\":\"Hà Nội mùa thu\"").contains("\"privacyStatus\":\"public\"")
-                .contains("\"categoryId\":\"25\"").doesNotContain("publishAt");
+        var metadata = new String(unzip(start.getBody()), StandardCharsets.UTF_8);
+        assertThat(metadata)
+                .contains("\"title\":\"Hà Nội mùa thu\"")
+                .contains("\"privacyStatus\":\"public\"")
+                .contains("\"categoryId\":\"25\"")
+                .doesNotContain("publishAt");
         wm.verify(putRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos"))
                 .withHeader("Content-Range", equalTo("bytes 0-9999/10000")));
         assertThat(progress).contains(10_000L);
@@ -90,21 +116,29 @@ class YouTubeContractTest extends WireMockPlatform {
         var at = Instant.parse("2026-11-30T00:00:00Z");
         var video = connector(10_000).scheduleNatively(request("Công chiếu", "Ra mắt"), at);
         assertThat(video.scheduledOnPlatform()).isTrue();
-        var start = wm.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos"))).get(0);
-        var metadata = new String(unzip(start.getBody()), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(metadata).contains("\"privacyStatus\":\"private\"").contains("\"publishAt\":\"2026-11-30T00:00:00.000Z\"");
+        var start = wm.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")))
+                .get(0);
+        var metadata = new String(unzip(start.getBody()), StandardCharsets.UTF_8);
+        assertThat(metadata)
+                .contains("\"privacyStatus\":\"private\"")
+                .contains("\"publishAt\":\"2026-11-30T00:00:00.000Z\"");
     }
 
     @Test
     void statisticsOf120VideosTakeThreeListCallsOfAtMost50Ids() {
-        wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(statistics(0, 50))));
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(statistics(0, 50))));
         var ids = IntStream.range(0, 120).mapToObj(i -> "v" + i).toList();
         var engagement = connector(10_000).readEngagement(channel, ids);
 
         var calls = wm.findAll(getRequestedFor(urlPathEqualTo("/youtube/v3/videos")));
         assertThat(calls).hasSize(3);
-        assertThat(calls).allSatisfy(c -> assertThat(c.getQueryParams().get("id").values().size()).isLessThanOrEqualTo(50));
+        assertThat(calls)
+                .allSatisfy(c ->
+                        assertThat(c.getQueryParams().get("id").values().size()).isLessThanOrEqualTo(50));
         assertThat(calls.get(0).getQueryParams().get("part").values()).containsExactly("statistics");
         var first = engagement.get("v0");
         assertThat(first.views()).isEqualTo(1234);
@@ -121,20 +155,25 @@ class YouTubeContractTest extends WireMockPlatform {
         var youtube = connector(10_000);
         youtube.edit("vid123", request("Tiêu đề mới", "Mô tả mới"));
         youtube.delete(channel, "vid123");
-        var update = wm.findAll(putRequestedFor(urlPathEqualTo("/youtube/v3/videos"))).get(0);
-        var body = new String(unzip(update.getBody()), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(body).contains("\"id\":\"vid123\"").contains("\"title\":\"Tiêu đề mới\"").contains("\"categoryId\":\"25\"");
+        var update = wm.findAll(putRequestedFor(urlPathEqualTo("/youtube/v3/videos")))
+                .get(0);
+        var body = new String(unzip(update.getBody()), StandardCharsets.UTF_8);
+        assertThat(body)
+                .contains("\"id\":\"vid123\"")
+                .contains("\"title\":\"Tiêu đề mới\"")
+                .contains("\"categoryId\":\"25\"");
         wm.verify(deleteRequestedFor(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("id", equalTo("vid123")));
         assertThat(quota.unitsUsed("proj")).isEqualTo(100);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-            "403, quotaExceeded, RATE_LIMITED", "403, rateLimitExceeded, RATE_LIMITED",
-            "429, userRateLimitExceeded, RATE_LIMITED", "400, uploadLimitExceeded, RATE_LIMITED",
-            "403, insufficientPermissions, AUTH_EXPIRED", "400, invalidTitle, REJECTED",
-            "400, invalidPublishAt, REJECTED", "403, forbiddenPrivacySetting, REJECTED",
-            "500, internalError, TRANSIENT", "503, backendError, TRANSIENT"})
+        "403, quotaExceeded, RATE_LIMITED", "403, rateLimitExceeded, RATE_LIMITED",
+        "429, userRateLimitExceeded, RATE_LIMITED", "400, uploadLimitExceeded, RATE_LIMITED",
+        "403, insufficientPermissions, AUTH_EXPIRED", "400, invalidTitle, REJECTED",
+        "400, invalidPublishAt, REJECTED", "403, forbiddenPrivacySetting, REJECTED",
+        "500, internalError, TRANSIENT", "503, backendError, TRANSIENT"
+    })
     void dataApiErrorsMapIntoTheTaxonomy(int status, String reason, FailureKind kind) {
         wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(error(status, reason)));
         var youtube = connector(10_000);
@@ -151,21 +190,28 @@ class YouTubeContractTest extends WireMockPlatform {
 
     @Test
     void aServerErrorDuringAnUploadIsAnUnknownOutcome() {
-        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(ok().withHeader("Location",
-                baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=S")));
+        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .willReturn(ok().withHeader(
+                                "Location", baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=S")));
         wm.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(error(503, "backendError")));
         assertThatThrownBy(() -> connector(10_000).publish(request("x", "y")))
-                .isInstanceOfSatisfying(ConnectorException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
     }
 
     @Test
     void aRevokedRefreshTokenOrRejectedAccessTokenMeansReconnecting() {
-        wm.stubFor(post("/token").willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
+        wm.stubFor(
+                post("/token")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(400)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
         assertThatThrownBy(() -> connector(10_000).readEngagement(channel, List.of("v1")))
-                .isInstanceOfSatisfying(ConnectorException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED));
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED));
 
         token();
         wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(error(401, "authError")));
@@ -194,28 +240,43 @@ class YouTubeContractTest extends WireMockPlatform {
     }
 
     private PublishRequest request(String title, String description) {
-        return new PublishRequest(channel, PostKind.VIDEO, title, description, null, null, null,
-                List.of(new Media("https://cdn.example/film.mp4", "video/mp4", 10_000L, null)), List.of("Hà Nội"), null,
+        return new PublishRequest(
+                channel,
+                PostKind.VIDEO,
+                title,
+                description,
+                null,
+                null,
+                null,
+                List.of(new Media("https://cdn.example/film.mp4", "video/mp4", 10_000L, null)),
+                List.of("Hà Nội"),
+                null,
                 "key-1");
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, String reason) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(
-                "{\"error\":{\"code\":" + status + ",\"message\":\"" + reason + " message\",\"errors\":[{\"message\":\""
-                        + reason + " message\",\"domain\":\"youtube.api\",\"reason\":\"" + reason + "\"}]}}");
+    private static ResponseDefinitionBuilder error(int status, String reason) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":" + status + ",\"message\":\"" + reason
+                        + " message\",\"errors\":[{\"message\":\"" + reason
+                        + " message\",\"domain\":\"youtube.api\",\"reason\":\"" + reason + "\"}]}}");
     }
 
     private static String statistics(int from, int n) {
-        return IntStream.range(from, from + n).mapToObj(i -> "{\"kind\":\"youtube#video\",\"id\":\"v" + i + "\","
-                        + "\"statistics\":{\"viewCount\":\"1234\",\"likeCount\":\"56\",\"favoriteCount\":\"0\",\"commentCount\":\"7\"}}")
+        return IntStream.range(from, from + n)
+                .mapToObj(
+                        i -> "{\"kind\":\"youtube#video\",\"id\":\"v" + i + "\","
+                                + "\"statistics\":{\"viewCount\":\"1234\",\"likeCount\":\"56\",\"favoriteCount\":\"0\",\"commentCount\":\"7\"}}")
                 .collect(Collectors.joining(",", "{\"kind\":\"youtube#videoListResponse\",\"items\":[", "]}"));
     }
 
     private static byte[] unzip(byte[] body) {
         try {
             return body.length > 1 && body[0] == 0x1f
-                    ? new java.util.zip.GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes() : body;
-        } catch (java.io.IOException e) {
+                    ? new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes()
+                    : body;
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

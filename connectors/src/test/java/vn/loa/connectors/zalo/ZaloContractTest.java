@@ -31,15 +31,27 @@ class ZaloContractTest extends WireMockPlatform {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
     private final List<Duration> pauses = new ArrayList<>();
-    private InMemoryCredentialStore store = new InMemoryCredentialStore(new ZaloOAuth("APP", "SECRET-KEY", "ACCESS-1",
-            Instant.parse("2026-11-24T00:00:00Z"), "REFRESH-1"));
+    private InMemoryCredentialStore store = new InMemoryCredentialStore(
+            new ZaloOAuth("APP", "SECRET-KEY", "ACCESS-1", Instant.parse("2026-11-24T00:00:00Z"), "REFRESH-1"));
 
     private ZaloConnector connector() {
         var d = ZaloSettings.defaults(baseUrl(), baseUrl());
-        var settings = new ZaloSettings(d.openApiUrl(), d.oauthUrl(), d.titleMax(), d.authorMax(), d.descriptionMax(),
-                d.imageMaxBytes(), d.videoMaxBytes(), 3, d.verifyPause(), d.refreshMargin(), Duration.ofSeconds(2),
-                Duration.ofSeconds(1), d.quotaZone());
-        MediaFetcher video = m -> new MediaFetcher.Fetched(new ByteArrayInputStream(new byte[2_000]), 2_000, "video/mp4");
+        var settings = new ZaloSettings(
+                d.openApiUrl(),
+                d.oauthUrl(),
+                d.titleMax(),
+                d.authorMax(),
+                d.descriptionMax(),
+                d.imageMaxBytes(),
+                d.videoMaxBytes(),
+                3,
+                d.verifyPause(),
+                d.refreshMargin(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                d.quotaZone());
+        MediaFetcher video =
+                m -> new MediaFetcher.Fetched(new ByteArrayInputStream(new byte[2_000]), 2_000, "video/mp4");
         return new ZaloConnector(settings, video, pauses::add, clock);
     }
 
@@ -50,23 +62,35 @@ class ZaloContractTest extends WireMockPlatform {
     @Test
     void anArticleIsCreatedThenVerifiedUntilZaloGivesItsId() {
         wm.stubFor(post("/v2.0/article/create").willReturn(okJson(ok("{\"token\":\"TOK\"}"))));
-        wm.stubFor(post("/v2.0/article/verify").inScenario("verify").whenScenarioStateIs(Scenario.STARTED)
+        wm.stubFor(post("/v2.0/article/verify")
+                .inScenario("verify")
+                .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"error\":-214,\"message\":\"Article is being processed\"}"))
                 .willSetStateTo("done"));
-        wm.stubFor(post("/v2.0/article/verify").inScenario("verify").whenScenarioStateIs("done")
+        wm.stubFor(post("/v2.0/article/verify")
+                .inScenario("verify")
+                .whenScenarioStateIs("done")
                 .willReturn(okJson(ok("{\"id\":\"art-99\"}"))));
 
         var post = connector().publish(article("Vườn hoa mới", "Đoạn một.\n\nĐoạn hai."));
 
         assertThat(post.externalId()).isEqualTo("art-99");
         assertThat(pauses).containsExactly(Duration.ofSeconds(3));
-        var create = wm.findAll(postRequestedFor(urlEqualTo("/v2.0/article/create"))).get(0);
+        var create =
+                wm.findAll(postRequestedFor(urlEqualTo("/v2.0/article/create"))).get(0);
         assertThat(create.getHeader("access_token")).isEqualTo("ACCESS-1");
-        assertThat(create.getBodyAsString()).contains("\"type\":\"normal\"").contains("\"title\":\"Vườn hoa mới\"")
-                .contains("\"cover\":{\"cover_type\":\"photo\",\"photo_url\":\"https://cdn.example/cover.jpg\",\"status\":\"show\"}")
-                .contains("{\"type\":\"text\",\"content\":\"Đoạn một.\"}").contains("{\"type\":\"text\",\"content\":\"Đoạn hai.\"}")
+        assertThat(create.getBodyAsString())
+                .contains("\"type\":\"normal\"")
+                .contains("\"title\":\"Vườn hoa mới\"")
+                .contains(
+                        "\"cover\":{\"cover_type\":\"photo\",\"photo_url\":\"https://cdn.example/cover.jpg\",\"status\":\"show\"}")
+                .contains("{\"type\":\"text\",\"content\":\"Đoạn một.\"}")
+                .contains("{\"type\":\"text\",\"content\":\"Đoạn hai.\"}")
                 .contains("\"status\":\"show\"");
-        wm.verify(2, postRequestedFor(urlEqualTo("/v2.0/article/verify")).withRequestBody(equalToJson("{\"token\":\"TOK\"}")));
+        wm.verify(
+                2,
+                postRequestedFor(urlEqualTo("/v2.0/article/verify"))
+                        .withRequestBody(equalToJson("{\"token\":\"TOK\"}")));
     }
 
     @Test
@@ -74,26 +98,42 @@ class ZaloContractTest extends WireMockPlatform {
         wm.stubFor(post("/v2.0/article/create").willReturn(okJson(ok("{\"token\":\"TOK\"}"))));
         wm.stubFor(post("/v2.0/article/verify").willReturn(okJson("{\"error\":-214,\"message\":\"processing\"}")));
         assertThatThrownBy(() -> connector().publish(article("x", "y")))
-                .isInstanceOfSatisfying(ConnectorException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
     }
 
     @Test
     void aVideoArticleUploadsTheVideoFirst() {
         wm.stubFor(post("/v2.0/article/upload_video/preparevideo").willReturn(okJson(ok("{\"token\":\"VT\"}"))));
-        wm.stubFor(get(urlPathEqualTo("/v2.0/article/upload_video/verify")).inScenario("video")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(ok("{\"status\":3}"))).willSetStateTo("ready"));
-        wm.stubFor(get(urlPathEqualTo("/v2.0/article/upload_video/verify")).inScenario("video")
-                .whenScenarioStateIs("ready").willReturn(okJson(ok("{\"video_id\":\"VID-7\",\"status\":1}"))));
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/upload_video/verify"))
+                .inScenario("video")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(ok("{\"status\":3}")))
+                .willSetStateTo("ready"));
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/upload_video/verify"))
+                .inScenario("video")
+                .whenScenarioStateIs("ready")
+                .willReturn(okJson(ok("{\"video_id\":\"VID-7\",\"status\":1}"))));
         wm.stubFor(post("/v2.0/article/create").willReturn(okJson(ok("{\"token\":\"TOK\"}"))));
         wm.stubFor(post("/v2.0/article/verify").willReturn(okJson(ok("{\"id\":\"art-100\"}"))));
 
-        var video = connector().publish(new PublishRequest(oa(), PostKind.VIDEO, "Phim ngắn", null, "Mô tả", null,
-                Media.of("https://cdn.example/thumb.jpg"), List.of(Media.of("https://cdn.example/film.mp4")), List.of(),
-                null, "k"));
+        var video = connector()
+                .publish(new PublishRequest(
+                        oa(),
+                        PostKind.VIDEO,
+                        "Phim ngắn",
+                        null,
+                        "Mô tả",
+                        null,
+                        Media.of("https://cdn.example/thumb.jpg"),
+                        List.of(Media.of("https://cdn.example/film.mp4")),
+                        List.of(),
+                        null,
+                        "k"));
 
         assertThat(video.externalId()).isEqualTo("art-100");
-        var upload = wm.findAll(postRequestedFor(urlEqualTo("/v2.0/article/upload_video/preparevideo"))).get(0);
+        var upload = wm.findAll(postRequestedFor(urlEqualTo("/v2.0/article/upload_video/preparevideo")))
+                .get(0);
         assertThat(upload.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
         assertThat(upload.getBodyAsString()).contains("name=\"file\"; filename=\"film.mp4\"");
         wm.verify(postRequestedFor(urlEqualTo("/v2.0/article/create"))
@@ -106,19 +146,24 @@ class ZaloContractTest extends WireMockPlatform {
         wm.stubFor(post("/v2.0/article/update").willReturn(okJson(ok("{\"token\":\"UT\"}"))));
         wm.stubFor(post("/v2.0/article/verify").willReturn(okJson(ok("{\"id\":\"art-1\"}"))));
         wm.stubFor(post("/v2.0/article/remove").willReturn(okJson(ok("{}"))));
-        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice")).withQueryParam("type", equalTo("normal"))
-                .willReturn(okJson(ok("{\"medias\":[{\"id\":\"art-1\",\"type\":\"normal\",\"title\":\"A\",\"status\":\"show\","
-                        + "\"total_view\":1500,\"total_share\":42,\"create_date\":1795000000000,\"update_date\":1795000000000}],"
-                        + "\"total\":1}"))));
-        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice")).withQueryParam("type", equalTo("video"))
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice"))
+                .withQueryParam("type", equalTo("normal"))
+                .willReturn(okJson(
+                        ok("{\"medias\":[{\"id\":\"art-1\",\"type\":\"normal\",\"title\":\"A\",\"status\":\"show\","
+                                + "\"total_view\":1500,\"total_share\":42,\"create_date\":1795000000000,\"update_date\":1795000000000}],"
+                                + "\"total\":1}"))));
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice"))
+                .withQueryParam("type", equalTo("video"))
                 .willReturn(okJson(ok("{\"medias\":[],\"total\":0}"))));
         var zalo = connector();
         zalo.edit("art-1", article("A (sửa)", "Nội dung"));
         zalo.delete(oa(), "art-1");
         var engagement = zalo.readEngagement(oa(), List.of("art-1", "art-gone"));
 
-        wm.verify(postRequestedFor(urlEqualTo("/v2.0/article/update")).withRequestBody(matchingJsonPath("$.id", equalTo("art-1"))));
-        wm.verify(postRequestedFor(urlEqualTo("/v2.0/article/remove")).withRequestBody(equalToJson("{\"id\":\"art-1\"}")));
+        wm.verify(postRequestedFor(urlEqualTo("/v2.0/article/update"))
+                .withRequestBody(matchingJsonPath("$.id", equalTo("art-1"))));
+        wm.verify(postRequestedFor(urlEqualTo("/v2.0/article/remove"))
+                .withRequestBody(equalToJson("{\"id\":\"art-1\"}")));
         assertThat(engagement).containsOnlyKeys("art-1");
         assertThat(engagement.get("art-1").views()).isEqualTo(1500);
         assertThat(engagement.get("art-1").shares()).isEqualTo(42);
@@ -127,21 +172,26 @@ class ZaloContractTest extends WireMockPlatform {
 
     @Test
     void anExpiredAccessTokenIsRefreshedOnceAndTheNewRefreshTokenStoredBeforeUse() {
-        wm.stubFor(get(urlPathEqualTo("/v2.0/oa/getoa")).withHeader("access_token", equalTo("ACCESS-1"))
+        wm.stubFor(get(urlPathEqualTo("/v2.0/oa/getoa"))
+                .withHeader("access_token", equalTo("ACCESS-1"))
                 .willReturn(okJson("{\"error\":-220,\"message\":\"Access token has expired\"}")));
-        wm.stubFor(get(urlPathEqualTo("/v2.0/oa/getoa")).withHeader("access_token", equalTo("ACCESS-2"))
+        wm.stubFor(get(urlPathEqualTo("/v2.0/oa/getoa"))
+                .withHeader("access_token", equalTo("ACCESS-2"))
                 .willReturn(okJson(ok("{\"num_follower\":62300}"))));
-        wm.stubFor(post("/v4/oa/access_token").willReturn(okJson(
-                "{\"access_token\":\"ACCESS-2\",\"refresh_token\":\"REFRESH-2\",\"expires_in\":\"90000\"}")));
+        wm.stubFor(post("/v4/oa/access_token")
+                .willReturn(okJson(
+                        "{\"access_token\":\"ACCESS-2\",\"refresh_token\":\"REFRESH-2\",\"expires_in\":\"90000\"}")));
 
         assertThat(connector().followerCount(oa())).isEqualTo(62_300);
 
-        wm.verify(1, postRequestedFor(urlEqualTo("/v4/oa/access_token"))
-                .withHeader("secret_key", equalTo("SECRET-KEY"))
-                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-                .withRequestBody(containing("refresh_token=REFRESH-1"))
-                .withRequestBody(containing("app_id=APP"))
-                .withRequestBody(containing("grant_type=refresh_token")));
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo("/v4/oa/access_token"))
+                        .withHeader("secret_key", equalTo("SECRET-KEY"))
+                        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                        .withRequestBody(containing("refresh_token=REFRESH-1"))
+                        .withRequestBody(containing("app_id=APP"))
+                        .withRequestBody(containing("grant_type=refresh_token")));
         var stored = (ZaloOAuth) store.current();
         assertThat(stored.accessToken()).isEqualTo("ACCESS-2");
         assertThat(stored.refreshToken()).isEqualTo("REFRESH-2");
@@ -150,22 +200,35 @@ class ZaloContractTest extends WireMockPlatform {
 
     @Test
     void aTokenAboutToExpireIsRefreshedBeforeTheCallAndARefusedRefreshMeansReconnecting() {
-        store = new InMemoryCredentialStore(new ZaloOAuth("APP", "SECRET-KEY", "ACCESS-1",
-                clock.instant().plusSeconds(60), "REFRESH-1"));
-        wm.stubFor(post("/v4/oa/access_token").willReturn(okJson(
-                "{\"error\":-14014,\"error_name\":\"Invalid refresh token\"}")));
+        store = new InMemoryCredentialStore(
+                new ZaloOAuth("APP", "SECRET-KEY", "ACCESS-1", clock.instant().plusSeconds(60), "REFRESH-1"));
+        wm.stubFor(post("/v4/oa/access_token")
+                .willReturn(okJson("{\"error\":-14014,\"error_name\":\"Invalid refresh token\"}")));
         assertThatThrownBy(() -> connector().followerCount(oa()))
-                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED));
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED));
         wm.verify(0, getRequestedFor(urlPathEqualTo("/v2.0/oa/getoa")));
         assertThat(((ZaloOAuth) store.current()).refreshToken()).isEqualTo("REFRESH-1");
     }
 
     @ParameterizedTest(name = "error {0} -> {1}")
-    @CsvSource({"-32, RATE_LIMITED", "-211, RATE_LIMITED", "-223, RATE_LIMITED", "-201, REJECTED",
-            "-210, REJECTED", "-204, AUTH_EXPIRED", "-205, AUTH_EXPIRED", "-209, AUTH_EXPIRED", "-212, AUTH_EXPIRED",
-            "-221, AUTH_EXPIRED", "-224, AUTH_EXPIRED", "-242, AUTH_EXPIRED"})
+    @CsvSource({
+        "-32, RATE_LIMITED",
+        "-211, RATE_LIMITED",
+        "-223, RATE_LIMITED",
+        "-201, REJECTED",
+        "-210, REJECTED",
+        "-204, AUTH_EXPIRED",
+        "-205, AUTH_EXPIRED",
+        "-209, AUTH_EXPIRED",
+        "-212, AUTH_EXPIRED",
+        "-221, AUTH_EXPIRED",
+        "-224, AUTH_EXPIRED",
+        "-242, AUTH_EXPIRED"
+    })
     void zaloErrorCodesMapIntoTheTaxonomy(int error, FailureKind kind) {
-        wm.stubFor(post("/v2.0/article/create").willReturn(okJson("{\"error\":" + error + ",\"message\":\"Lỗi " + error + "\"}")));
+        wm.stubFor(post("/v2.0/article/create")
+                .willReturn(okJson("{\"error\":" + error + ",\"message\":\"Lỗi " + error + "\"}")));
         assertThatThrownBy(() -> connector().publish(article("x", "y")))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(kind);
@@ -181,17 +244,31 @@ class ZaloContractTest extends WireMockPlatform {
 
     @Test
     void aGatewayErrorOrTimeoutOnCreateIsAnUnknownOutcomeAndOnAReadTransient() {
-        wm.stubFor(post("/v2.0/article/create").willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
-        wm.stubFor(get(urlPathEqualTo("/v2.0/oa/getoa")).willReturn(okJson(ok("{\"num_follower\":1}")).withFixedDelay(1_500)));
+        wm.stubFor(post("/v2.0/article/create")
+                .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
+        wm.stubFor(get(urlPathEqualTo("/v2.0/oa/getoa"))
+                .willReturn(okJson(ok("{\"num_follower\":1}")).withFixedDelay(1_500)));
         assertThatThrownBy(() -> connector().publish(article("x", "y")))
-                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
         assertThatThrownBy(() -> connector().followerCount(oa()))
-                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT));
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT));
     }
 
     private PublishRequest article(String title, String body) {
-        return new PublishRequest(oa(), PostKind.ARTICLE, title, body, "Mô tả", null, Media.of("https://cdn.example/cover.jpg"),
-                List.of(), List.of(), "Ban biên tập", "key-1");
+        return new PublishRequest(
+                oa(),
+                PostKind.ARTICLE,
+                title,
+                body,
+                "Mô tả",
+                null,
+                Media.of("https://cdn.example/cover.jpg"),
+                List.of(),
+                List.of(),
+                "Ban biên tập",
+                "key-1");
     }
 
     private static String ok(String data) {

@@ -7,4 +7,10 @@ import java.util.List;
  * not use are null: Facebook has no title, YouTube and Facebook have no separate description.
  */
 public record VariantDraft(
-        String title, String body, String description, String link, String coverUrl, List<String> media, List<String> tags) {}
+        String title,
+        String body,
+        String description,
+        String link,
+        String coverUrl,
+        List<String> media,
+        List<String> tags) {}

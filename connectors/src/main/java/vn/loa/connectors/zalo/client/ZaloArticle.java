@@ -6,8 +6,15 @@ import java.util.List;
 public sealed interface ZaloArticle permits ZaloArticle.Normal, ZaloArticle.Video {
 
     /** A normal article: cover photo, description and body blocks. */
-    record Normal(String title, String author, String coverPhotoUrl, String description, List<BodyBlock> body,
-                  boolean visible, boolean comments) implements ZaloArticle {}
+    record Normal(
+            String title,
+            String author,
+            String coverPhotoUrl,
+            String description,
+            List<BodyBlock> body,
+            boolean visible,
+            boolean comments)
+            implements ZaloArticle {}
 
     /** A video article around a video uploaded with preparevideo. */
     record Video(String title, String description, String videoId, String avatarUrl, boolean comments)

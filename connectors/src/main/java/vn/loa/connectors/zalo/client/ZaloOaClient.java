@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,14 +46,18 @@ public final class ZaloOaClient {
 
     /** Starts creating an article; returns the token to verify. */
     public String createArticle(String accessToken, ZaloArticle article) throws IOException {
-        return postJson(accessToken, "/v2.0/article/create", articleBody(article, null)).path("token").asString();
+        return postJson(accessToken, "/v2.0/article/create", articleBody(article, null))
+                .path("token")
+                .asString();
     }
 
     /** The article id once Zalo has processed the article; empty while it is still processing. */
     public Optional<String> verifyArticle(String accessToken, String token) throws IOException {
         try {
             var data = postJson(accessToken, "/v2.0/article/verify", Map.of("token", token));
-            var id = data.has("id") ? data.path("id").asString() : data.path("article_id").asString();
+            var id = data.has("id")
+                    ? data.path("id").asString()
+                    : data.path("article_id").asString();
             return Optional.of(id);
         } catch (ZaloApiException e) {
             if (e.error() == ARTICLE_PROCESSING) {
@@ -66,7 +69,9 @@ public final class ZaloOaClient {
 
     /** Starts updating an article; returns the token to verify. */
     public String updateArticle(String accessToken, String articleId, ZaloArticle article) throws IOException {
-        return postJson(accessToken, "/v2.0/article/update", articleBody(article, articleId)).path("token").asString();
+        return postJson(accessToken, "/v2.0/article/update", articleBody(article, articleId))
+                .path("token")
+                .asString();
     }
 
     public void removeArticle(String accessToken, String articleId) throws IOException {
@@ -79,23 +84,30 @@ public final class ZaloOaClient {
 
     /** One page of the OA's articles of a type ("normal" or "video"), newest first. */
     public ArticleSlice listArticles(String accessToken, int offset, int limit, String type) throws IOException {
-        var data = get(accessToken, "/v2.0/article/getslice?offset=" + offset + "&limit=" + limit + "&type="
-                + encode(type));
+        var data = get(
+                accessToken, "/v2.0/article/getslice?offset=" + offset + "&limit=" + limit + "&type=" + encode(type));
         var articles = new ArrayList<ArticleSummary>();
         for (var m : data.path("medias")) {
-            articles.add(new ArticleSummary(m.path("id").asString(), m.path("type").asString(),
-                    m.path("title").asString(), m.path("status").asString(), m.path("total_view").asLong(),
-                    m.path("total_share").asLong(), m.path("create_date").asLong(), m.path("update_date").asLong(),
+            articles.add(new ArticleSummary(
+                    m.path("id").asString(),
+                    m.path("type").asString(),
+                    m.path("title").asString(),
+                    m.path("status").asString(),
+                    m.path("total_view").asLong(),
+                    m.path("total_share").asLong(),
+                    m.path("create_date").asLong(),
+                    m.path("update_date").asLong(),
                     m.path("link_view").asString(null)));
         }
         return new ArticleSlice(data.path("total").asLong(articles.size()), articles);
     }
 
     /** Uploads a video file for a video article; returns the token to verify. */
-    public String prepareVideo(String accessToken, String fileName, String contentType, byte[] file) throws IOException {
+    public String prepareVideo(String accessToken, String fileName, String contentType, byte[] file)
+            throws IOException {
         var boundary = "loa-" + UUID.randomUUID();
         var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                        + fileName.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         var body = new byte[head.length + file.length + tail.length];
@@ -113,7 +125,9 @@ public final class ZaloOaClient {
 
     public VideoStatus verifyVideo(String accessToken, String token) throws IOException {
         var data = get(accessToken, "/v2.0/article/upload_video/verify?token=" + encode(token));
-        return new VideoStatus(data.path("video_id").asString(null), data.path("status").asInt(),
+        return new VideoStatus(
+                data.path("video_id").asString(null),
+                data.path("status").asInt(),
                 data.path("status_message").asString(null));
     }
 
@@ -137,11 +151,15 @@ public final class ZaloOaClient {
         var response = send(request);
         var node = json.readTree(response.body());
         if (response.statusCode() != 200 || !node.has("access_token")) {
-            throw new ZaloApiException(node.path("error").asInt(0), response.statusCode(),
+            throw new ZaloApiException(
+                    node.path("error").asInt(0),
+                    response.statusCode(),
                     node.path("error_name").asString(node.path("message").asString("token refresh refused")));
         }
         // expires_in arrives as a string ("90000").
-        return new TokenPair(node.path("access_token").asString(), node.path("refresh_token").asString(),
+        return new TokenPair(
+                node.path("access_token").asString(),
+                node.path("refresh_token").asString(),
                 Long.parseLong(node.path("expires_in").asString("90000")));
     }
 
@@ -227,7 +245,8 @@ public final class ZaloOaClient {
         }
         int error = node.path("error").asInt(0);
         if (error != 0 || response.statusCode() / 100 != 2) {
-            throw new ZaloApiException(error, response.statusCode(), node.path("message").asString("error"));
+            throw new ZaloApiException(
+                    error, response.statusCode(), node.path("message").asString("error"));
         }
         return node.path("data");
     }
@@ -235,5 +254,4 @@ public final class ZaloOaClient {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
-
 }

@@ -8,8 +8,16 @@ public final class ZaloRecords {
     private ZaloRecords() {}
 
     /** One article in a getslice listing, with the only engagement numbers Zalo gives. */
-    public record ArticleSummary(String id, String type, String title, String status, long totalView, long totalShare,
-                                 long createDate, long updateDate, String link) {}
+    public record ArticleSummary(
+            String id,
+            String type,
+            String title,
+            String status,
+            long totalView,
+            long totalShare,
+            long createDate,
+            long updateDate,
+            String link) {}
 
     public record ArticleSlice(long total, List<ArticleSummary> articles) {}
 
