@@ -24,6 +24,7 @@ import vn.loa.connectors.credentials.CredentialStore;
 import vn.loa.connectors.credentials.Credentials;
 import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.credentials.MissingCredentials;
+import vn.loa.connectors.credentials.ZaloOAuth;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
 
@@ -165,6 +166,21 @@ public class ChannelConnections {
                     .params(channelId, channel.platform().name(), sealed, now, by)
                     .update();
         }
+    }
+
+    /**
+     * When the stored access token stops working, where the platform says (Zalo's access token);
+     * empty for credentials without a known end (Facebook page tokens, YouTube refresh tokens).
+     */
+    public Optional<Instant> accessExpiry(long channelId, Actor actor) {
+        Permissions.requireAny(actor, "see channel connections", Role.ADMIN, Role.PLANNER, Role.LEADERSHIP);
+        var channel = channels.getChannel(channelId);
+        if (find(channelId).isEmpty()) {
+            return Optional.empty();
+        }
+        return accessFor(channel).credentials().current() instanceof ZaloOAuth zalo
+                ? Optional.ofNullable(zalo.accessExpiresAt())
+                : Optional.empty();
     }
 
     public Status status(long channelId, Actor actor) {

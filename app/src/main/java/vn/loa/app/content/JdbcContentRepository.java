@@ -33,10 +33,12 @@ class JdbcContentRepository implements ContentRepository {
 
     private final JdbcClient jdbc;
     private final JsonLists lists;
+    private final ReviewSnapshots snapshots;
 
-    JdbcContentRepository(JdbcClient jdbc, JsonLists lists) {
+    JdbcContentRepository(JdbcClient jdbc, JsonLists lists, ReviewSnapshots snapshots) {
         this.jdbc = jdbc;
         this.lists = lists;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -125,6 +127,10 @@ class JdbcContentRepository implements ContentRepository {
                 .update();
         if (changed == 0) {
             throw new ConcurrentChange("content item " + item.id());
+        }
+        if (item.status() == ContentStatus.APPROVED || item.status() == ContentStatus.REJECTED) {
+            // Kept so the next review can show what changed since this one.
+            snapshots.record(item.id(), item.status(), item.updatedAt());
         }
         return new ContentItem(
                 item.id(),

@@ -1,11 +1,7 @@
 package vn.loa.app.report;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.campaigns.access.Actor;
-import vn.loa.campaigns.shared.InvalidInput;
 
 /**
  * Reports as JSON, and as CSV, XLSX or PDF for the city ({@code /export?format=}). Period reports
@@ -74,40 +69,10 @@ class ReportController {
     }
 
     private static LocalDate[] half(int year, int half) {
-        if (half != 1 && half != 2) {
-            throw InvalidInput.of("half", "must be 1 (January to June) or 2 (July to December)");
-        }
-        return half == 1
-                ? new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30)}
-                : new LocalDate[] {LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31)};
+        return ReportExports.half(year, half);
     }
 
     private static ResponseEntity<byte[]> export(ReportDocument doc, String name, String format) {
-        byte[] body;
-        MediaType type;
-        switch (format == null ? "" : format.toLowerCase()) {
-            case "csv" -> {
-                body = ReportWriters.csv(doc);
-                type = new MediaType("text", "csv", StandardCharsets.UTF_8);
-            }
-            case "xlsx" -> {
-                body = ReportWriters.xlsx(doc);
-                type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            }
-            case "pdf" -> {
-                body = ReportWriters.pdf(doc);
-                type = MediaType.APPLICATION_PDF;
-            }
-            default -> throw InvalidInput.of("format", "must be csv, xlsx or pdf");
-        }
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name + "." + format.toLowerCase())
-                                .build()
-                                .toString())
-                .body(body);
+        return ReportExports.export(doc, name, format);
     }
 }

@@ -58,7 +58,10 @@ public class SecurityConfig {
                                 .permitAll()
                                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                                 .permitAll()
-                                .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error")
+                                .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                                .permitAll()
+                                // Uploaded media, fetched by the platforms by its unguessable address.
+                                .requestMatchers("/media/**")
                                 .permitAll()
                                 .requestMatchers("/actuator/**")
                                 .hasRole("ADMIN")

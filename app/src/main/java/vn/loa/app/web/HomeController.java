@@ -2,29 +2,35 @@ package vn.loa.app.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.loa.app.delivery.DeliveryViews;
-import vn.loa.app.security.LoaUser;
+import vn.loa.app.web.health.HealthStore;
+import vn.loa.campaigns.content.ContentFilter;
+import vn.loa.campaigns.content.ContentStatus;
 import vn.loa.campaigns.delivery.DeliveryFilter;
 import vn.loa.campaigns.shared.InstantRange;
 import vn.loa.campaigns.shared.PageRequest;
+import vn.loa.campaigns.workflow.ContentWriting;
 import vn.loa.campaigns.workflow.Scheduling;
 
-/** The first page after signing in: who you are and what goes out in the next seven days. */
+/** The first page after signing in: what waits for the person, and what goes out in the next seven days. */
 @Controller
 class HomeController {
 
     private final Scheduling scheduling;
+    private final ContentWriting writing;
     private final DeliveryViews views;
+    private final HealthStore health;
     private final Clock clock;
 
-    HomeController(Scheduling scheduling, DeliveryViews views, Clock clock) {
+    HomeController(
+            Scheduling scheduling, ContentWriting writing, DeliveryViews views, HealthStore health, Clock clock) {
         this.scheduling = scheduling;
+        this.writing = writing;
         this.views = views;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -34,14 +40,21 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal LoaUser user, Model model) {
+    String home(WebUser me, Model model) {
         var now = clock.instant();
         var week = new InstantRange(now, now.plus(Duration.ofDays(7)));
         var upcoming = scheduling.findDeliveries(
-                new DeliveryFilter(null, null, null, null, null, week, null), PageRequest.of(0, 50), user.actor());
-        model.addAttribute("user", user);
+                new DeliveryFilter(null, null, null, null, null, week, null), PageRequest.of(0, 50), me.actor());
         model.addAttribute("upcoming", views.of(upcoming.items()));
-        model.addAttribute("now", OffsetDateTime.now(clock));
+        if (me.canRead()) {
+            model.addAttribute(
+                    "waiting",
+                    writing.findContent(
+                                    new ContentFilter(null, null, null, ContentStatus.IN_REVIEW, null, null),
+                                    PageRequest.of(0, 1))
+                            .totalItems());
+            model.addAttribute("alerts", health.openAlertCount());
+        }
         return "home";
     }
 }

@@ -50,6 +50,8 @@ class DemoRunOnH2Test {
     @DynamicPropertySource
     static void h2File(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("loa"));
+        // The base demo data only; the web pages' extra demo content is checked by the web tests.
+        registry.add("loa.web.demo-content", () -> "false");
     }
 
     @LocalServerPort
