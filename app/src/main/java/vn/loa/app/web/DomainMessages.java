@@ -70,6 +70,15 @@ public class DomainMessages {
         rule("(.+) does not exist", "not-found");
     }
 
+    /** "APPROVER or ADMIN" in the reader's words. */
+    private String roles(String names, Locale locale) {
+        var words = new ArrayList<String>();
+        for (var name : names.split(" or ")) {
+            words.add(messages.getMessage("role." + name.strip(), null, name.strip(), locale));
+        }
+        return String.join(messages.getMessage("refusal.or", null, " or ", locale), words);
+    }
+
     private static void rule(String regex, String key) {
         RULES.add(new Rule(Pattern.compile(regex), "refusal." + key));
     }
@@ -94,6 +103,9 @@ public class DomainMessages {
                 var args = new Object[m.groupCount()];
                 for (int i = 0; i < args.length; i++) {
                     args[i] = m.group(i + 1);
+                }
+                if (rule.key().equals("refusal.role")) {
+                    args[0] = roles(m.group(1), locale);
                 }
                 return messages.getMessage(rule.key(), args, message, locale);
             }

@@ -88,6 +88,7 @@ class CampaignPagesController {
         var report = reports.campaign(id, me.actor());
         model.addAttribute("c", campaign);
         model.addAttribute("theme", themes.getTheme(campaign.themeId()));
+        model.addAttribute("themeColour", charts.colour(campaign.themeId()));
         model.addAttribute(
                 "channels",
                 channels.listChannels(me.actor()).stream()

@@ -2,6 +2,7 @@ package vn.loa.app.web.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
@@ -68,6 +69,9 @@ class DashboardController {
         var report = reports.period(period.from(), period.to(), me.actor());
         model.addAttribute("period", period);
         model.addAttribute("report", report);
+        var colours = new HashMap<Long, String>();
+        report.themes().forEach(t -> colours.put(t.themeId(), charts.colour(t.themeId())));
+        model.addAttribute("themeColours", colours);
         model.addAttribute(
                 "themesChart",
                 charts.themes(report, text("dashboard.current", locale), text("dashboard.previous", locale)));

@@ -28,7 +28,7 @@ class BulkImport {
     /** One row: what it becomes, and what is wrong with it (nothing when it can be imported). */
     record Row(int line, ContentDraft draft, String campaign, List<FieldProblem> problems) {
 
-        boolean ok() {
+        public boolean ok() {
             return problems.isEmpty();
         }
     }
@@ -36,11 +36,11 @@ class BulkImport {
     /** The outcome of a run over every row. */
     record Result(List<Row> rows, int written) {
 
-        boolean ok() {
+        public boolean ok() {
             return !rows.isEmpty() && rows.stream().allMatch(Row::ok);
         }
 
-        long bad() {
+        public long bad() {
             return rows.stream().filter(r -> !r.ok()).count();
         }
     }
