@@ -15,7 +15,11 @@ public record AuditEntry(
 
     public enum Subject {
         CONTENT,
-        DELIVERY
+        DELIVERY,
+        /** A partner page's selection status (registry of partners). */
+        PARTNER_PAGE,
+        /** A content pack offered to a partner page. */
+        PACK
     }
 
     public static final String SYSTEM = "system";
