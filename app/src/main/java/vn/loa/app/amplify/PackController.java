@@ -201,7 +201,8 @@ class PackController {
     }
 
     /** The pack as a ZIP: manifest.json, one text file per platform, and the media files. */
-    @GetMapping("/api/packs/{id}/download")
+    // Also under /partner for the partner portal (a signed-in browser session rather than Basic auth).
+    @GetMapping({"/api/packs/{id}/download", "/partner/packs/{id}/download"})
     ResponseEntity<StreamingResponseBody> download(@PathVariable long id, Actor actor) {
         var view = views(List.of(packs.getPack(id, actor))).get(0);
         StreamingResponseBody body = out -> {

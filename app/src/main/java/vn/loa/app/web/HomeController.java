@@ -41,6 +41,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(WebUser me, Model model) {
+        if (me.isPartner() && !me.canRead()) {
+            return "redirect:/partner";
+        }
         var now = clock.instant();
         var week = new InstantRange(now, now.plus(Duration.ofDays(7)));
         var upcoming = scheduling.findDeliveries(
