@@ -161,9 +161,18 @@ class Screenshots {
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                 .list();
         var seen = new HashSet<String>();
-        for (int k = 0; k < 18; k++) {
-            var item = items.get(k % items.size());
-            var channel = channels.get(k % channels.size());
+        int k = -1;
+        for (int n = 0; n < items.size() * channels.size() && k < 17; n++) {
+            var item = items.get(n % items.size());
+            var channel = channels.get((n / items.size()) % channels.size());
+            var live = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE content_id = ? AND channel_id = ?")
+                    .params(item[0], channel[0])
+                    .query(Long.class)
+                    .single();
+            if (live > 0) {
+                continue; // one live delivery per item and channel
+            }
+            k++;
             var day = today.minusDays(20 - k);
             var at = day.atTime(7 + k % 12, 0).atZone(zone).toInstant().truncatedTo(ChronoUnit.MINUTES);
             jdbc.sql("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref,"
