@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import vn.loa.campaigns.shared.AlreadyExists;
 import vn.loa.campaigns.shared.ConcurrentChange;
 import vn.loa.campaigns.shared.DomainException;
 import vn.loa.campaigns.shared.FieldProblem;
@@ -71,7 +72,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof NotAllowed) {
             return HttpStatus.FORBIDDEN;
         }
-        if (e instanceof IllegalTransition || e instanceof ConcurrentChange) {
+        if (e instanceof IllegalTransition || e instanceof ConcurrentChange || e instanceof AlreadyExists) {
             return HttpStatus.CONFLICT;
         }
         if (e instanceof PlatformRefused) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -15,6 +16,7 @@ import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryFilter;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.shared.AlreadyExists;
 import vn.loa.campaigns.shared.Page;
 import vn.loa.campaigns.shared.PageRequest;
 
@@ -33,19 +35,25 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     @Override
     public Delivery insert(Delivery d) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, failure_reason,"
-                        + " published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        d.contentId(),
-                        d.channelId(),
-                        Timestamps.utc(d.scheduledAt()),
-                        d.status().name(),
-                        d.externalRef(),
-                        d.failureReason(),
-                        Timestamps.utc(d.publishedAt()),
-                        Timestamps.utc(d.createdAt()),
-                        Timestamps.utc(d.updatedAt()))
-                .update(keys, "id");
+        try {
+            jdbc.sql("INSERT INTO delivery (content_id, channel_id, scheduled_at, status, external_ref, failure_reason,"
+                            + " published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            d.contentId(),
+                            d.channelId(),
+                            Timestamps.utc(d.scheduledAt()),
+                            d.status().name(),
+                            d.externalRef(),
+                            d.failureReason(),
+                            Timestamps.utc(d.publishedAt()),
+                            Timestamps.utc(d.createdAt()),
+                            Timestamps.utc(d.updatedAt()))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            // delivery_live_once (V11): another request put the item on this channel first.
+            throw new AlreadyExists("content item " + d.contentId() + " already has a delivery to channel "
+                    + d.channelId() + " that is pending or published");
+        }
         return d.withId(keys.getKeyAs(Long.class));
     }
 

@@ -8,6 +8,11 @@ import vn.loa.campaigns.shared.PageRequest;
 
 public interface DeliveryRepository {
 
+    /**
+     * Stores a new delivery. An item has at most one live delivery (pending or published) per
+     * channel; the store enforces it, so a parallel second one is refused with
+     * {@link vn.loa.campaigns.shared.AlreadyExists} however the callers' checks raced.
+     */
     Delivery insert(Delivery delivery);
 
     /** Writes the new state only if the stored one is still {@code expected}; false when it was not. */
