@@ -8,6 +8,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,7 @@ import vn.loa.campaigns.workflow.ContentReview;
 import vn.loa.campaigns.workflow.ContentWriting;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.campaigns.workflow.PlatformLimits;
+import vn.loa.campaigns.workflow.PublicationListener;
 import vn.loa.campaigns.workflow.PublishedPosts;
 import vn.loa.campaigns.workflow.Scheduling;
 import vn.loa.connectors.ConnectorRegistry;
@@ -151,8 +153,13 @@ public class DomainConfig {
 
     @Bean
     DeliveryProgress deliveryProgress(
-            ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
-        return new DeliveryProgress(contents, deliveries, audit, clock);
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            AuditTrail audit,
+            Clock clock,
+            ObjectProvider<PublicationListener> listener) {
+        return new DeliveryProgress(
+                contents, deliveries, audit, clock, listener.getIfAvailable(() -> PublicationListener.NONE));
     }
 
     @Bean

@@ -23,7 +23,20 @@ public class DeliveryProgress {
     private final WorkflowSteps steps;
     private final Clock clock;
 
+    private final PublicationListener listener;
+
     public DeliveryProgress(ContentRepository contents, DeliveryRepository deliveries, AuditTrail audit, Clock clock) {
+        this(contents, deliveries, audit, clock, PublicationListener.NONE);
+    }
+
+    /** With a listener told of every publication (partner amplification pushes rebuttals from it). */
+    public DeliveryProgress(
+            ContentRepository contents,
+            DeliveryRepository deliveries,
+            AuditTrail audit,
+            Clock clock,
+            PublicationListener listener) {
+        this.listener = listener;
         this.contents = contents;
         this.clock = clock;
         this.deliveries = deliveries;
@@ -41,7 +54,8 @@ public class DeliveryProgress {
     public Started startPublishing(Delivery current) {
         var delivery = steps.move(current, DeliveryStatus.PUBLISHING, AuditEntry.SYSTEM, "due");
         var item = item(delivery);
-        if (item.status() != ContentStatus.PUBLISHING) {
+        // An item already out on its own channels stays PUBLISHED while a partner's delivery goes.
+        if (item.status() != ContentStatus.PUBLISHING && item.status() != ContentStatus.PUBLISHED) {
             item = steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "first delivery started");
         }
         return new Started(delivery, item);
@@ -59,6 +73,7 @@ public class DeliveryProgress {
                 AuditEntry.SYSTEM,
                 "published as " + externalRef);
         rollUp(after.contentId());
+        listener.published(after);
         return after;
     }
 
@@ -99,6 +114,7 @@ public class DeliveryProgress {
                 moved.updatedAt());
         var after = steps.store(current, published, AuditEntry.SYSTEM, "published by the platform's scheduler");
         rollUp(after.contentId());
+        listener.published(after);
         return after;
     }
 
@@ -142,6 +158,9 @@ public class DeliveryProgress {
             return;
         }
         var item = contents.findHeader(contentId).orElseThrow(() -> new NotFound("content item", contentId));
+        if (item.status() == ContentStatus.PUBLISHED) {
+            return; // a partner's delivery of an item already out: the item's own outcome stands
+        }
         var anyFailed = all.stream().anyMatch(d -> d.status() == DeliveryStatus.FAILED);
         var target = anyFailed ? ContentStatus.FAILED : ContentStatus.PUBLISHED;
         steps.move(item, target, AuditEntry.SYSTEM, anyFailed ? "a delivery failed" : "every delivery published");

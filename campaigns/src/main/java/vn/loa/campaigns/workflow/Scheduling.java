@@ -3,8 +3,10 @@ package vn.loa.campaigns.workflow;
 import static vn.loa.campaigns.access.Permissions.requireAny;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +35,9 @@ import vn.loa.campaigns.shared.ReadOnly;
 
 /** Putting approved content on channels at an instant, and taking it off again before it goes out. */
 public class Scheduling {
+
+    private static final Set<ContentStatus> PARTNER_SHAREABLE = EnumSet.of(
+            ContentStatus.APPROVED, ContentStatus.SCHEDULED, ContentStatus.PUBLISHING, ContentStatus.PUBLISHED);
 
     private final ContentRepository contents;
     private final DeliveryRepository deliveries;
@@ -88,6 +93,46 @@ public class Scheduling {
         }
         timer.dueAt(at.toInstant());
         return created;
+    }
+
+    /**
+     * Puts an approved item on a partner's connected channel for a content pack the partner
+     * accepted. Unlike {@link #schedule}, the item may already be out on its own channels (a pack
+     * often follows the official post); its status then stays as it is. {@code at} in the past
+     * means now.
+     */
+    public Delivery schedulePartnerShare(long contentId, long channelId, Instant at, Actor actor, String why) {
+        requireAny(actor, "schedule content", Role.PLANNER, Role.ADMIN);
+        var item = getItem(contentId);
+        if (!PARTNER_SHAREABLE.contains(item.status())) {
+            throw new IllegalTransition(
+                    "content item " + contentId,
+                    item.status(),
+                    ContentStatus.SCHEDULED,
+                    "only approved content goes to partners");
+        }
+        var now = clock.instant();
+        var when = at.isAfter(now) ? at : now;
+        var channel = channels.find(channelId).orElseThrow(() -> new NotFound("channel", channelId));
+        var checks = new Checks();
+        checks.that(channel.active(), "channelId", channel.label() + " is inactive");
+        checks.that(
+                item.variant(channel.platform()).isPresent(),
+                "channelId",
+                "the item has no " + channel.platform() + " variant for " + channel.label());
+        checks.that(
+                steps.deliveriesOf(item).stream()
+                        .noneMatch(d -> d.channelId() == channelId
+                                && (d.status().isPending() || d.status() == DeliveryStatus.PUBLISHED)),
+                "channelId",
+                "the item is already scheduled or published on " + channel.label());
+        checks.throwIfAny();
+        var delivery = steps.scheduled(Delivery.schedule(item.id(), channelId, when, now), actor.username());
+        if (item.status() == ContentStatus.APPROVED) {
+            steps.move(item, ContentStatus.SCHEDULED, actor.username(), why);
+        }
+        timer.dueAt(when);
+        return delivery;
     }
 
     /** Cancels an item before it is published, together with every delivery still waiting. */

@@ -1,0 +1,156 @@
+package vn.loa.app.amplify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.loa.app.persistence.Timestamps;
+import vn.loa.campaigns.amplify.ContentPacks;
+import vn.loa.campaigns.amplify.PartnerShares;
+import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.workflow.PublicationListener;
+
+/**
+ * The moving parts of amplification: what happens when a post is published (a rebuttal on the
+ * official channel is pushed to the partners; a pack Loa published on a partner's page becomes
+ * its share), the tracked-link filter, and the background sweeps (link clicks flushed, reminders,
+ * pushes or shares a crash left undone, unsent e-mail).
+ */
+@Configuration(proxyBeanMethods = false)
+class AmplifyRuntime implements PublicationListener, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AmplifyRuntime.class);
+
+    private final ObjectProvider<ContentPacks> packs;
+    private final ObjectProvider<PartnerShares> shares;
+    private final LinkClicks clicks;
+    private final MailOutbox outbox;
+    private final JdbcClient jdbc;
+    private final AmplifyProperties properties;
+    private final Clock clock;
+    private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(2, r -> {
+        var t = new Thread(r, "amplify");
+        t.setDaemon(true);
+        return t;
+    });
+
+    AmplifyRuntime(
+            ObjectProvider<ContentPacks> packs,
+            ObjectProvider<PartnerShares> shares,
+            LinkClicks clicks,
+            MailOutbox outbox,
+            JdbcClient jdbc,
+            AmplifyProperties properties,
+            Clock clock) {
+        this.packs = packs;
+        this.shares = shares;
+        this.clicks = clicks;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Bean
+    FilterRegistrationBean<LinkRedirectFilter> trackedLinks() {
+        var registration = new FilterRegistrationBean<>(new LinkRedirectFilter(clicks));
+        registration.addUrlPatterns("/l/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Called inside the publishing transaction: the work is done after it commits, off the engine's thread. */
+    @Override
+    public void published(Delivery delivery) {
+        long id = delivery.id();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.execute(() -> afterPublished(id));
+                }
+            });
+        } else {
+            worker.execute(() -> afterPublished(id));
+        }
+    }
+
+    void afterPublished(long deliveryId) {
+        try {
+            packs.getObject().pushRebuttal(deliveryId).ifPresent(built -> {
+                clicks.forgetMisses();
+                log.info(
+                        "Rebuttal pushed to {} partner page(s) at once",
+                        built.packs().size());
+            });
+            shares.getObject().recordPublished(deliveryId);
+        } catch (RuntimeException e) {
+            // The sweep finds what was not done and does it.
+            log.warn("After publishing delivery {}: {}", deliveryId, e.toString());
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        var flush = properties.flushEvery().toMillis();
+        worker.scheduleWithFixedDelay(this::flushQuietly, flush, flush, TimeUnit.MILLISECONDS);
+        var sweep = properties.sweepEvery().toMillis();
+        worker.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    private void flushQuietly() {
+        try {
+            clicks.flush();
+        } catch (RuntimeException e) {
+            log.warn("Link clicks flush failed: {}", e.toString());
+        }
+    }
+
+    /** What a crash or a failure left undone: rebuttal pushes, shares of packs Loa published, reminders, e-mail. */
+    void sweep() {
+        try {
+            var since = Timestamps.utc(clock.instant().minus(Duration.ofDays(1)));
+            for (var id : jdbc.sql("SELECT d.id FROM delivery d JOIN content_item i ON i.id = d.content_id"
+                            + " JOIN channel c ON c.id = d.channel_id WHERE i.rebuttal AND c.channel_role = 'OFFICIAL'"
+                            + " AND d.status = 'PUBLISHED' AND d.published_at >= ? AND NOT EXISTS"
+                            + " (SELECT 1 FROM rapid_push r WHERE r.content_id = d.content_id) ORDER BY d.id")
+                    .param(since)
+                    .query(Long.class)
+                    .list()) {
+                packs.getObject().pushRebuttal(id);
+            }
+            for (var id : jdbc.sql("SELECT p.delivery_id FROM content_pack p JOIN delivery d ON d.id = p.delivery_id"
+                            + " WHERE p.status = 'ACCEPTED' AND d.status = 'PUBLISHED'")
+                    .query(Long.class)
+                    .list()) {
+                shares.getObject().recordPublished(id);
+            }
+            packs.getObject().sendReminders();
+            outbox.sendPending();
+        } catch (RuntimeException e) {
+            log.warn("Amplification sweep failed: {}", e.toString());
+        }
+    }
+
+    /** A normal shutdown loses no click: what is counted in memory is written first. */
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+        flushQuietly();
+    }
+}

@@ -1,0 +1,217 @@
+package vn.loa.app.amplify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.loa.app.persistence.Timestamps;
+import vn.loa.campaigns.amplify.Notice;
+import vn.loa.campaigns.amplify.NoticeKind;
+import vn.loa.campaigns.amplify.Notifications;
+import vn.loa.campaigns.partner.Organisation;
+import vn.loa.campaigns.partner.OrganisationRepository;
+
+/**
+ * Notifications in Loa, one row per recipient, written in one batch with the change that caused
+ * them. Each notice goes to the partner admins of its organisation or, when it has none, of the
+ * nearest organisation above it that has. Rows to be mailed are marked PENDING and sent by the
+ * {@link MailOutbox} after the commit.
+ */
+@Component
+public class JdbcNotifications implements Notifications {
+
+    /** One notification as its reader sees it. */
+    public record Item(
+            long id,
+            NoticeKind kind,
+            Long packId,
+            String title,
+            String body,
+            Instant createdAt,
+            Instant readAt,
+            String mailStatus) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final OrganisationRepository organisations;
+    private final MailOutbox outbox;
+    private final Clock clock;
+
+    public JdbcNotifications(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            OrganisationRepository organisations,
+            MailOutbox outbox,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.organisations = organisations;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        var recipients = recipients(notices.stream().map(Notice::organisationId).collect(Collectors.toSet()));
+        var addressed = new HashSet<String>();
+        if (outbox.enabled()) {
+            addressed.addAll(jdbc.sql("SELECT username FROM notification_address")
+                    .query(String.class)
+                    .list());
+        }
+        var now = Timestamps.utc(clock.instant());
+        var rows = new ArrayList<Object[]>();
+        for (var n : notices) {
+            for (var username : recipients.getOrDefault(n.organisationId(), List.of())) {
+                rows.add(new Object[] {
+                    username,
+                    n.kind().name(),
+                    n.packId(),
+                    n.title(),
+                    n.body(),
+                    now,
+                    outbox.enabled() && addressed.contains(username) ? "PENDING" : "NONE"
+                });
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(
+                "INSERT INTO notification (username, kind, pack_id, title, body, created_at, mail_status)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        if (outbox.enabled() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    outbox.wake();
+                }
+            });
+        } else if (outbox.enabled()) {
+            outbox.wake();
+        }
+    }
+
+    /** For each organisation, the partner admins of it or of its nearest ancestor that has any. */
+    Map<Long, List<String>> recipients(Set<Long> organisationIds) {
+        var orgs = organisations.findAll(organisationIds);
+        var chain = new HashMap<Long, List<Long>>();
+        var allIds = new HashSet<Long>();
+        for (var o : orgs) {
+            var ids = ancestorsNearestFirst(o);
+            chain.put(o.id(), ids);
+            allIds.addAll(ids);
+        }
+        var names = new HashMap<Long, String>();
+        organisations.findAll(allIds).forEach(o -> names.put(o.id(), o.name()));
+        var admins = new HashMap<String, List<String>>();
+        if (!names.isEmpty()) {
+            jdbc.sql("SELECT u.username, u.organisation FROM app_user u JOIN app_user_role r ON r.username = u.username"
+                            + " WHERE r.role_name = 'PARTNER_ADMIN' AND u.enabled AND u.organisation IN (:names)"
+                            + " ORDER BY u.username")
+                    .param("names", names.values())
+                    .query(rs -> {
+                        admins.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                                .add(rs.getString(1));
+                    });
+        }
+        var result = new HashMap<Long, List<String>>();
+        chain.forEach((id, ancestors) -> ancestors.stream()
+                .map(a -> admins.get(names.get(a)))
+                .filter(list -> list != null && !list.isEmpty())
+                .findFirst()
+                .ifPresent(list -> result.put(id, list)));
+        return result;
+    }
+
+    private static List<Long> ancestorsNearestFirst(Organisation o) {
+        var ids = new ArrayList<Long>();
+        for (var part : o.path().split("/")) {
+            if (!part.isBlank()) {
+                ids.add(0, Long.parseLong(part));
+            }
+        }
+        return ids;
+    }
+
+    public List<Item> list(String username, boolean unreadOnly, int limit) {
+        return jdbc.sql("SELECT id, kind, pack_id, title, body, created_at, read_at, mail_status FROM notification"
+                        + " WHERE username = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
+                        + " ORDER BY id DESC LIMIT ?")
+                .params(username, limit)
+                .query((rs, n) -> {
+                    var pack = rs.getLong("pack_id");
+                    return new Item(
+                            rs.getLong("id"),
+                            NoticeKind.valueOf(rs.getString("kind")),
+                            rs.wasNull() ? null : pack,
+                            rs.getString("title"),
+                            rs.getString("body"),
+                            Timestamps.read(rs, "created_at"),
+                            Timestamps.read(rs, "read_at"),
+                            rs.getString("mail_status"));
+                })
+                .list();
+    }
+
+    public long unread(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE username = ? AND read_at IS NULL")
+                .param(username)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks one (or, with {@code id} null, every) notification of the user read; false if theirs has no such id. */
+    public boolean markRead(String username, Long id) {
+        var now = Timestamps.utc(clock.instant());
+        if (id == null) {
+            jdbc.sql("UPDATE notification SET read_at = ? WHERE username = ? AND read_at IS NULL")
+                    .params(now, username)
+                    .update();
+            return true;
+        }
+        return jdbc.sql("UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE username = ? AND id = ?")
+                        .params(now, username, id)
+                        .update()
+                == 1;
+    }
+
+    public Optional<String> address(String username) {
+        return jdbc.sql("SELECT email FROM notification_address WHERE username = ?")
+                .param(username)
+                .query(String.class)
+                .optional();
+    }
+
+    public void setAddress(String username, String email) {
+        if (email == null) {
+            jdbc.sql("DELETE FROM notification_address WHERE username = ?")
+                    .param(username)
+                    .update();
+            return;
+        }
+        if (jdbc.sql("UPDATE notification_address SET email = ? WHERE username = ?")
+                        .params(email, username)
+                        .update()
+                == 0) {
+            jdbc.sql("INSERT INTO notification_address (username, email) VALUES (?, ?)")
+                    .params(username, email)
+                    .update();
+        }
+    }
+}
