@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.interceptor.TransactionAttributeSource;
+import vn.loa.campaigns.amplify.ContentPacks;
 import vn.loa.campaigns.plan.Plans;
 import vn.loa.campaigns.shared.ReadOnly;
 
@@ -29,25 +31,29 @@ class UseCaseTransactionsTest {
     private static List<Class<?>> useCases;
     private final TransactionAttributeSource attributes = DomainConfig.useCaseTransactionAttributes();
 
-    /** A use case is a domain class that holds a repository. */
+    /** A use case is a domain class the app makes a bean of (an {@code @Bean} method returning it). */
     @BeforeAll
     static void findUseCases() {
         useCases = new ArrayList<>();
         for (JavaClass c : new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("vn.loa.campaigns")) {
-            if (!c.isInterface()
-                    && !c.isRecord()
-                    && c.getFields().stream()
-                            .anyMatch(f -> f.getRawType().getSimpleName().endsWith("Repository"))) {
-                useCases.add(c.reflect());
+                .importPackages("vn.loa.app")) {
+            for (var m : c.getMethods()) {
+                var type = m.getRawReturnType();
+                if (m.isAnnotatedWith(Bean.class)
+                        && type.getPackageName().startsWith("vn.loa.campaigns")
+                        && !type.isInterface()
+                        && !type.isRecord()
+                        && !useCases.contains(type.reflect())) {
+                    useCases.add(type.reflect());
+                }
             }
         }
     }
 
     @Test
     void everyReadingMethodIsMarkedReadOnly() {
-        assertThat(useCases).contains(Plans.class);
+        assertThat(useCases).contains(Plans.class, ContentPacks.class);
         var unmarked = publicMethods().stream()
                 .filter(m -> READS.matcher(m.getName()).matches() && !m.isAnnotationPresent(ReadOnly.class))
                 .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName())

@@ -67,7 +67,8 @@ class FailureHandlingTest {
                         f -> assertThat(f.reason()).isEqualTo("(#506) Duplicate status message [368]"));
         assertThat(handling.after(failure(FailureKind.REJECTED, null, null), 1, NOW))
                 .isInstanceOfSatisfying(
-                        NextStep.Fail.class, f -> assertThat(f.reason()).isEqualTo("Facebook Page refused the post [368]"));
+                        NextStep.Fail.class,
+                        f -> assertThat(f.reason()).isEqualTo("Facebook Page refused the post [368]"));
     }
 
     @Test
