@@ -23,7 +23,6 @@ import vn.loa.connectors.credentials.ZaloOAuth;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.facebook.FacebookConnector;
 import vn.loa.connectors.facebook.FacebookSettings;
-import vn.loa.connectors.support.TestClock;
 import vn.loa.connectors.support.WireMockPlatform;
 import vn.loa.connectors.youtube.UploadProgress;
 import vn.loa.connectors.youtube.YouTubeConnector;
@@ -31,6 +30,7 @@ import vn.loa.connectors.youtube.YouTubeQuota;
 import vn.loa.connectors.youtube.YouTubeSettings;
 import vn.loa.connectors.zalo.ZaloConnector;
 import vn.loa.connectors.zalo.ZaloSettings;
+import vn.loa.testsupport.MutableClock;
 
 /** No token or secret appears in an exception (message, cause chain, stack trace), a log line or a toString. */
 class TokensStaySecretTest extends WireMockPlatform {
@@ -52,7 +52,7 @@ class TokensStaySecretTest extends WireMockPlatform {
         var root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.DEBUG);
         root.addAppender(logs);
-        var clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
+        var clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"code\":2}}")));
         wm.stubFor(post("/token").willReturn(okJson("{\"access_token\":\"ya29.LEAKED-8\",\"expires_in\":3600}")));
         var failures = new ArrayList<Throwable>();

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
 import org.springframework.aop.Advisor;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.BeanFactory;
@@ -13,8 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.transaction.interceptor.NameMatchTransactionAttributeSource;
 import org.springframework.transaction.interceptor.RuleBasedTransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import vn.loa.campaigns.audit.AuditTrail;
 import vn.loa.campaigns.cadence.CadenceRepository;
@@ -31,6 +32,7 @@ import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.delivery.PlatformPosts;
 import vn.loa.campaigns.plan.PlanRepository;
 import vn.loa.campaigns.plan.Plans;
+import vn.loa.campaigns.shared.ReadOnly;
 import vn.loa.campaigns.theme.ThemeRepository;
 import vn.loa.campaigns.theme.Themes;
 import vn.loa.campaigns.workflow.ContentReview;
@@ -45,7 +47,9 @@ import vn.loa.connectors.ConnectorRegistry;
 /**
  * Wires the framework-free use cases of the campaigns module and runs each public use-case method
  * in one transaction, so that a refused request stores nothing and a state change is never stored
- * without its audit entry.
+ * without its audit entry: read-only where the method is marked {@link ReadOnly}, read-write
+ * otherwise. The rule covers every bean whose class is in {@code vn.loa.campaigns}, wherever it is
+ * declared (feature packages keep their own {@code @Configuration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DomainConfig {
@@ -161,20 +165,28 @@ public class DomainConfig {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor useCaseTransactions(BeanFactory beanFactory) {
-        var readWrite = new RuleBasedTransactionAttribute();
-        var readOnly = new RuleBasedTransactionAttribute();
-        readOnly.setReadOnly(true);
-        var source = new NameMatchTransactionAttributeSource();
-        source.addTransactionalMethod("get*", readOnly);
-        source.addTransactionalMethod("find*", readOnly);
-        source.addTransactionalMethod("list*", readOnly);
-        source.addTransactionalMethod("*History", readOnly);
-        source.addTransactionalMethod("*", readWrite);
         var interceptor = new TransactionInterceptor();
-        interceptor.setTransactionAttributeSource(source);
+        interceptor.setTransactionAttributeSource(useCaseTransactionAttributes());
         // The transaction manager is looked up on first use, not here: advisors are created early.
         interceptor.setBeanFactory(beanFactory);
         return new DefaultPointcutAdvisor(new UseCasePointcut(), interceptor);
+    }
+
+    /**
+     * The transaction rule, in one place: a use-case method marked {@link ReadOnly} runs in a
+     * read-only transaction, every other public one in a read-write transaction (joining the
+     * caller's if there is one).
+     */
+    static TransactionAttributeSource useCaseTransactionAttributes() {
+        var readWrite = new RuleBasedTransactionAttribute();
+        var readOnly = new RuleBasedTransactionAttribute();
+        readOnly.setReadOnly(true);
+        return (method, targetClass) -> {
+            var specific = targetClass == null ? method : AopUtils.getMostSpecificMethod(method, targetClass);
+            return specific.isAnnotationPresent(ReadOnly.class) || method.isAnnotationPresent(ReadOnly.class)
+                    ? readOnly
+                    : readWrite;
+        };
     }
 
     /** Public methods of the domain's use-case classes (everything in vn.loa.campaigns that Spring manages). */

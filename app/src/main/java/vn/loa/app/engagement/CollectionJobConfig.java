@@ -9,6 +9,7 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -16,7 +17,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +45,13 @@ class CollectionJobConfig {
                 .build();
     }
 
+    /** What one run learns as it goes (channels resting, credentials read); a fresh one per run. */
+    @Bean
+    @JobScope
+    CollectionRun collectionRun() {
+        return new CollectionRun();
+    }
+
     @Bean
     Step scheduleReads(JobRepository repository, PlatformTransactionManager tm, EngagementCollector collector) {
         return new StepBuilder("scheduleReads", repository)
@@ -63,21 +70,23 @@ class CollectionJobConfig {
             JobRepository repository,
             PlatformTransactionManager tm,
             EngagementCollector collector,
+            CollectionRun run,
             EngagementProperties properties) {
         return new StepBuilder("readDue", repository)
                 .<ReadBatch, ReadBatch>chunk(CHUNK, tm)
-                .reader(new DueReader(collector, properties.maxPerRun()))
-                .writer(writer(collector))
+                .reader(new DueReader(collector, run, properties.maxPerRun()))
+                .writer(chunk -> collector.collect(run, new ArrayList<>(chunk.getItems())))
                 .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
-    Step readFollowers(JobRepository repository, PlatformTransactionManager tm, EngagementCollector collector) {
+    Step readFollowers(
+            JobRepository repository, PlatformTransactionManager tm, EngagementCollector collector, CollectionRun run) {
         return new StepBuilder("readFollowers", repository)
                 .tasklet(
                         (contribution, context) -> {
-                            collector.readFollowers();
+                            collector.readFollowers(run);
                             return RepeatStatus.FINISHED;
                         },
                         tm)
@@ -85,25 +94,23 @@ class CollectionJobConfig {
                 .build();
     }
 
-    private static ItemWriter<ReadBatch> writer(EngagementCollector collector) {
-        return chunk -> collector.collect(new ArrayList<>(chunk.getItems()));
-    }
-
     /** Loads what is due when the step opens; each item is one platform call's worth of posts. */
     static final class DueReader implements ItemStreamReader<ReadBatch> {
 
         private final EngagementCollector collector;
+        private final CollectionRun run;
         private final int limit;
         private Deque<ReadBatch> pending = new ArrayDeque<>();
 
-        DueReader(EngagementCollector collector, int limit) {
+        DueReader(EngagementCollector collector, CollectionRun run, int limit) {
             this.collector = collector;
+            this.run = run;
             this.limit = limit;
         }
 
         @Override
         public void open(ExecutionContext context) {
-            pending = new ArrayDeque<>(collector.due(limit));
+            pending = new ArrayDeque<>(collector.due(run, limit));
         }
 
         @Override

@@ -2,84 +2,142 @@ package vn.loa.app.publishing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.app.alert.AlertKind;
+import vn.loa.app.alert.Alerts;
 import vn.loa.app.connection.ChannelConnected;
 import vn.loa.app.persistence.Timestamps;
+import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.publishing.NextStep;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 
 /**
- * A channel whose authorisation the platform refused is paused: its waiting deliveries are held
- * (not failed) and its administrators alerted. Reconnecting it releases them.
+ * A channel's gate, in one place: paused (a platform refused its authorisation; its waiting
+ * deliveries are held, not failed, and its administrators alerted) or cooling down (a rate limit;
+ * nothing goes to it before an instant). The gate is kept in the channel's columns, which the
+ * claim query reads, and this node's view of them, which stops a delivery claimed in the same batch
+ * as the one that hit the wall from being sent into it too. Both are written only here, the view
+ * once the columns are committed. Reconnecting the channel opens the gate and releases the held
+ * deliveries.
  */
 @Service
 public class ChannelPauses {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelPauses.class);
 
+    /** What this node knows of a channel's gate since its last claim: paused, or cooling down until an instant. */
+    private record Gate(String pausedBecause, Instant coolingUntil) {}
+
     private final JdbcClient jdbc;
+    private final PublishLedger ledger;
+    private final Alerts alerts;
     private final DeliveryProgress progress;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Map<Long, Gate> view = new ConcurrentHashMap<>();
 
-    public ChannelPauses(JdbcClient jdbc, DeliveryProgress progress, TransactionTemplate tx, Clock clock) {
+    public ChannelPauses(
+            JdbcClient jdbc,
+            PublishLedger ledger,
+            Alerts alerts,
+            DeliveryProgress progress,
+            TransactionTemplate tx,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.alerts = alerts;
         this.progress = progress;
         this.tx = tx;
         this.clock = clock;
     }
 
+    /**
+     * What a claimed delivery must do instead of calling the platform, if its channel's gate closed
+     * after it was claimed: be held for a reconnect, or wait out the channel's rate limit.
+     */
+    Optional<NextStep> closedGate(long channelId, Instant now) {
+        var gate = view.get(channelId);
+        if (gate == null) {
+            return Optional.empty();
+        }
+        if (gate.pausedBecause() != null) {
+            return Optional.of(new NextStep.HoldForReconnect(gate.pausedBecause()));
+        }
+        if (gate.coolingUntil() != null && gate.coolingUntil().isAfter(now)) {
+            return Optional.of(
+                    new NextStep.RetryAt(gate.coolingUntil(), false, "the channel is waiting out a rate limit"));
+        }
+        return Optional.empty();
+    }
+
     /** Pauses the channel, holds every delivery waiting for it, and raises one alert. Runs in the caller's transaction. */
     void pause(long channelId, String reason) {
-        var now = Timestamps.utc(clock.instant());
         int paused = jdbc.sql("UPDATE channel SET paused_at = ?, paused_reason = ? WHERE id = ? AND paused_at IS NULL")
-                .params(now, reason, channelId)
+                .params(Timestamps.utc(clock.instant()), reason, channelId)
                 .update();
-        for (var id : jdbc.sql("SELECT id FROM delivery WHERE channel_id = ? AND status = 'SCHEDULED'")
-                .param(channelId)
-                .query(Long.class)
-                .list()) {
+        for (var id : ledger.deliveriesOf(channelId, DeliveryStatus.SCHEDULED)) {
             progress.hold(id, "channel paused: " + reason);
         }
         if (paused == 1) {
-            jdbc.sql(
-                            "INSERT INTO alert (occurred_at, kind, channel_id, message) VALUES (?, 'CHANNEL_NEEDS_RECONNECT', ?, ?)")
-                    .params(now, channelId, reason)
-                    .update();
+            alerts.raise(AlertKind.CHANNEL_NEEDS_RECONNECT, channelId, null, reason);
             log.warn("Channel {} paused: {}", channelId, reason);
         }
+        afterCommit(() -> view.put(channelId, new Gate(reason, null)));
     }
 
-    /** A rate limit: nothing more goes to the channel before {@code until}. */
+    /** A rate limit: nothing more goes to the channel before {@code until}. Runs in the caller's transaction. */
     void coolDown(long channelId, Instant until) {
         jdbc.sql(
                         "UPDATE channel SET cooldown_until = ? WHERE id = ? AND (cooldown_until IS NULL OR cooldown_until < ?)")
                 .params(Timestamps.utc(until), channelId, Timestamps.utc(until))
                 .update();
+        afterCommit(() -> view.merge(
+                channelId,
+                new Gate(null, until),
+                (old, fresh) -> old.pausedBecause() != null
+                                || (old.coolingUntil() != null
+                                        && old.coolingUntil().isAfter(until))
+                        ? old
+                        : fresh));
     }
 
     /** Reconnected: the pause ends, held deliveries of items still meant to go out go again, alerts are resolved. */
     @EventListener
     public void resume(ChannelConnected event) {
+        var channelId = event.channelId();
         tx.executeWithoutResult(status -> {
-            var now = Timestamps.utc(clock.instant());
             jdbc.sql("UPDATE channel SET paused_at = NULL, paused_reason = NULL, cooldown_until = NULL WHERE id = ?")
-                    .param(event.channelId())
+                    .param(channelId)
                     .update();
-            for (var id : jdbc.sql("SELECT id FROM delivery WHERE channel_id = ? AND status = 'HELD'")
-                    .param(event.channelId())
-                    .query(Long.class)
-                    .list()) {
+            for (var id : ledger.deliveriesOf(channelId, DeliveryStatus.HELD)) {
                 progress.release(id, "channel reconnected");
             }
-            jdbc.sql("UPDATE alert SET resolved_at = ? WHERE channel_id = ? AND kind = 'CHANNEL_NEEDS_RECONNECT'"
-                            + " AND resolved_at IS NULL")
-                    .params(now, event.channelId())
-                    .update();
+            alerts.resolve(AlertKind.CHANNEL_NEEDS_RECONNECT, channelId);
         });
+        view.remove(channelId);
+    }
+
+    /** Runs once the current transaction commits (at once without one), so the view never shows a rolled-back gate. */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 }

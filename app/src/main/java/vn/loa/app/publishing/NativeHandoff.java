@@ -2,18 +2,15 @@ package vn.loa.app.publishing;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.connection.ChannelConnections;
-import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentRepository;
@@ -21,6 +18,10 @@ import vn.loa.campaigns.content.PostDrafts;
 import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.publishing.AttemptOutcome;
+import vn.loa.campaigns.publishing.AttemptPurpose;
+import vn.loa.campaigns.publishing.AttemptResult;
+import vn.loa.campaigns.publishing.AttemptResult.Failure;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.connectors.ConnectorRegistry;
 import vn.loa.connectors.credentials.MissingCredentials;
@@ -42,7 +43,6 @@ public class NativeHandoff {
     /** How long after its instant a handed-off post is checked on the platform. */
     static final Duration GRACE = Duration.ofMinutes(2);
 
-    private final JdbcClient jdbc;
     private final PublishLedger ledger;
     private final DeliveryRepository deliveries;
     private final ContentRepository contents;
@@ -55,7 +55,6 @@ public class NativeHandoff {
     private final Clock clock;
 
     public NativeHandoff(
-            JdbcClient jdbc,
             PublishLedger ledger,
             DeliveryRepository deliveries,
             ContentRepository contents,
@@ -66,7 +65,6 @@ public class NativeHandoff {
             TransactionTemplate tx,
             EngineProperties properties,
             Clock clock) {
-        this.jdbc = jdbc;
         this.ledger = ledger;
         this.deliveries = deliveries;
         this.contents = contents;
@@ -82,47 +80,24 @@ public class NativeHandoff {
     /** Hands over what is eligible now; returns how many the platforms took. */
     public int handOffDue() {
         var now = clock.instant();
-        var candidates = jdbc.sql("""
-                SELECT d.id, d.channel_id, d.scheduled_at FROM delivery d
-                JOIN channel c ON c.id = d.channel_id
-                JOIN content_item i ON i.id = d.content_id
-                WHERE d.status = 'SCHEDULED' AND c.native_scheduling = TRUE AND c.active = TRUE AND c.paused_at IS NULL
-                  AND i.status = 'SCHEDULED' AND d.scheduled_at > ?
-                  AND NOT EXISTS (SELECT 1 FROM publish_attempt a WHERE a.delivery_id = d.id AND a.purpose = 'HANDOFF'
-                                  AND a.outcome IN ('PENDING', 'UNKNOWN', 'FAILED'))
-                ORDER BY d.scheduled_at LIMIT 50""")
-                .param(Timestamps.utc(now))
-                .query((rs, n) -> new long[] {
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    Timestamps.read(rs, "scheduled_at").getEpochSecond()
-                })
-                .list();
         var eligible = new ArrayList<Long>();
         var channelCache = new HashMap<Long, Channel>();
-        for (var c : candidates) {
-            var channel =
-                    channelCache.computeIfAbsent(c[1], id -> channels.find(id).orElseThrow());
+        for (var c : ledger.handoffCandidates(now, 50)) {
+            var channel = channelCache.computeIfAbsent(
+                    c.channelId(), id -> channels.find(id).orElseThrow());
             var caps = connectors.forPlatform(channel.platform()).capabilities();
-            var lead = Duration.between(now, Instant.ofEpochSecond(c[2]));
+            var lead = Duration.between(now, c.scheduledAt());
             if (caps.nativeScheduling()
                     && lead.compareTo(caps.nativeScheduleMinLead().plus(MARGIN)) >= 0
                     && lead.compareTo(caps.nativeScheduleMaxLead()) <= 0) {
-                eligible.add(c[0]);
+                eligible.add(c.deliveryId());
             }
         }
         int handed = 0;
         for (var id : eligible) {
-            var attempt = tx.execute(status -> {
-                var locked = jdbc.sql(
-                                "SELECT id FROM delivery WHERE id = ? AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
-                        .param(id)
-                        .query(Long.class)
-                        .optional();
-                return locked.isEmpty()
-                        ? null
-                        : ledger.recordHandoffIntent(id, properties.node(), now, now.plus(properties.lease()));
-            });
+            var attempt = tx.execute(status -> ledger.lockScheduled(id)
+                    ? ledger.recordHandoffIntent(id, properties.node(), now, now.plus(properties.lease()))
+                    : null);
             if (attempt != null && handOver(id, attempt)) {
                 handed++;
             }
@@ -141,32 +116,29 @@ public class NativeHandoff {
                     "loa-" + deliveryId + "-handoff");
             var post = connectors.forPlatform(channel.platform()).scheduleNatively(request, delivery.scheduledAt());
             tx.executeWithoutResult(status -> {
-                if (ledger.finish(attemptId, "HANDED_OFF", clock.instant(), post.externalId(), null, null, null)) {
+                if (ledger.finish(attemptId, AttemptResult.handedOff(post.externalId(), null), clock.instant())) {
                     progress.handedOff(deliveries.find(deliveryId).orElseThrow(), post.externalId());
                 }
             });
             return true;
         } catch (ConnectorException e) {
+            var failure = Failure.of(e);
             tx.executeWithoutResult(status -> {
                 if (e.kind() == FailureKind.UNKNOWN_OUTCOME) {
-                    ledger.markUnknown(attemptId, clock.instant(), e.kind().name(), e.platformCode(), e.getMessage());
+                    ledger.markUnknown(attemptId, AttemptResult.unknown(failure, e.getMessage()), clock.instant());
                 } else {
                     // Loa keeps the delivery and publishes it itself at the instant.
                     ledger.finish(
                             attemptId,
-                            "FAILED",
-                            clock.instant(),
-                            null,
-                            e.kind().name(),
-                            e.platformCode(),
-                            e.getMessage());
+                            AttemptResult.notOut(AttemptOutcome.FAILED, failure, e.getMessage()),
+                            clock.instant());
                 }
             });
             log.info("Handoff of delivery {} to {} did not happen: {}", deliveryId, channel.label(), e.getMessage());
             return false;
         } catch (MissingCredentials | IllegalStateException | NoSuchElementException e) {
-            tx.executeWithoutResult(
-                    status -> ledger.finish(attemptId, "FAILED", clock.instant(), null, null, null, e.getMessage()));
+            tx.executeWithoutResult(status -> ledger.finish(
+                    attemptId, AttemptResult.notOut(AttemptOutcome.FAILED, null, e.getMessage()), clock.instant()));
             return false;
         }
     }
@@ -174,74 +146,51 @@ public class NativeHandoff {
     /** Handoffs of unknown outcome: the platform's list of scheduled posts says whether it took the post. */
     public int settleHandoffs() {
         var now = clock.instant();
-        var open = jdbc.sql(
-                        "SELECT id, delivery_id, started_at FROM publish_attempt WHERE purpose = 'HANDOFF'"
-                                + " AND outcome IN ('UNKNOWN', 'PENDING', 'SETTLING') AND lease_until <= ? ORDER BY id LIMIT 20")
-                .param(Timestamps.utc(now))
-                .query((rs, n) -> new long[] {
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    Timestamps.read(rs, "started_at").getEpochSecond()
-                })
-                .list();
+        // Taken over first, so that only one node asks the platform.
+        var open = tx.execute(status ->
+                ledger.takeOver(AttemptPurpose.HANDOFF, now, properties.node(), now.plus(properties.lease()), 20));
         int settled = 0;
-        for (var a : open) {
-            // Take it, so that only one node asks the platform.
-            int taken = jdbc.sql("UPDATE publish_attempt SET outcome = 'SETTLING', node = ?, lease_until = ?"
-                            + " WHERE id = ? AND outcome IN ('UNKNOWN', 'PENDING', 'SETTLING') AND lease_until <= ?")
-                    .params(properties.node(), Timestamps.utc(now.plus(properties.lease())), a[0], Timestamps.utc(now))
-                    .update();
-            if (taken == 0) {
-                continue;
-            }
-            var delivery = deliveries.find(a[1]).orElseThrow();
+        for (var a : open == null ? List.<PublishLedger.Unsettled>of() : open) {
+            var delivery = deliveries.find(a.deliveryId()).orElseThrow();
             var channel = channels.find(delivery.channelId()).orElseThrow();
             try {
                 var connector = connectors.forPlatform(channel.platform());
                 var access = connections.accessFor(channel);
-                var scheduled = connector.listNativelyScheduled(access).stream()
+                var held = connector.listNativelyScheduled(access).stream()
                         .filter(p -> Math.abs(p.liveAt().getEpochSecond()
                                         - delivery.scheduledAt().getEpochSecond())
                                 <= 1)
                         .findFirst();
-                var held = scheduled;
                 if (held.isEmpty()) {
                     // Past its instant the platform lists it among published posts, no longer among scheduled ones.
                     var item = contents.find(delivery.contentId()).orElseThrow();
                     var request = PostDrafts.toRequest(
                             item.variant(channel.platform()).orElseThrow(), access, null);
-                    held = connector.findPublished(
-                            request, Instant.ofEpochSecond(a[2]).minus(Duration.ofMinutes(1)));
+                    held = connector.findPublished(request, a.startedAt().minus(Duration.ofMinutes(1)));
                 }
                 var found = held;
                 tx.executeWithoutResult(status -> {
                     if (found.isPresent()) {
+                        var ref = found.get().externalId();
                         if (ledger.finish(
-                                a[0],
-                                "HANDED_OFF",
-                                clock.instant(),
-                                found.get().externalId(),
-                                null,
-                                null,
-                                "settled: the platform holds it")) {
-                            progress.handedOff(
-                                    deliveries.find(a[1]).orElseThrow(),
-                                    found.get().externalId());
+                                a.attemptId(),
+                                AttemptResult.handedOff(ref, "settled: the platform holds it"),
+                                clock.instant())) {
+                            progress.handedOff(deliveries.find(a.deliveryId()).orElseThrow(), ref);
                         }
                     } else {
                         ledger.finish(
-                                a[0],
-                                "FAILED",
-                                clock.instant(),
-                                null,
-                                null,
-                                null,
-                                "settled: the platform does not hold it; Loa publishes it");
+                                a.attemptId(),
+                                AttemptResult.notOut(
+                                        AttemptOutcome.FAILED,
+                                        null,
+                                        "settled: the platform does not hold it; Loa publishes it"),
+                                clock.instant());
                     }
                 });
                 settled++;
             } catch (ConnectorException | MissingCredentials e) {
-                log.info("Handoff of delivery {} stays unsettled: {}", a[1], e.getMessage());
+                log.info("Handoff of delivery {} stays unsettled: {}", a.deliveryId(), e.getMessage());
             }
         }
         return settled;
@@ -249,11 +198,7 @@ public class NativeHandoff {
 
     /** After the instant: a post the platform published is PUBLISHED; one it no longer has goes back to Loa. */
     public int reconcile() {
-        var due = jdbc.sql(
-                        "SELECT id FROM delivery WHERE status = 'HANDED_OFF' AND scheduled_at <= ? ORDER BY id LIMIT 200")
-                .param(Timestamps.utc(clock.instant().minus(GRACE)))
-                .query(Long.class)
-                .list();
+        var due = ledger.handedOffBefore(clock.instant().minus(GRACE), 200);
         var byChannel = new HashMap<Long, List<Delivery>>();
         deliveries
                 .findAll(due)

@@ -2,13 +2,11 @@ package vn.loa.app.publishing;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,16 +15,18 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.app.connection.ChannelConnected;
 import vn.loa.app.connection.ChannelConnections;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.content.PostDrafts;
 import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.publishing.AttemptOutcome;
+import vn.loa.campaigns.publishing.AttemptPurpose;
+import vn.loa.campaigns.publishing.AttemptResult;
+import vn.loa.campaigns.publishing.AttemptResult.Failure;
 import vn.loa.campaigns.publishing.FailureHandling;
 import vn.loa.campaigns.publishing.NextStep;
 import vn.loa.campaigns.publishing.RetryPolicy;
@@ -177,15 +177,12 @@ public class PublishEngine implements DisposableBean {
         ConnectorException failure = null;
         // A delivery claimed in the same batch as one that just hit a rate limit or a refused token
         // must not be sent into the same wall.
-        var gate = gates.get(channel.id());
-        if (gate != null && gate.paused()) {
-            step = new NextStep.HoldForReconnect(gate.reason());
-        } else if (gate != null && gate.until() != null && gate.until().isAfter(started)) {
-            step = new NextStep.RetryAt(gate.until(), false, "the channel is waiting out a rate limit");
+        var closed = pauses.closedGate(channel.id(), started);
+        if (closed.isPresent()) {
+            step = closed.get();
         } else if (p.problem() != null) {
             step = p.problem() instanceof MissingCredentials
-                    ? new NextStep.HoldForReconnect("the channel is not connected to "
-                            + channel.platform().displayName())
+                    ? notConnected(channel)
                     : new NextStep.Fail("cannot be published: " + p.problem().getMessage());
         } else {
             try {
@@ -195,8 +192,7 @@ public class PublishEngine implements DisposableBean {
                 failure = e;
                 step = failures.after(e, claim.attemptNo(), clock.instant());
             } catch (MissingCredentials e) {
-                step = new NextStep.HoldForReconnect(
-                        "the channel is not connected to " + channel.platform().displayName());
+                step = notConnected(channel);
             } catch (RuntimeException e) {
                 // Something broke around a call that may have reached the platform: find out before retrying.
                 log.warn("Attempt {} of delivery {} ended unexpectedly", claim.attemptNo(), claim.deliveryId(), e);
@@ -204,65 +200,53 @@ public class PublishEngine implements DisposableBean {
             }
         }
         try {
-            record(claim.attemptId(), p.delivery(), channel, step, failure);
+            record(claim.attemptId(), p.delivery(), channel, step, Failure.of(failure));
         } catch (RuntimeException e) {
             // The outcome could not be stored: the attempt stays PENDING and is settled after its lease.
             log.error("Could not record the outcome of delivery {}; it will be settled", claim.deliveryId(), e);
         }
     }
 
-    /** What this node knows of a channel since its last claim: paused, or cooling down until an instant. */
-    private record Gate(boolean paused, String reason, Instant until) {}
-
-    private final Map<Long, Gate> gates = new ConcurrentHashMap<>();
-
-    @EventListener
-    public void channelReconnected(ChannelConnected event) {
-        gates.remove(event.channelId());
+    private static NextStep notConnected(Channel channel) {
+        return new NextStep.HoldForReconnect(
+                "the channel is not connected to " + channel.platform().displayName());
     }
 
-    private void record(long attemptId, Delivery delivery, Channel channel, NextStep step, ConnectorException failure) {
+    /** Stores what the step means for the attempt and its delivery, in one transaction. */
+    private void record(long attemptId, Delivery delivery, Channel channel, NextStep step, Failure failure) {
         var deliveryId = delivery.id();
         var platform = channel.platform();
-        var kind = failure == null ? null : failure.kind().name();
-        var code = failure == null ? null : failure.platformCode();
         tx.executeWithoutResult(status -> {
             var now = clock.instant();
             if (step instanceof NextStep.Published p) {
-                if (ledger.finish(attemptId, "PUBLISHED", now, p.externalRef(), null, null, null)) {
+                if (ledger.finish(attemptId, AttemptResult.published(p.externalRef(), null), now)) {
                     progress.recordPublished(delivery, p.externalRef());
-                    metrics.outcome(platform, "published");
+                    metrics.outcome(platform, AttemptOutcome.PUBLISHED, null);
                 }
             } else if (step instanceof NextStep.RetryAt r) {
-                if (ledger.finish(attemptId, "RETRY", now, null, kind, code, r.reason())) {
+                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.RETRY, failure, r.reason()), now)) {
                     progress.retryLater(deliveryId, r.reason());
                     ledger.retryNotBefore(deliveryId, r.at());
                     if (r.channelCooldown()) {
                         pauses.coolDown(channel.id(), r.at());
-                        gates.merge(
-                                channel.id(),
-                                new Gate(false, null, r.at()),
-                                (old, fresh) -> old.paused() ? old : fresh);
                     }
                     metrics.retry(platform);
-                    metrics.outcome(platform, kind == null ? "retry" : kind.toLowerCase());
+                    metrics.outcome(platform, AttemptOutcome.RETRY, failure);
                 }
             } else if (step instanceof NextStep.HoldForReconnect h) {
-                if (ledger.finish(attemptId, "HELD", now, null, kind, code, h.reason())) {
+                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.HELD, failure, h.reason()), now)) {
                     progress.hold(deliveryId, h.reason());
                     pauses.pause(channel.id(), h.reason());
-                    gates.put(channel.id(), new Gate(true, h.reason(), null));
-                    metrics.outcome(platform, "held");
+                    metrics.outcome(platform, AttemptOutcome.HELD, failure);
                 }
             } else if (step instanceof NextStep.Fail f) {
-                if (ledger.finish(attemptId, "FAILED", now, null, kind, code, f.reason())) {
+                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.FAILED, failure, f.reason()), now)) {
                     progress.recordFailed(deliveryId, f.reason());
-                    metrics.outcome(platform, "failed");
+                    metrics.outcome(platform, AttemptOutcome.FAILED, failure);
                 }
             } else if (step instanceof NextStep.Settle s) {
-                ledger.markUnknown(
-                        attemptId, now, kind == null ? FailureKind.UNKNOWN_OUTCOME.name() : kind, code, s.reason());
-                metrics.outcome(platform, "unknown");
+                ledger.markUnknown(attemptId, AttemptResult.unknown(failure, s.reason()), now);
+                metrics.outcome(platform, AttemptOutcome.UNKNOWN, failure);
             }
         });
     }
@@ -274,8 +258,8 @@ public class PublishEngine implements DisposableBean {
      */
     public int settle() {
         var now = clock.instant();
-        var taken =
-                tx.execute(status -> ledger.takeUnsettled(now, properties.node(), now.plus(properties.lease()), 50));
+        var taken = tx.execute(status ->
+                ledger.takeOver(AttemptPurpose.PUBLISH, now, properties.node(), now.plus(properties.lease()), 50));
         int settled = 0;
         for (var u : taken == null ? List.<PublishLedger.Unsettled>of() : taken) {
             var channel = channels.find(u.channelId()).orElseThrow();
@@ -287,25 +271,17 @@ public class PublishEngine implements DisposableBean {
                 tx.executeWithoutResult(status -> {
                     var at = clock.instant();
                     if (found.isPresent()) {
+                        var ref = found.get().externalId();
                         if (ledger.finish(
-                                u.attemptId(),
-                                "PUBLISHED",
-                                at,
-                                found.get().externalId(),
-                                null,
-                                null,
-                                "settled: found on the platform")) {
-                            progress.recordPublished(u.deliveryId(), found.get().externalId());
-                            metrics.outcome(channel.platform(), "published");
+                                u.attemptId(), AttemptResult.published(ref, "settled: found on the platform"), at)) {
+                            progress.recordPublished(u.deliveryId(), ref);
+                            metrics.outcome(channel.platform(), AttemptOutcome.PUBLISHED, null);
                         }
                     } else if (ledger.finish(
                             u.attemptId(),
-                            "MISSING",
-                            at,
-                            null,
-                            null,
-                            null,
-                            "settled: not on the platform; tried again")) {
+                            AttemptResult.notOut(
+                                    AttemptOutcome.MISSING, null, "settled: not on the platform; tried again"),
+                            at)) {
                         progress.retryLater(u.deliveryId(), "the attempt did not reach the platform; trying again");
                         metrics.retry(channel.platform());
                     }
@@ -316,7 +292,7 @@ public class PublishEngine implements DisposableBean {
                 log.info("Delivery {} stays unsettled: {}", u.deliveryId(), e.getMessage());
                 if (e.kind() == FailureKind.AUTH_EXPIRED) {
                     tx.executeWithoutResult(status -> pauses.pause(
-                            channel.id(), "reconnect the channel: " + "an unfinished delivery cannot be checked"));
+                            channel.id(), "reconnect the channel: an unfinished delivery cannot be checked"));
                 }
             } catch (MissingCredentials e) {
                 log.info("Delivery {} stays unsettled: its channel has no credentials", u.deliveryId());

@@ -1,15 +1,20 @@
 package vn.loa.app.publishing;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryRepository;
+import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.publishing.AttemptOutcome;
+import vn.loa.campaigns.publishing.AttemptPurpose;
+import vn.loa.campaigns.publishing.AttemptResult;
 
 /**
  * The claim table and the durable publish ledger. Deliveries are claimed with
@@ -29,8 +34,17 @@ public class PublishLedger {
             String idempotencyKey,
             Instant scheduledAt) {}
 
-    /** An attempt whose outcome is not known and must be settled by reading the platform back. */
+    /** An attempt taken over for settling: its outcome is not known, so the platform is read back. */
     public record Unsettled(long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt) {}
+
+    /** The outcomes of attempts still open, as SQL literals. */
+    private static final String OPEN = Arrays.stream(AttemptOutcome.values())
+            .filter(AttemptOutcome::open)
+            .map(o -> "'" + o.name() + "'")
+            .collect(Collectors.joining(", "));
+
+    /** A delivery that may be handed to its platform's scheduler, if far enough ahead. */
+    record HandoffCandidate(long deliveryId, long channelId, Instant scheduledAt) {}
 
     private final JdbcClient jdbc;
     private final DeliveryRepository deliveries;
@@ -129,59 +143,116 @@ public class PublishLedger {
     }
 
     /** Writes an attempt's outcome if nobody (a settler) took the attempt over; false if someone did. */
-    boolean finish(
-            long attemptId, String outcome, Instant now, String externalRef, String kind, String code, String message) {
-        return jdbc.sql(
-                                "UPDATE publish_attempt SET outcome = ?, finished_at = ?, external_ref = ?, failure_kind = ?,"
-                                        + " failure_code = ?, message = ? WHERE id = ? AND outcome IN ('PENDING', 'SETTLING', 'UNKNOWN')")
-                        .params(outcome, Timestamps.utc(now), externalRef, kind, code, truncate(message), attemptId)
-                        .update()
-                == 1;
-    }
-
-    /** Marks an attempt as unknown, to be settled by reading the platform back. */
-    boolean markUnknown(long attemptId, Instant now, String kind, String code, String message) {
-        return jdbc.sql("UPDATE publish_attempt SET outcome = 'UNKNOWN', lease_until = ?, failure_kind = ?,"
-                                + " failure_code = ?, message = ? WHERE id = ? AND outcome = 'PENDING'")
-                        .params(Timestamps.utc(now), kind, code, truncate(message), attemptId)
+    boolean finish(long attemptId, AttemptResult result, Instant now) {
+        return jdbc.sql("UPDATE publish_attempt SET outcome = ?, finished_at = ?, external_ref = ?, failure_kind = ?,"
+                                + " failure_code = ?, message = ? WHERE id = ? AND outcome IN (" + OPEN + ")")
+                        .params(
+                                result.outcome().name(),
+                                Timestamps.utc(now),
+                                result.externalRef(),
+                                name(result.failureKind()),
+                                result.failureCode(),
+                                truncate(result.message()),
+                                attemptId)
                         .update()
                 == 1;
     }
 
     /**
-     * Takes over, for settling, attempts that are unknown or whose lease ran out (the node that made
-     * them died or hung): each is leased to {@code node} until {@code leaseUntil}.
+     * Marks a pending attempt as unknown, to be settled by reading the platform back: its lease ends
+     * now, so the next settler takes it at once.
      */
-    List<Unsettled> takeUnsettled(Instant now, String node, Instant leaseUntil, int limit) {
-        var ids = jdbc.sql("SELECT id FROM publish_attempt WHERE outcome IN ('UNKNOWN', 'PENDING', 'SETTLING')"
-                        + " AND purpose = 'PUBLISH' AND lease_until <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
-                .params(Timestamps.utc(now), limit)
+    boolean markUnknown(long attemptId, AttemptResult unknown, Instant now) {
+        return jdbc.sql("UPDATE publish_attempt SET outcome = 'UNKNOWN', lease_until = ?, failure_kind = ?,"
+                                + " failure_code = ?, message = ? WHERE id = ? AND outcome = 'PENDING'")
+                        .params(
+                                Timestamps.utc(now),
+                                name(unknown.failureKind()),
+                                unknown.failureCode(),
+                                truncate(unknown.message()),
+                                attemptId)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Takes over, for settling, open attempts of one purpose whose lease ran out (unknown, or their
+     * node died or hung): each is marked SETTLING and leased to {@code node} until {@code leaseUntil}.
+     * Rows another node is taking at the same moment are skipped. Runs in the caller's transaction.
+     */
+    List<Unsettled> takeOver(AttemptPurpose purpose, Instant now, String node, Instant leaseUntil, int limit) {
+        var ids = jdbc.sql("SELECT id FROM publish_attempt WHERE outcome IN (" + OPEN + ") AND purpose = ?"
+                        + " AND lease_until <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(purpose.name(), Timestamps.utc(now), limit)
                 .query(Long.class)
                 .list();
-        var taken = new ArrayList<Unsettled>();
-        for (var id : ids) {
-            jdbc.sql("UPDATE publish_attempt SET outcome = 'SETTLING', node = ?, lease_until = ? WHERE id = ?")
-                    .params(node, Timestamps.utc(leaseUntil), id)
-                    .update();
-            taken.add(jdbc.sql(
-                            "SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at FROM publish_attempt a"
-                                    + " JOIN delivery d ON d.id = a.delivery_id WHERE a.id = ?")
-                    .param(id)
-                    .query((rs, n) -> new Unsettled(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getLong(3),
-                            rs.getLong(4),
-                            Timestamps.read(rs, "started_at")))
-                    .single());
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return taken;
+        jdbc.sql(
+                        "UPDATE publish_attempt SET outcome = 'SETTLING', node = :node, lease_until = :lease WHERE id IN (:ids)")
+                .param("node", node)
+                .param("lease", Timestamps.utc(leaseUntil))
+                .param("ids", ids)
+                .update();
+        return jdbc.sql("SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at FROM publish_attempt a"
+                        + " JOIN delivery d ON d.id = a.delivery_id WHERE a.id IN (:ids) ORDER BY a.id")
+                .param("ids", ids)
+                .query((rs, n) -> new Unsettled(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), Timestamps.read(rs, "started_at")))
+                .list();
+    }
+
+    /** Deliveries on channels that opted in to native scheduling, not yet handed over, due after {@code now}. */
+    List<HandoffCandidate> handoffCandidates(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT d.id, d.channel_id, d.scheduled_at FROM delivery d
+                JOIN channel c ON c.id = d.channel_id
+                JOIN content_item i ON i.id = d.content_id
+                WHERE d.status = 'SCHEDULED' AND c.native_scheduling = TRUE AND c.active = TRUE AND c.paused_at IS NULL
+                  AND i.status = 'SCHEDULED' AND d.scheduled_at > ?
+                  AND NOT EXISTS (SELECT 1 FROM publish_attempt a WHERE a.delivery_id = d.id AND a.purpose = 'HANDOFF'
+                                  AND a.outcome IN ('PENDING', 'UNKNOWN', 'FAILED'))
+                ORDER BY d.scheduled_at LIMIT ?""")
+                .params(Timestamps.utc(now), limit)
+                .query((rs, n) ->
+                        new HandoffCandidate(rs.getLong(1), rs.getLong(2), Timestamps.read(rs, "scheduled_at")))
+                .list();
+    }
+
+    /** Locks one delivery that is still SCHEDULED, skipping it if another node holds it; false if not locked. */
+    boolean lockScheduled(long deliveryId) {
+        return jdbc.sql("SELECT id FROM delivery WHERE id = ? AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
+                .param(deliveryId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Handed-off deliveries whose instant was at or before {@code before}: time to check the platform published them. */
+    List<Long> handedOffBefore(Instant before, int limit) {
+        return jdbc.sql("SELECT id FROM delivery WHERE status = 'HANDED_OFF' AND scheduled_at <= ? ORDER BY id LIMIT ?")
+                .params(Timestamps.utc(before), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The deliveries of one channel in one state (a pause holds the scheduled ones, a reconnect releases the held). */
+    List<Long> deliveriesOf(long channelId, DeliveryStatus status) {
+        return jdbc.sql("SELECT id FROM delivery WHERE channel_id = ? AND status = ? ORDER BY id")
+                .params(channelId, status.name())
+                .query(Long.class)
+                .list();
     }
 
     void retryNotBefore(long deliveryId, Instant notBefore) {
         jdbc.sql("UPDATE delivery SET not_before = ? WHERE id = ?")
                 .params(Timestamps.utc(notBefore), deliveryId)
                 .update();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static String truncate(String s) {

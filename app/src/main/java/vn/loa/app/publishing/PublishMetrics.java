@@ -5,8 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.loa.campaigns.publishing.AttemptOutcome;
+import vn.loa.campaigns.publishing.AttemptResult.Failure;
 import vn.loa.connectors.Platform;
 
 /**
@@ -39,10 +42,14 @@ public class PublishMetrics {
         lateness.record(late.isNegative() ? Duration.ZERO : late);
     }
 
-    void outcome(Platform platform, String outcome) {
+    /** One more attempt ended so; a retry is tagged with the platform's failure kind when there was one. */
+    void outcome(Platform platform, AttemptOutcome outcome, Failure failure) {
+        var tag = outcome == AttemptOutcome.RETRY && failure != null
+                ? failure.kind().name()
+                : outcome.name();
         Counter.builder("loa.publishes")
                 .tag("platform", platform.name())
-                .tag("outcome", outcome)
+                .tag("outcome", tag.toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
     }

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DEVELOPERS.md, checked on the compiled classes of every module. */
+/** The dependency rules of docs/architecture.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
 
     private static JavaClasses loa;

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.connection.ChannelConnections;
+import vn.loa.app.engagement.CollectionRun;
 import vn.loa.app.engagement.EngagementCollector;
 import vn.loa.app.engagement.EngagementRuns;
 import vn.loa.app.report.Reports;
@@ -167,10 +168,10 @@ class EngagementBenchmark {
         long nanos = 0;
         for (int round = 0; round < 5; round++) {
             jdbc.update("UPDATE engagement_schedule SET next_read_at = now() - INTERVAL '1 minute'");
-            var batches = collector.due(100_000);
+            var batches = collector.due(new CollectionRun(), 100_000);
             var now = Instant.now();
             for (int i = 0; i < batches.size(); i += 10) {
-                var chunk = new ArrayList<Map.Entry<EngagementCollector.ReadBatch, Map<String, EngagementSnapshot>>>();
+                var chunk = new ArrayList<EngagementCollector.BatchRead>();
                 for (var b : batches.subList(i, Math.min(batches.size(), i + 10))) {
                     var read = new HashMap<String, EngagementSnapshot>();
                     for (var p : b.posts()) {
@@ -179,7 +180,7 @@ class EngagementBenchmark {
                                 new EngagementSnapshot(
                                         p.externalRef(), now, 100L + round, 10L, 5L, 1000L + round, 800L));
                     }
-                    chunk.add(Map.entry(b, read));
+                    chunk.add(new EngagementCollector.BatchRead(b, read));
                     total += b.posts().size();
                 }
                 var start = System.nanoTime();

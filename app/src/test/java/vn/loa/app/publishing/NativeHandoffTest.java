@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.support.EngineTestBase;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.Fault;
 import vn.loa.connectors.sandbox.PlatformSandbox;
@@ -18,6 +21,11 @@ import vn.loa.connectors.sandbox.PlatformSandbox;
  * publishing, corrections and deletions go to the platform.
  */
 class NativeHandoffTest extends EngineTestBase {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "engine_handoff");
+    }
 
     @Autowired
     NativeHandoff handoff;

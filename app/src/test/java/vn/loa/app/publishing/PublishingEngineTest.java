@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.support.EngineTestBase;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.Fault;
 import vn.loa.connectors.sandbox.PlatformSandbox;
@@ -16,6 +19,11 @@ import vn.loa.connectors.sandbox.PlatformSandbox;
  * each failure class leads to. No test sleeps; the clock is moved by hand.
  */
 class PublishingEngineTest extends EngineTestBase {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "engine_publishing");
+    }
 
     @Test
     void aDeliveryGoesOutAtItsInstantExactlyOnce() {

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.app.security.UserAccounts;
 import vn.loa.campaigns.access.Role;
+import vn.loa.testsupport.MutableClock;
 
 /**
  * Base of the tests that drive the whole app over HTTP against a real PostgreSQL. All subclasses

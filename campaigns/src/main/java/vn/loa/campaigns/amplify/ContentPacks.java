@@ -43,6 +43,7 @@ import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.NotFound;
 import vn.loa.campaigns.shared.Page;
 import vn.loa.campaigns.shared.PageRequest;
+import vn.loa.campaigns.shared.ReadOnly;
 import vn.loa.campaigns.workflow.Scheduling;
 import vn.loa.connectors.Platform;
 import vn.loa.templates.library.TemplateLibrary;
@@ -372,17 +373,20 @@ public class ContentPacks {
         return moved;
     }
 
+    @ReadOnly
     public ContentPack getPack(long id) {
         return stores.packs().find(id).orElseThrow(() -> new NotFound("pack", id));
     }
 
     /** A partner admin sees the packs of their organisation and those under it. */
+    @ReadOnly
     public ContentPack getPack(long id, Actor actor) {
         var pack = getPack(id);
         scope.require(actor, pack.organisationId(), "pack", id);
         return pack;
     }
 
+    @ReadOnly
     public Page<ContentPack> findPacks(PackFilter filter, PageRequest page, Actor actor) {
         var visible = scope.visibleTo(actor);
         var f = filter;

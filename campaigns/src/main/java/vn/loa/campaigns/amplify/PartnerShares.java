@@ -16,6 +16,7 @@ import vn.loa.campaigns.partner.PartnerPageRepository;
 import vn.loa.campaigns.partner.PartnerScope;
 import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.NotFound;
+import vn.loa.campaigns.shared.ReadOnly;
 import vn.loa.campaigns.workflow.Scheduling;
 import vn.loa.connectors.Platform;
 
@@ -126,6 +127,7 @@ public class PartnerShares {
         return Optional.of(share);
     }
 
+    @ReadOnly
     public List<PartnerShare> listShares(long packId, Actor actor) {
         var pack = packs.find(packId).orElseThrow(() -> new NotFound("pack", packId));
         scope.require(actor, pack.organisationId(), "pack", packId);

@@ -27,6 +27,7 @@ import vn.loa.campaigns.shared.InstantRange;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotFound;
 import vn.loa.campaigns.shared.PageRequest;
+import vn.loa.campaigns.shared.ReadOnly;
 import vn.loa.campaigns.workflow.Scheduling;
 import vn.loa.connectors.Platform;
 
@@ -96,6 +97,7 @@ public class Cadences {
         return cadence;
     }
 
+    @ReadOnly
     public List<Cadence> listCadences(Long channelId) {
         return channelId == null ? cadences.findAll() : cadences.findByChannel(channelId);
     }

@@ -10,6 +10,7 @@ import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.NotFound;
 import vn.loa.campaigns.shared.Page;
 import vn.loa.campaigns.shared.PageRequest;
+import vn.loa.campaigns.shared.ReadOnly;
 import vn.loa.campaigns.theme.ThemeRepository;
 
 /** Use cases of planners keeping per-theme campaigns. */
@@ -45,10 +46,12 @@ public class CampaignPlanning {
         return changed;
     }
 
+    @ReadOnly
     public Campaign getCampaign(long id) {
         return campaigns.find(id).orElseThrow(() -> new NotFound("campaign", id));
     }
 
+    @ReadOnly
     public Page<Campaign> findCampaigns(CampaignFilter filter, PageRequest page) {
         return campaigns.search(filter, page);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotFound;
+import vn.loa.campaigns.shared.ReadOnly;
 
 /** Use cases on the channels Loa publishes to. */
 public class Channels {
@@ -28,11 +29,13 @@ public class Channels {
         return channel;
     }
 
+    @ReadOnly
     public Channel getChannel(long id) {
         return channels.find(id).orElseThrow(() -> new NotFound("channel", id));
     }
 
     /** A partner admin sees their own organisation's channels; everyone else sees all. */
+    @ReadOnly
     public Channel getChannel(long id, Actor actor) {
         var channel = getChannel(id);
         if (actor.isPartnerAdminOnly() && !channel.organisation().equals(actor.organisation())) {
@@ -41,6 +44,7 @@ public class Channels {
         return channel;
     }
 
+    @ReadOnly
     public List<Channel> listChannels(Actor actor) {
         return channels.list(actor.isPartnerAdminOnly() ? actor.organisation() : null);
     }

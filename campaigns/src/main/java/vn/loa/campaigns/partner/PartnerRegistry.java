@@ -19,6 +19,7 @@ import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotFound;
+import vn.loa.campaigns.shared.ReadOnly;
 import vn.loa.connectors.Platform;
 
 /**
@@ -129,10 +130,12 @@ public class PartnerRegistry {
         return getOrganisation(id);
     }
 
+    @ReadOnly
     public Organisation getOrganisation(long id) {
         return organisations.find(id).orElseThrow(() -> new NotFound("organisation", id));
     }
 
+    @ReadOnly
     public Organisation getOrganisation(long id, Actor actor) {
         var organisation = getOrganisation(id);
         scope.require(actor, organisation.id(), "organisation", id);
@@ -140,6 +143,7 @@ public class PartnerRegistry {
     }
 
     /** Every organisation, or a partner admin's own and those under it; parents before children. */
+    @ReadOnly
     public List<Organisation> listOrganisations(Actor actor) {
         if (!actor.isPartnerAdminOnly()) {
             return organisations.list(null);
@@ -284,16 +288,19 @@ public class PartnerRegistry {
         return changed;
     }
 
+    @ReadOnly
     public PartnerPage getPage(long id) {
         return pages.find(id).orElseThrow(() -> new NotFound("partner page", id));
     }
 
+    @ReadOnly
     public PartnerPage getPage(long id, Actor actor) {
         var page = getPage(id);
         scope.require(actor, page.organisationId(), "partner page", id);
         return page;
     }
 
+    @ReadOnly
     public List<PartnerPage> listPages(PageFilter filter, Actor actor) {
         var visible = scope.visibleTo(actor);
         if (visible.isEmpty()) {
@@ -306,11 +313,13 @@ public class PartnerRegistry {
         return ids.isEmpty() ? List.of() : pages.list(filter.within(ids));
     }
 
+    @ReadOnly
     public List<PartnerPageRepository.FollowerCount> followerHistory(long id, Actor actor) {
         getPage(id, actor);
         return pages.followerHistory(id);
     }
 
+    @ReadOnly
     public List<AuditEntry> pageHistory(long id, Actor actor) {
         getPage(id, actor);
         return audit.history(AuditEntry.Subject.PARTNER_PAGE, id);
@@ -341,6 +350,7 @@ public class PartnerRegistry {
                 new Evaluation(null, pageId, actor.username(), clock.instant(), kept, blankToNull(input.notes())));
     }
 
+    @ReadOnly
     public List<Evaluation> listEvaluations(long pageId, Actor actor) {
         getPage(pageId, actor);
         return evaluations.listFor(pageId);
@@ -348,10 +358,12 @@ public class PartnerRegistry {
 
     // --- selection ---
 
+    @ReadOnly
     public SelectionRule getRule() {
         return rule;
     }
 
+    @ReadOnly
     public Selection getSelection(Actor actor) {
         requireAny(actor, "see the partner selection", Role.ADMIN, Role.PLANNER, Role.APPROVER, Role.LEADERSHIP);
         var all = pages.list(PageFilter.ALL);

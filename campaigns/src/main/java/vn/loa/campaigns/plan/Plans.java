@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotFound;
+import vn.loa.campaigns.shared.ReadOnly;
 
 /** Use cases on yearly plans. */
 public class Plans {
@@ -24,10 +25,12 @@ public class Plans {
         return plans.insert(plan);
     }
 
+    @ReadOnly
     public Plan getPlan(long id) {
         return plans.find(id).orElseThrow(() -> new NotFound("plan", id));
     }
 
+    @ReadOnly
     public List<Plan> listPlans() {
         return plans.findAll();
     }

@@ -3,6 +3,7 @@ package vn.loa.campaigns.theme;
 import java.util.List;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotFound;
+import vn.loa.campaigns.shared.ReadOnly;
 
 /** Use cases on themes. */
 public class Themes {
@@ -21,10 +22,12 @@ public class Themes {
         return themes.insert(theme);
     }
 
+    @ReadOnly
     public Theme getTheme(long id) {
         return themes.find(id).orElseThrow(() -> new NotFound("theme", id));
     }
 
+    @ReadOnly
     public List<Theme> listThemes() {
         return themes.findAll();
     }

@@ -23,6 +23,7 @@ import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.NotAllowed;
 import vn.loa.campaigns.shared.NotFound;
+import vn.loa.campaigns.shared.ReadOnly;
 
 /** Review before publishing: submit, approve, reject. Nobody approves their own item. */
 public class ContentReview {
@@ -71,6 +72,7 @@ public class ContentReview {
     }
 
     /** The platform limits the item's variants break; empty when it can be approved. */
+    @ReadOnly
     public List<FieldProblem> findLimitProblems(long id) {
         return limits.problems(get(id));
     }

@@ -30,6 +30,7 @@ import vn.loa.campaigns.shared.NotAllowed;
 import vn.loa.campaigns.shared.NotFound;
 import vn.loa.campaigns.shared.Page;
 import vn.loa.campaigns.shared.PageRequest;
+import vn.loa.campaigns.shared.ReadOnly;
 import vn.loa.connectors.Platform;
 import vn.loa.templates.variant.MasterText;
 import vn.loa.templates.variant.VariantDraft;
@@ -138,14 +139,17 @@ public class ContentWriting {
                 "edited after approval; needs approval again");
     }
 
+    @ReadOnly
     public ContentItem getContent(long id) {
         return contents.find(id).orElseThrow(() -> new NotFound("content item", id));
     }
 
+    @ReadOnly
     public Page<ContentItem> findContent(ContentFilter filter, PageRequest page) {
         return contents.search(filter, page);
     }
 
+    @ReadOnly
     public List<AuditEntry> contentHistory(long id) {
         getContent(id);
         return audit.history(AuditEntry.Subject.CONTENT, id);

@@ -31,6 +31,7 @@ import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.NotFound;
 import vn.loa.campaigns.shared.Page;
 import vn.loa.campaigns.shared.PageRequest;
+import vn.loa.campaigns.shared.ReadOnly;
 
 /** Putting approved content on channels at an instant, and taking it off again before it goes out. */
 public class Scheduling {
@@ -208,11 +209,13 @@ public class Scheduling {
         }
     }
 
+    @ReadOnly
     public Delivery getDelivery(long id) {
         return deliveries.find(id).orElseThrow(() -> new NotFound("delivery", id));
     }
 
     /** A partner admin sees only deliveries to their organisation's channels. */
+    @ReadOnly
     public Delivery getDelivery(long id, Actor actor) {
         var delivery = getDelivery(id);
         if (actor.isPartnerAdminOnly()) {
@@ -224,11 +227,13 @@ public class Scheduling {
         return delivery;
     }
 
+    @ReadOnly
     public Page<Delivery> findDeliveries(DeliveryFilter filter, PageRequest page, Actor actor) {
         return deliveries.search(
                 actor.isPartnerAdminOnly() ? filter.withOrganisation(actor.organisation()) : filter, page);
     }
 
+    @ReadOnly
     public List<AuditEntry> deliveryHistory(long id, Actor actor) {
         getDelivery(id, actor);
         return audit.history(AuditEntry.Subject.DELIVERY, id);

@@ -12,7 +12,7 @@ import vn.loa.connectors.error.FailureKind;
 
 /**
  * Maps Graph API errors into the shared taxonomy from their code and subcode only (never the
- * message text). Codes from the Graph API error-handling guide and PLATFORMS.md.
+ * message text). Codes from the Graph API error-handling guide (listed in docs/connectors.md).
  */
 final class FacebookErrors {
 

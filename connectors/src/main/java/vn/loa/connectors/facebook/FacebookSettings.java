@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Where the Graph API is and the limits Loa assumes of it. Values marked unverified in
- * PLATFORMS.md (schedule window, message length, insights metric names) are settings, not constants.
+ * Where the Graph API is and the limits Loa assumes of it. Values marked unverified (⚠) in
+ * docs/connectors.md (schedule window, message length, insights metric names) are settings, not constants.
  *
  * @param graphUrl        e.g. https://graph.facebook.com (the sandbox or WireMock in tests)
  * @param videoUrl        e.g. https://graph-video.facebook.com

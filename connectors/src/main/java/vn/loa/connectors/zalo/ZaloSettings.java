@@ -5,7 +5,7 @@ import java.time.ZoneId;
 
 /**
  * Where the Zalo Open API and OAuth server are, and the limits Loa assumes. The field limits come
- * from third-party digests only (⚠ in PLATFORMS.md), so they are settings.
+ * from third-party digests only (marked ⚠ in docs/connectors.md), so they are settings.
  */
 public record ZaloSettings(
         String openApiUrl,

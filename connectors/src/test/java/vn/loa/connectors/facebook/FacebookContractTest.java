@@ -24,13 +24,13 @@ import vn.loa.connectors.credentials.FacebookPageToken;
 import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
-import vn.loa.connectors.support.TestClock;
 import vn.loa.connectors.support.WireMockPlatform;
+import vn.loa.testsupport.MutableClock;
 
 /** The Facebook connector against WireMock answering with the Graph API's documented shapes. */
 class FacebookContractTest extends WireMockPlatform {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
     private final List<String> usage = new ArrayList<>();
     private final ChannelAccess page = new ChannelAccess(
             Platform.FACEBOOK, "1001", new InMemoryCredentialStore(new FacebookPageToken("PAGE-TOKEN-abc", null)));

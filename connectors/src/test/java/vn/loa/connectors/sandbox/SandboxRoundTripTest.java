@@ -25,17 +25,17 @@ import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
 import vn.loa.connectors.facebook.FacebookConnector;
 import vn.loa.connectors.facebook.FacebookSettings;
-import vn.loa.connectors.support.TestClock;
 import vn.loa.connectors.youtube.YouTubeConnector;
 import vn.loa.connectors.youtube.YouTubeQuota;
 import vn.loa.connectors.youtube.YouTubeSettings;
 import vn.loa.connectors.zalo.ZaloConnector;
 import vn.loa.connectors.zalo.ZaloSettings;
+import vn.loa.testsupport.MutableClock;
 
 /** Each real connector, through its real client library, publishes to the sandbox over HTTP and reads engagement back. */
 class SandboxRoundTripTest {
 
-    static final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
+    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
     static PlatformSandbox sandbox;
 
     @BeforeAll

@@ -30,13 +30,13 @@ import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.credentials.YouTubeOAuth;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
-import vn.loa.connectors.support.TestClock;
 import vn.loa.connectors.support.WireMockPlatform;
+import vn.loa.testsupport.MutableClock;
 
 /** The YouTube connector against WireMock answering with the Data API's and Google OAuth's documented shapes. */
 class YouTubeContractTest extends WireMockPlatform {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
     private final ChannelAccess channel = new ChannelAccess(
             Platform.YOUTUBE,
             "UCcity",

@@ -23,13 +23,13 @@ import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.credentials.ZaloOAuth;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
-import vn.loa.connectors.support.TestClock;
 import vn.loa.connectors.support.WireMockPlatform;
+import vn.loa.testsupport.MutableClock;
 
 /** The Zalo connector and its client against WireMock answering with the OA Open API's shapes. */
 class ZaloContractTest extends WireMockPlatform {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
     private final List<Duration> pauses = new ArrayList<>();
     private InMemoryCredentialStore store = new InMemoryCredentialStore(
             new ZaloOAuth("APP", "SECRET-KEY", "ACCESS-1", Instant.parse("2026-11-24T00:00:00Z"), "REFRESH-1"));

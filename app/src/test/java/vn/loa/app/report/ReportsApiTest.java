@@ -1,4 +1,4 @@
-package vn.loa.app.publishing;
+package vn.loa.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +21,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.app.engagement.EngagementRuns;
+import vn.loa.app.support.EngineTestBase;
 import vn.loa.connectors.Platform;
 
 /** Report numbers from a known set of snapshots (what the sandbox reported at each read), and the exports. */
 class ReportsApiTest extends EngineTestBase {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "engine_reports");
+    }
 
     @Autowired
     EngagementRuns runs;

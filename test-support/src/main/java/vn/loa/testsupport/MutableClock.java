@@ -1,4 +1,4 @@
-package vn.loa.app.support;
+package vn.loa.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so nothing waits on real time. */
+/**
+ * A clock tests move by hand, so nothing waits on real time. The one test clock of every module
+ * (connectors, campaigns, app): take it with test scope from {@code loa-test-support}.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;

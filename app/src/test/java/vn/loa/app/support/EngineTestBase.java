@@ -1,4 +1,4 @@
-package vn.loa.app.publishing;
+package vn.loa.app.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.app.support.PostgresApiTest;
+import vn.loa.app.publishing.PublishEngine;
+import vn.loa.app.publishing.PublishLedger;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.credentials.ZaloOAuth;
@@ -18,7 +20,7 @@ import vn.loa.connectors.sandbox.PlatformSandbox;
 import vn.loa.connectors.sandbox.SandboxCredentials;
 
 /** Shared set-up of the engine tests: only the test's own deliveries are due; connected channels; helpers. */
-abstract class EngineTestBase extends PostgresApiTest {
+public abstract class EngineTestBase extends PostgresApiTest {
 
     @Autowired
     protected PublishEngine engine;
@@ -41,10 +43,22 @@ abstract class EngineTestBase extends PostgresApiTest {
     @Autowired
     protected DeliveryProgress progress;
 
+    /**
+     * Each engine test class has a database of its own (call from its {@code @DynamicPropertySource}),
+     * so that moving the clock and resetting the engine's rows below touches no other class's rows,
+     * and the classes may run in parallel.
+     */
+    protected static void ownDatabase(DynamicPropertyRegistry registry, String name) {
+        var url = PostgresDatabase.ownDatabase(name);
+        registry.add("spring.datasource.url", () -> url);
+        // Quartz registers its data source JVM-wide under the scheduler's name: one name per database.
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "loa-" + name);
+    }
+
     @BeforeEach
     void onlyThisTestsDeliveriesAreDue() {
-        // Other test classes share the database; their waiting deliveries would otherwise become due
-        // as this test moves the clock.
+        // Earlier tests of this class share its database; their waiting deliveries would otherwise
+        // become due as this test moves the clock. No other class uses this database.
         jdbc.sql("UPDATE delivery SET status = 'CANCELLED' WHERE status IN ('SCHEDULED', 'HELD', 'PUBLISHING')")
                 .update();
         jdbc.sql("UPDATE publish_attempt SET outcome = 'ABANDONED' WHERE outcome IN ('PENDING', 'UNKNOWN', 'SETTLING')")

@@ -1,4 +1,4 @@
-package vn.loa.app.publishing;
+package vn.loa.app.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +11,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.loa.app.engagement.EngagementRuns;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.app.persistence.Timestamps;
+import vn.loa.app.support.EngineTestBase;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.Fault;
 
 /** Engagement comes back on its decaying cadence, in platform batches, around quotas, through restarts. */
 class EngagementCollectionTest extends EngineTestBase {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "engine_engagement");
+    }
 
     @Autowired
     EngagementRuns runs;

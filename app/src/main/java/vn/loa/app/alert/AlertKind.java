@@ -1,0 +1,24 @@
+package vn.loa.app.alert;
+
+/**
+ * What an alert is about; stored by its code. A value type rather than an enum so that a feature adds
+ * its own kind beside its code, and an alert of a kind this node does not know still lists.
+ */
+public record AlertKind(String code) {
+
+    /** A platform refused the channel's authorisation: its deliveries are held until it is reconnected. */
+    public static final AlertKind CHANNEL_NEEDS_RECONNECT = new AlertKind("CHANNEL_NEEDS_RECONNECT");
+    /** A cadence slot came with nothing approved to fill it. */
+    public static final AlertKind EMPTY_SLOT = new AlertKind("EMPTY_SLOT");
+
+    public AlertKind {
+        if (code == null || code.isBlank() || code.length() > 40) {
+            throw new IllegalArgumentException("an alert kind is a code of 1-40 characters");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}
