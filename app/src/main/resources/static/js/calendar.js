@@ -49,6 +49,8 @@
       moreLinkText: function (n) { return '+' + n + ' ' + d.more; },
       allDayText: '',
       dayMaxEvents: 4,
+      height: 'auto',
+      eventDisplay: 'block',
       navLinks: true,
       nowIndicator: true,
       editable: d.editable === 'true',

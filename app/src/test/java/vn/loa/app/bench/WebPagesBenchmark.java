@@ -120,17 +120,28 @@ class WebPagesBenchmark extends PostgresApiTest {
             }
         }
         insertDaily(rows);
+        // Published posts are other items (an item has one live delivery per channel): 1,000 items, 3 channels each.
+        var now = Instant.parse("2026-11-23T01:00:00Z").atOffset(ZoneOffset.UTC);
+        var done = new ArrayList<Object[]>();
+        for (int i = 0; i < 1000; i++) {
+            done.add(new Object[] {campaigns.get(i % campaigns.size()), "Bài đã đăng " + i, now, now});
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO content_item (campaign_id, title, body, link, media_json, tags_json, status, author,"
+                        + " created_at, updated_at, version, rebuttal) VALUES (?, ?, 'Nội dung', NULL, '[]', '[]',"
+                        + " 'PUBLISHED', 'planner', ?, ?, 1, FALSE)",
+                done);
+        var items = jdbc.queryForList(
+                "SELECT id FROM content_item WHERE title LIKE 'Bài đã đăng %' ORDER BY id", Long.class);
         var published = new ArrayList<Object[]>();
-        var items =
-                jdbc.queryForList("SELECT id FROM content_item WHERE title LIKE 'Bài lịch %' ORDER BY id", Long.class);
         for (int i = 0; i < 3000; i++) {
             var at = LocalDate.of(2026, 1, 1)
-                    .plusDays(i % 320)
+                    .plusDays((i / 3) % 320)
                     .atTime(8, 0)
                     .atZone(CITY)
                     .toOffsetDateTime();
             published.add(
-                    new Object[] {items.get(i % items.size()), channels.get(i % channels.size()), at, at, at, at});
+                    new Object[] {items.get(i / 3), channels.get((i / 3 + i % 3) % channels.size()), at, at, at, at});
         }
         jdbc.batchUpdate(
                 "INSERT INTO delivery (content_id, channel_id, scheduled_at, status, published_at, created_at,"

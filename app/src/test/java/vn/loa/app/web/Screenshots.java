@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -25,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.app.security.UserAccounts;
+import vn.loa.app.support.Api;
 
 /**
  * Takes the screenshots of docs/web.md: every page, on the demo run (H2, sandbox, demo data), with a
@@ -146,6 +149,46 @@ class Screenshots {
             b.go("/calendar");
             b.waitFor(By.cssSelector(".fc-list, .fc-event"));
             shotViewport(b, "16-calendar-phone");
+        }
+        packsForThePartner();
+        try (var b = Browser.open(port, 375, 812).signIn("partner", PASSWORD)) {
+            b.go("/partner");
+            b.waitFor(By.cssSelector(".pack"));
+            shotViewport(b, "17-partner-phone");
+            shot(b, "18-partner-phone-full");
+        }
+    }
+
+    /** The demo partner's organisation with its Facebook page selected, and packs of two approved items for it. */
+    private void packsForThePartner() {
+        var admin = Api.as(port, "admin", PASSWORD);
+        var planner = Api.as(port, "planner", PASSWORD);
+        long org = -1;
+        for (var o : admin.get("/api/partners/organisations").body()) {
+            if ("Thành đoàn Hà Nội".equals(o.path("name").asString())) {
+                org = o.path("id").asLong();
+            }
+        }
+        if (org < 0) {
+            org = planner.post("/api/partners/organisations", Map.of("name", "Thành đoàn Hà Nội", "kind", "CITY"))
+                    .id();
+        }
+        var page = planner.post(
+                        "/api/partners/pages",
+                        Map.of(
+                                "organisationId", org,
+                                "platform", "FACEBOOK",
+                                "externalId", "100000000000002",
+                                "url", "https://www.facebook.com/100000000000002",
+                                "displayName", "Tuổi trẻ Thủ đô",
+                                "followerCount", 128_000))
+                .id();
+        planner.post("/api/partners/pages/" + page + "/status", Map.of("status", "SELECTED", "reason", "đạt tiêu chí"));
+        var items = jdbc.sql("SELECT id FROM content_item WHERE status IN ('APPROVED', 'SCHEDULED') ORDER BY id")
+                .query(Long.class)
+                .list();
+        for (var item : items.subList(0, Math.min(3, items.size()))) {
+            planner.post("/api/content/" + item + "/packs", Map.of("pageIds", List.of(page)));
         }
     }
 

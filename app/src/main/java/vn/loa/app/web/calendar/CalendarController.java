@@ -136,7 +136,7 @@ class CalendarController {
         for (var e : entries) {
             var event = new LinkedHashMap<String, Object>();
             event.put("id", "d" + e.deliveryId());
-            event.put("title", (e.rebuttal() ? "⚠ " : "") + e.title());
+            event.put("title", (e.rebuttal() ? "⚠ " : "") + e.title() + " · " + e.channel());
             event.put("start", times.field(e.scheduledAt()));
             event.put("allDay", false);
             var colour = ThemeColours.of(e.themeId());

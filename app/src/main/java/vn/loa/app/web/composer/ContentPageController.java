@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import vn.loa.campaigns.campaign.CampaignPlanning;
 import vn.loa.campaigns.channel.Channels;
 import vn.loa.campaigns.content.ContentStatus;
 import vn.loa.campaigns.delivery.DeliveryFilter;
+import vn.loa.campaigns.delivery.DeliveryStatus;
 import vn.loa.campaigns.shared.DomainException;
 import vn.loa.campaigns.shared.PageRequest;
 import vn.loa.campaigns.workflow.ContentReview;
@@ -89,19 +91,24 @@ class ContentPageController {
         model.addAttribute("previews", previews.of(ComposeForm.of(item), campaign));
         model.addAttribute("messages", messages);
         model.addAttribute("limits", FormErrors.of(review.findLimitProblems(id), messages, locale));
-        model.addAttribute(
-                "deliveries",
-                deliveries.of(scheduling
-                        .findDeliveries(
-                                new DeliveryFilter(null, null, null, id, null, null, null),
-                                PageRequest.of(0, PageRequest.MAX_SIZE),
-                                me.actor())
-                        .items()));
+        var deliveryViews = deliveries.of(scheduling
+                .findDeliveries(
+                        new DeliveryFilter(null, null, null, id, null, null, null),
+                        PageRequest.of(0, PageRequest.MAX_SIZE),
+                        me.actor())
+                .items());
+        model.addAttribute("deliveries", deliveryViews);
+        // A channel the item is already waiting for or published on is not offered again.
+        var taken = deliveryViews.stream()
+                .filter(d -> d.status().isPending() || d.status() == DeliveryStatus.PUBLISHED)
+                .map(d -> d.channelId())
+                .collect(Collectors.toSet());
         model.addAttribute("history", writing.contentHistory(id));
         model.addAttribute(
                 "targets",
                 channels.listChannels(me.actor()).stream()
                         .filter(c -> campaign.channelIds().contains(c.id())
+                                && !taken.contains(c.id())
                                 && c.active()
                                 && item.variant(c.platform()).isPresent())
                         .toList());

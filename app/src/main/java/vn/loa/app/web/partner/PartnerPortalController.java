@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.app.amplify.AmplifyProperties;
 import vn.loa.app.web.DomainMessages;
 import vn.loa.app.web.Flash;
 import vn.loa.app.web.FormErrors;
@@ -38,7 +39,13 @@ import vn.loa.campaigns.shared.PageRequest;
 class PartnerPortalController {
 
     /** One pack as the portal shows it. */
-    record Card(ContentPack pack, String title, PartnerPage page, boolean late, List<PartnerShare> shares) {}
+    record Card(
+            ContentPack pack,
+            String title,
+            PartnerPage page,
+            boolean late,
+            String shortLink,
+            List<PartnerShare> shares) {}
 
     private final ContentPacks packs;
     private final PartnerShares shares;
@@ -48,6 +55,7 @@ class PartnerPortalController {
     private final DomainMessages messages;
     private final Flash flash;
     private final Clock clock;
+    private final AmplifyProperties amplify;
 
     PartnerPortalController(
             ContentPacks packs,
@@ -57,7 +65,8 @@ class PartnerPortalController {
             PartnerResults results,
             DomainMessages messages,
             Flash flash,
-            Clock clock) {
+            Clock clock,
+            AmplifyProperties amplify) {
         this.packs = packs;
         this.shares = shares;
         this.registry = registry;
@@ -66,6 +75,7 @@ class PartnerPortalController {
         this.messages = messages;
         this.flash = flash;
         this.clock = clock;
+        this.amplify = amplify;
     }
 
     @GetMapping("/partner")
@@ -75,6 +85,7 @@ class PartnerPortalController {
                         new PackFilter(null, null, null, null, null, null, null), PageRequest.of(0, 200), actor)
                 .items();
         var now = clock.instant();
+        var linkBase = amplify.publicUrl().replaceAll("/+$", "");
         var titles = new HashMap<Long, String>();
         var pages = new HashMap<Long, PartnerPage>();
         var open = new ArrayList<Card>();
@@ -84,7 +95,8 @@ class PartnerPortalController {
                     p.contentId(),
                     id -> contents.findHeader(id).map(i -> i.title()).orElse("#" + id));
             var page = pages.computeIfAbsent(p.pageId(), id -> registry.getPage(id, actor));
-            var card = new Card(p, title, page, p.isLate(now), shares.listShares(p.id(), actor));
+            var shortLink = p.linkCode() == null ? null : linkBase + "/l/" + p.linkCode();
+            var card = new Card(p, title, page, p.isLate(now), shortLink, shares.listShares(p.id(), actor));
             (p.status().isOpen() ? open : done).add(card);
         }
         // Rapid responses first, then the window that closes soonest.
