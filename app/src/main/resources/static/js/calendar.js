@@ -44,7 +44,10 @@
       now: d.todayDate ? d.todayNow : undefined,
       initialView: window.matchMedia('(max-width: 700px)').matches ? 'listWeek' : 'dayGridMonth',
       headerToolbar: { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,listMonth' },
-      buttonText: { today: d.today, month: d.month, week: d.week, list: d.list },
+      buttonText: { today: d.today, month: d.month, week: d.week, list: d.list, prev: '‹', next: '›' },
+      // FullCalendar's arrow icons are a data: font, which a font-src 'self' policy refuses: text arrows.
+      buttonIcons: false,
+      buttonHints: { prev: d.prev, next: d.next },
       noEventsText: d.none,
       moreLinkText: function (n) { return '+' + n + ' ' + d.more; },
       allDayText: '',

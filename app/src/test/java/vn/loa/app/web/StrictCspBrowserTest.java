@@ -1,0 +1,85 @@
+package vn.loa.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import vn.loa.app.support.PostgresApiTest;
+
+/**
+ * The pages under the strictest policy they are meant to run with: scripts, styles and fonts from
+ * Loa only, no inline anything. The calendar still gets its own styles (through a constructed
+ * stylesheet), the charts draw, and no script or style of the pages is refused.
+ */
+@Import(StrictCspBrowserTest.StrictPolicy.class)
+class StrictCspBrowserTest extends PostgresApiTest {
+
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+    @TestConfiguration
+    static class StrictPolicy {
+        @Bean
+        FilterRegistrationBean<Filter> strictPolicy() {
+            Filter filter = (req, res, chain) -> {
+                ((HttpServletResponse) res).setHeader("Content-Security-Policy", POLICY);
+                chain.doFilter(req, res);
+            };
+            var registration = new FilterRegistrationBean<>(filter);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
+
+    @BeforeEach
+    void browserAvailable() {
+        assumeTrue(Browser.available(), "chromium and chromedriver are installed by .ci/run");
+    }
+
+    @Test
+    void calendarComposerAndDashboardWorkUnderAStrictPolicy() {
+        var channel = channel("FACEBOOK", "UBND Thành phố Hà Nội");
+        campaign("society", List.of(channel));
+        try (var browser = Browser.open(port).signIn("planner", PASSWORD)) {
+            var js = (JavascriptExecutor) browser.driver();
+            browser.go("/calendar");
+            watchViolations(js);
+            browser.waitFor(By.cssSelector(".fc-daygrid-day"));
+            assertThat(js.executeScript("return getComputedStyle(document.querySelector('.fc')).display"))
+                    .as("FullCalendar's own stylesheet applies")
+                    .isEqualTo("flex");
+            browser.go("/compose");
+            watchViolations(js);
+            browser.find(By.id("title")).sendKeys("Tin thử");
+            browser.waiting()
+                    .until(d -> js.executeScript("return document.getElementById('previews').dataset.fresh") != null);
+            browser.go("/dashboard");
+            watchViolations(js);
+            browser.waitFor(By.cssSelector("#chart-themes[data-rendered='true']"));
+            assertThat(js.executeScript("return window.loaViolations.filter(v => v.startsWith('script')).length"))
+                    .as("no script of the pages is refused")
+                    .isEqualTo(0L);
+            assertThat(browser.console())
+                    .as("the console shows no refused script")
+                    .noneMatch(
+                            line -> line.contains("Refused to execute") || line.contains("Refused to load the script"));
+        }
+    }
+
+    private static void watchViolations(JavascriptExecutor js) {
+        js.executeScript("window.loaViolations = window.loaViolations || [];"
+                + "document.addEventListener('securitypolicyviolation', e => window.loaViolations.push("
+                + "e.violatedDirective + ' ' + e.blockedURI));");
+    }
+}
