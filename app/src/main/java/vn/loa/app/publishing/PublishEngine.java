@@ -23,6 +23,7 @@ import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.content.PostDrafts;
 import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.publishing.AttemptOutcome;
 import vn.loa.campaigns.publishing.AttemptPurpose;
 import vn.loa.campaigns.publishing.AttemptResult;
@@ -60,6 +61,8 @@ public class PublishEngine implements DisposableBean {
     private final TransactionTemplate tx;
     private final EngineProperties properties;
     private final FailureHandling failures;
+    private final DeliveryTimer timer;
+    private final DispatcherWake wake;
     private final Clock clock;
     private final Map<Platform, ExecutorService> pools = new EnumMap<>(Platform.class);
 
@@ -74,6 +77,8 @@ public class PublishEngine implements DisposableBean {
             PublishMetrics metrics,
             TransactionTemplate tx,
             EngineProperties properties,
+            DeliveryTimer timer,
+            DispatcherWake wake,
             Clock clock) {
         this.ledger = ledger;
         this.progress = progress;
@@ -85,6 +90,8 @@ public class PublishEngine implements DisposableBean {
         this.metrics = metrics;
         this.tx = tx;
         this.properties = properties;
+        this.timer = timer;
+        this.wake = wake;
         this.clock = clock;
         this.failures = new FailureHandling(
                 new RetryPolicy(properties.maxAttempts(), properties.retryBase(), properties.retryCap()),
@@ -164,7 +171,12 @@ public class PublishEngine implements DisposableBean {
             }
             return result;
         });
-        return claimed == null ? List.of() : claimed;
+        if (claimed == null || claimed.isEmpty()) {
+            return List.of();
+        }
+        // Should this node die with these calls in flight, another node is woken when their lease ends.
+        timer.dueAt(leaseUntil);
+        return claimed;
     }
 
     /** One attempt at one claimed delivery: the platform call, then its outcome recorded. */
@@ -201,9 +213,16 @@ public class PublishEngine implements DisposableBean {
         }
         try {
             record(claim.attemptId(), p.delivery(), channel, step, Failure.of(failure));
+            if (step instanceof NextStep.RetryAt r) {
+                timer.dueAt(r.at());
+            } else if (step instanceof NextStep.Settle) {
+                wake.everything();
+            }
         } catch (RuntimeException e) {
             // The outcome could not be stored: the attempt stays PENDING and is settled after its lease.
             log.error("Could not record the outcome of delivery {}; it will be settled", claim.deliveryId(), e);
+        } finally {
+            wake.claim();
         }
     }
 
@@ -258,8 +277,13 @@ public class PublishEngine implements DisposableBean {
      */
     public int settle() {
         var now = clock.instant();
-        var taken = tx.execute(status ->
-                ledger.takeOver(AttemptPurpose.PUBLISH, now, properties.node(), now.plus(properties.lease()), 50));
+        var leaseUntil = now.plus(properties.lease());
+        var taken =
+                tx.execute(status -> ledger.takeOver(AttemptPurpose.PUBLISH, now, properties.node(), leaseUntil, 50));
+        if (taken != null && !taken.isEmpty()) {
+            // Those that cannot be settled now are tried again when this lease ends, here or elsewhere.
+            timer.dueAt(leaseUntil);
+        }
         int settled = 0;
         for (var u : taken == null ? List.<PublishLedger.Unsettled>of() : taken) {
             var channel = channels.find(u.channelId()).orElseThrow();
