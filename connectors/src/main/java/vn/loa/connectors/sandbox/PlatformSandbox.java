@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import vn.loa.connectors.Platform;
 public final class PlatformSandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSandbox.class);
+    private static final int RECENT = 1_000;
     private static volatile Duration stall = Duration.ofSeconds(65);
 
     static {
@@ -46,6 +48,9 @@ public final class PlatformSandbox implements AutoCloseable {
     private final ZaloEmulator zalo;
     private final Map<Platform, ConcurrentLinkedDeque<Fault>> faults = new EnumMap<>(Platform.class);
     private final AtomicLong requests = new AtomicLong();
+    /** The latest requests' method and path, so that a test counting calls can say which ones it saw. */
+    private final ConcurrentLinkedDeque<String> recent = new ConcurrentLinkedDeque<>();
+
     private final Map<Platform, AtomicLong> byPlatform = new EnumMap<>(Platform.class);
     private volatile Duration latency = Duration.ZERO;
     private HttpServer server;
@@ -110,6 +115,12 @@ public final class PlatformSandbox implements AutoCloseable {
         return requests.get();
     }
 
+    /** The method and path of the latest {@code n} requests (at most the last 1,000), oldest first. */
+    public List<String> latestRequests(long n) {
+        var all = new ArrayList<>(recent);
+        return List.copyOf(all.subList((int) Math.max(0, all.size() - n), all.size()));
+    }
+
     /** Calls made to one platform's API (token endpoints included). */
     public long requestsServed(Platform platform) {
         return byPlatform.get(platform).get();
@@ -121,6 +132,10 @@ public final class PlatformSandbox implements AutoCloseable {
 
     private void handle(HttpExchange raw) throws IOException {
         requests.incrementAndGet();
+        recent.addLast(raw.getRequestMethod() + " " + raw.getRequestURI().getPath());
+        while (recent.size() > RECENT) {
+            recent.pollFirst();
+        }
         try {
             pause(latency);
             var ex = new SandboxExchange(raw);
