@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.loa.connectors.Platform;
 import vn.loa.connectors.PublishRequest;
 import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.credentials.ZaloOAuth;
