@@ -45,7 +45,7 @@ class ChannelHealthController {
             ChannelConnections.Status connection,
             Instant expiresAt,
             boolean expiresSoon,
-            HealthStore.ChannelState state) {
+            ChannelHealth.ChannelState state) {
 
         public boolean healthy() {
             return connection.connected() && state.pausedAt() == null && !expiresSoon;
@@ -54,7 +54,7 @@ class ChannelHealthController {
 
     private final Channels channels;
     private final ChannelConnections connections;
-    private final HealthStore store;
+    private final ChannelHealth health;
     private final EmergencyStops emergency;
     private final DomainMessages messages;
     private final Flash flash;
@@ -63,14 +63,14 @@ class ChannelHealthController {
     ChannelHealthController(
             Channels channels,
             ChannelConnections connections,
-            HealthStore store,
+            ChannelHealth health,
             EmergencyStops emergency,
             DomainMessages messages,
             Flash flash,
             Clock clock) {
         this.channels = channels;
         this.connections = connections;
-        this.store = store;
+        this.health = health;
         this.emergency = emergency;
         this.messages = messages;
         this.flash = flash;
@@ -80,7 +80,7 @@ class ChannelHealthController {
     @GetMapping("/channels")
     String page(WebUser me, Model model) {
         Permissions.requireAny(me.actor(), "see channel connections", Role.ADMIN, Role.PLANNER, Role.LEADERSHIP);
-        var states = store.channels();
+        var states = health.channels();
         var now = clock.instant();
         var rows = new ArrayList<Row>();
         for (var c : channels.listChannels(me.actor())) {
@@ -90,12 +90,10 @@ class ChannelHealthController {
                     connections.status(c.id(), me.actor()),
                     expiry,
                     expiry != null && expiry.isBefore(now.plus(SOON)),
-                    states.getOrDefault(
-                            c.id(),
-                            new HealthStore.ChannelState(c.id(), null, null, null, 0, 0, 0, null, null, null))));
+                    states.getOrDefault(c.id(), ChannelHealth.ChannelState.untouched(c.id()))));
         }
         model.addAttribute("rows", rows);
-        model.addAttribute("alerts", store.openAlerts());
+        model.addAttribute("alerts", health.openAlerts());
         model.addAttribute("names", names(rows));
         model.addAttribute(
                 "stops",
