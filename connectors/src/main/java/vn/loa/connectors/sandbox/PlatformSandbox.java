@@ -27,7 +27,7 @@ import vn.loa.connectors.Platform;
  *
  * <p>Paths: Facebook {@code /v24.0/…}; YouTube {@code /youtube/v3/…}, {@code /upload/youtube/v3/…},
  * {@code /token}; Zalo {@code /v2.0/…}, {@code /v4/oa/access_token}; sample media {@code /media/…};
- * control {@code /sandbox/faults} and {@code /sandbox/posts}.
+ * control {@code /sandbox/faults}, {@code /sandbox/posts} and {@code /sandbox/comments}.
  */
 public final class PlatformSandbox implements AutoCloseable {
 
@@ -188,6 +188,15 @@ public final class PlatformSandbox implements AutoCloseable {
             int times = Integer.parseInt(ex.param("times") == null ? "1" : ex.param("times"));
             inject(platform, fault, times);
             ex.json(200, Map.of("platform", platform, "fault", fault, "times", times));
+        } else if (ex.path().equals("/sandbox/comments") && ex.method().equals("POST")) {
+            // A member of the public comments under a post (demos): post, author, text, likes.
+            var comment = state.addComment(
+                    ex.param("post"),
+                    ex.param("author") == null ? "sandbox-user" : ex.param("author"),
+                    ex.param("text") == null ? "" : ex.param("text"),
+                    state.now(),
+                    ex.param("likes") == null ? 0 : Long.parseLong(ex.param("likes")));
+            ex.json(200, Map.of("id", comment.id()));
         } else if (ex.path().equals("/sandbox/posts")) {
             var list = new ArrayList<Map<String, Object>>();
             for (var p : state.allPosts()) {
