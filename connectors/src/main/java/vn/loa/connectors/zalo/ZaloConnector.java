@@ -72,7 +72,11 @@ public final class ZaloConnector implements Connector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(EnumSet.of(PostKind.ARTICLE, PostKind.VIDEO), true, true, null, null, PAGE_SIZE);
+        // No scheduler of its own (Loa publishes at the instant) and no comments Loa can read.
+        return Capabilities.publishing(EnumSet.of(PostKind.ARTICLE, PostKind.VIDEO))
+                .withEdit()
+                .withDelete()
+                .withEngagementBatchSize(PAGE_SIZE);
     }
 
     @Override
@@ -90,7 +94,11 @@ public final class ZaloConnector implements Connector {
 
     @Override
     public PublishedPost scheduleNatively(PublishRequest request, Instant at) {
-        throw new UnsupportedOperationException("Zalo OA has no scheduler of its own; Loa publishes at the instant");
+        throw ConnectorException.of(
+                Platform.ZALO,
+                FailureKind.REJECTED,
+                "no-native-scheduling",
+                "Zalo OA has no scheduler of its own; Loa publishes at the instant");
     }
 
     @Override

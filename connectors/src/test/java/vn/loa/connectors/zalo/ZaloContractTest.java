@@ -256,6 +256,21 @@ class ZaloContractTest extends WireMockPlatform {
                         ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT));
     }
 
+    @Test
+    void zaloHasNoSchedulerOfItsOwnAndSaysSoAsAConnectorRefusal() {
+        var connector = connector();
+        assertThat(connector.capabilities().nativeScheduling()).isFalse();
+        assertThat(connector.capabilities().comments()).isFalse();
+        assertThat(connector.capabilities().engagementBatchSize()).isGreaterThan(1);
+        assertThatThrownBy(() -> connector.scheduleNatively(
+                        article("x", "y"), clock.instant().plus(Duration.ofDays(1))))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
+                    assertThat(e.platform()).isEqualTo(Platform.ZALO);
+                });
+        wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
     private PublishRequest article(String title, String body) {
         return new PublishRequest(
                 oa(),
