@@ -289,6 +289,18 @@ public class PublishLedger {
                 .list();
     }
 
+    /**
+     * The held deliveries of one channel that a reconnect may release: not those an emergency stop
+     * holds, which only the stop's end (or a planner, when late) releases.
+     */
+    List<Long> heldForReconnect(long channelId) {
+        return jdbc.sql("SELECT id FROM delivery d WHERE channel_id = ? AND status = 'HELD'"
+                        + " AND NOT EXISTS (SELECT 1 FROM emergency_hold h WHERE h.delivery_id = d.id) ORDER BY id")
+                .param(channelId)
+                .query(Long.class)
+                .list();
+    }
+
     /** How many deliveries are in one state, over all channels. */
     public long count(DeliveryStatus status) {
         return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = ?")
