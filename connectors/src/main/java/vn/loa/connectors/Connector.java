@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.loa.connectors.error.ConnectorException;
+import vn.loa.connectors.error.FailureKind;
 
 /**
  * One platform behind one small interface. Every failure is a
@@ -36,6 +38,16 @@ public interface Connector {
      */
     Optional<PublishedPost> findPublished(PublishRequest request, Instant since);
 
+    /**
+     * As {@link #findPublished(PublishRequest, Instant)}, following up first what the platform gave
+     * when it accepted the write ({@link WriteReceipts}); {@code receipt} may be null. A connector
+     * that cannot tell yet (the platform is still processing) throws an UNKNOWN_OUTCOME
+     * {@link vn.loa.connectors.error.ConnectorException} rather than answer "not there".
+     */
+    default Optional<PublishedPost> findPublished(PublishRequest request, Instant since, String receipt) {
+        return findPublished(request, since);
+    }
+
     /** Posts the platform's scheduler holds for the channel, for reconciliation. */
     List<PublishedPost> listNativelyScheduled(ChannelAccess channel);
 
@@ -43,4 +55,15 @@ public interface Connector {
     Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> externalIds);
 
     long followerCount(ChannelAccess channel);
+
+    /**
+     * One page of the comments under a post made at or after {@code since} (null: all of them),
+     * starting at {@code pageToken} (null: the first page). The page is in the platform's order; the
+     * caller keeps its own mark and de-duplicates by comment id. Only where
+     * {@link Capabilities#comments()} says so; elsewhere refused as REJECTED.
+     */
+    default CommentPage readComments(ChannelAccess channel, String postExternalId, Instant since, String pageToken) {
+        throw ConnectorException.of(
+                platform(), FailureKind.REJECTED, "no-comment-api", platform() + " gives no API to read comments");
+    }
 }

@@ -45,6 +45,9 @@ class AmplifyApiTest extends PartnerApiTest {
     @Autowired
     private PlatformSandbox sandbox;
 
+    @Autowired
+    private ShareEngagementReader shareReader;
+
     private long approvedItem(long campaign, boolean withMedia) {
         var body = new LinkedHashMap<String, Object>();
         body.put("campaignId", campaign);
@@ -376,6 +379,220 @@ class AmplifyApiTest extends PartnerApiTest {
                         .single())
                 .isEqualTo(1);
         retire(official.id());
+    }
+
+    @Test
+    void resultsPerPartnerCountSharesDelayClicksAndReachWithinTheAdminsOwnOrganisations() throws Exception {
+        var districtName = "Quận đoàn " + unique();
+        var district = organisation(districtName, "DISTRICT", partnerOrg());
+        var ward = organisation("Đoàn phường " + unique(), "WARD", district);
+        var otherName = "Huyện đoàn " + unique();
+        var other = organisation(otherName, "DISTRICT", null);
+        var pd = selectedPage(district, "FACEBOOK", 60_000);
+        var pw = selectedPage(ward, "FACEBOOK", 60_000);
+        var po = selectedPage(other, "FACEBOOK", 60_000);
+        var campaign = campaign();
+        var packs = build(approvedItem(campaign, false), List.of(pd, pw, po));
+        var byPage = new HashMap<Long, JsonNode>();
+        for (var id : packs) {
+            var p = as("planner").get("/api/packs/" + id).body();
+            byPage.put(p.path("page").path("id").asLong(), p);
+        }
+
+        // The district shares after 30 minutes, the ward after 90: the median delay is 60 minutes.
+        clock.advance(Duration.ofMinutes(30));
+        share(byPage.get(pd), "111");
+        clock.advance(Duration.ofMinutes(60));
+        share(byPage.get(pw), "222");
+        var code = byPage.get(pd).path("trackedLink").asString().replaceAll(".*/l/", "");
+        click(code, "Mozilla/5.0 (iPhone)");
+        click(code, "Mozilla/5.0 (Android)");
+        click(code, "facebookexternalhit/1.1");
+        clicks.flush();
+        // What the engagement job read of the district's share.
+        jdbc.sql("UPDATE share_engagement SET reach = 500, views = 800, interactions = 40, read_at = CURRENT_TIMESTAMP"
+                        + " WHERE share_id IN (SELECT id FROM partner_share WHERE pack_id = ?)")
+                .param(byPage.get(pd).path("id").asLong())
+                .update();
+
+        var all = as("planner")
+                .get("/api/partners/results?campaignId=" + campaign)
+                .body();
+        var total = all.path("total");
+        assertThat(total.path("packs").asLong()).isEqualTo(3);
+        assertThat(total.path("shared").asLong()).isEqualTo(2);
+        assertThat(total.path("medianShareDelayMinutes").asDouble()).isEqualTo(60.0);
+        assertThat(total.path("clicks").asLong()).isEqualTo(2);
+        assertThat(total.path("botClicks").asLong()).isEqualTo(1);
+        assertThat(total.path("reach").asLong()).isEqualTo(500);
+        assertThat(total.path("interactions").asLong()).isEqualTo(40);
+        assertThat(all.path("organisations").findValuesAsString("name")).contains(districtName, otherName);
+        assertThat(all.path("pages").size()).isEqualTo(3);
+        assertThat(all.path("pages").get(0).path("pageId").asLong())
+                .as("the page whose share gathered most comes first")
+                .isEqualTo(pd);
+
+        // The district's admin sees the district and its ward, never the other district.
+        var districtAdmin = "qd-" + unique();
+        partnerAdmin(districtAdmin, districtName);
+        var own = as(districtAdmin)
+                .get("/api/partners/results?campaignId=" + campaign)
+                .body();
+        assertThat(own.path("total").path("packs").asLong()).isEqualTo(2);
+        assertThat(own.path("organisations").findValuesAsString("name")).doesNotContain(otherName);
+        assertThat(as(districtAdmin)
+                        .get("/api/partners/results?organisationId=" + other)
+                        .status())
+                .isEqualTo(404);
+        var wardOnly = as(districtAdmin)
+                .get("/api/partners/results?organisationId=" + ward)
+                .body();
+        assertThat(wardOnly.path("total").path("packs").asLong()).isEqualTo(1);
+        assertThat(wardOnly.path("total").path("medianShareDelayMinutes").asDouble())
+                .isEqualTo(90.0);
+        var otherAdmin = "hd-" + unique();
+        partnerAdmin(otherAdmin, otherName);
+        assertThat(as(otherAdmin)
+                        .get("/api/partners/results?campaignId=" + campaign)
+                        .body()
+                        .path("total")
+                        .path("packs")
+                        .asLong())
+                .isEqualTo(1);
+        var backwards = as("planner").get("/api/partners/results?from=2026-12-10&to=2026-12-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.error("to")).contains("before");
+
+        // The campaign report and its exports carry the partner section.
+        var report = as("leader").get("/api/reports/campaigns/" + campaign).body();
+        assertThat(report.path("amplification").path("total").path("shared").asLong())
+                .isEqualTo(2);
+        var csv = as("leader").get("/api/reports/campaigns/" + campaign + "/export?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).contains("Đối tác chia sẻ: theo đơn vị", districtName, "60,0");
+        for (var format : List.of("xlsx", "pdf")) {
+            var file = RAW.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/campaigns/" + campaign
+                                    + "/export?format=" + format))
+                            .header("Authorization", basic("leader"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.body().length).isGreaterThan(1000);
+        }
+        var period = as("leader")
+                .get("/api/reports/period?from=2026-01-01&to=2026-12-31")
+                .body();
+        assertThat(period.path("amplification").path("total").path("packs").asLong())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theEngagementJobReadsSharesWhereThePlatformAllowsAndRefreshesFollowerCounts() {
+        // A partner page Loa holds the token of (linked to a connected channel), and one it does not.
+        var external = String.valueOf(7_000_000_000L + unique());
+        var channel = as("admin")
+                .post(
+                        "/api/channels",
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                external,
+                                "displayName",
+                                "Tuổi trẻ " + external,
+                                "role",
+                                "PARTNER",
+                                "followerCount",
+                                1,
+                                "organisation",
+                                PARTNER_ORG));
+        assertCreated(channel);
+        as("admin").put("/api/channels/" + channel.id() + "/credentials", Map.of("pageToken", "sandbox-page-token"));
+        var linked = as("planner")
+                .post(
+                        "/api/partners/pages",
+                        Map.of(
+                                "organisationId",
+                                partnerOrg(),
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                external,
+                                "url",
+                                "https://www.facebook.com/" + external,
+                                "displayName",
+                                "Tuổi trẻ " + external,
+                                "followerCount",
+                                1));
+        assertCreated(linked);
+        as("planner")
+                .post("/api/partners/pages/" + linked.id() + "/status", Map.of("status", "SELECTED", "reason", "thử"));
+        var unlinked = selectedPage(organisation("Đoàn phường " + unique(), "WARD", partnerOrg()), "FACEBOOK", 60_000);
+        var campaign = campaign();
+        var packs = build(approvedItem(campaign, false), List.of(linked.id(), unlinked));
+        var byPage = new HashMap<Long, JsonNode>();
+        for (var id : packs) {
+            var p = as("planner").get("/api/packs/" + id).body();
+            byPage.put(p.path("page").path("id").asLong(), p);
+        }
+        // The partner posted by hand on its own page: the post is on the platform.
+        var post = sandbox.state().seedPost(Platform.FACEBOOK, external, null, "Chia sẻ", clock.instant());
+        share(byPage.get(linked.id()), post.substring(post.indexOf('_') + 1));
+        share(byPage.get(unlinked), "4242");
+
+        clock.advance(Duration.ofMinutes(45));
+        var tally = shareReader.run(10_000);
+        assertThat(tally.read()).isGreaterThanOrEqualTo(1);
+        var counts = sandbox.state().counts(sandbox.state().find(post).orElseThrow());
+        var read = jdbc.sql(
+                        "SELECT e.interactions, e.views, e.reads_done, e.next_read_at, e.note FROM share_engagement e"
+                                + " JOIN partner_share s ON s.id = e.share_id WHERE s.pack_id = ?")
+                .param(byPage.get(linked.id()).path("id").asLong())
+                .query((rs, n) -> List.of(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getObject(4) != null,
+                        String.valueOf(rs.getString(5))))
+                .single();
+        assertThat(read.get(0)).isEqualTo(counts.reactions() + counts.comments() + counts.shares());
+        assertThat((Long) read.get(0)).isPositive();
+        assertThat(read.get(2)).isEqualTo(1L);
+        assertThat(read.get(3)).as("a next read is planned").isEqualTo(true);
+        var note = jdbc.sql("SELECT e.note FROM share_engagement e JOIN partner_share s ON s.id = e.share_id"
+                        + " WHERE s.pack_id = ? AND e.next_read_at IS NULL AND e.read_at IS NULL")
+                .param(byPage.get(unlinked).path("id").asLong())
+                .query(String.class)
+                .single();
+        assertThat(note).contains("Page Public Content Access");
+
+        var results = as("planner")
+                .get("/api/partners/results?campaignId=" + campaign)
+                .body();
+        assertThat(results.path("total").path("interactions").asLong()).isEqualTo(read.get(0));
+        // The linked page's follower count now comes from the platform, kept per day.
+        var page = as("planner").get("/api/partners/pages/" + linked.id()).body();
+        assertThat(page.path("followerCount").asLong())
+                .isEqualTo(sandbox.state().followers(external));
+        assertThat(as("planner")
+                        .get("/api/partners/pages/" + linked.id() + "/followers")
+                        .body()
+                        .size())
+                .isEqualTo(1);
+        // Read on the cadence: nothing more is due right away.
+        assertThat(shareReader.run(10_000).read()).isZero();
+    }
+
+    private void share(JsonNode pack, String post) {
+        var external = as("planner")
+                .get("/api/partners/pages/" + pack.path("page").path("id").asLong())
+                .field("externalId");
+        var res = as("planner")
+                .post(
+                        "/api/packs/" + pack.path("id").asLong() + "/shares",
+                        Map.of("url", "https://www.facebook.com/" + external + "/posts/" + post));
+        assertThat(res.status()).isEqualTo(201);
     }
 
     /** Other tests' rebuttals go to every active official channel: this one must not be among them. */

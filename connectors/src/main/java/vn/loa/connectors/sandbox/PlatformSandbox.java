@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,11 +28,12 @@ import vn.loa.connectors.Platform;
  *
  * <p>Paths: Facebook {@code /v24.0/…}; YouTube {@code /youtube/v3/…}, {@code /upload/youtube/v3/…},
  * {@code /token}; Zalo {@code /v2.0/…}, {@code /v4/oa/access_token}; sample media {@code /media/…};
- * control {@code /sandbox/faults} and {@code /sandbox/posts}.
+ * control {@code /sandbox/faults}, {@code /sandbox/posts} and {@code /sandbox/comments}.
  */
 public final class PlatformSandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSandbox.class);
+    private static final int RECENT = 1_000;
     private static volatile Duration stall = Duration.ofSeconds(65);
 
     static {
@@ -45,7 +48,14 @@ public final class PlatformSandbox implements AutoCloseable {
     private final YouTubeEmulator youtube;
     private final ZaloEmulator zalo;
     private final Map<Platform, ConcurrentLinkedDeque<Fault>> faults = new EnumMap<>(Platform.class);
+    /** Faults aimed at one path: the next request there fails, whatever comes in between. */
+    private final Map<String, ConcurrentLinkedDeque<Fault>> faultsOnPath = new ConcurrentHashMap<>();
+
+    private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    /** The latest requests' method and path, so that a test counting calls can say which ones it saw. */
+    private final ConcurrentLinkedDeque<String> recent = new ConcurrentLinkedDeque<>();
+
     private final Map<Platform, AtomicLong> byPlatform = new EnumMap<>(Platform.class);
     private volatile Duration latency = Duration.ZERO;
     private HttpServer server;
@@ -92,8 +102,27 @@ public final class PlatformSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} requests to {@code path} fail with {@code fault}, requests elsewhere
+     * going through: how a test puts a failure after a write (Zalo's article/verify after
+     * article/create) rather than on it.
+     */
+    public void injectOn(String path, Fault fault, int times) {
+        var queue = faultsOnPath.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+
     public void clearFaults() {
         faults.values().forEach(ConcurrentLinkedDeque::clear);
+        faultsOnPath.clear();
+    }
+
+    /** Calls made to one path (e.g. {@code /v2.0/article/create}). */
+    public long requestsServed(String path) {
+        var n = byPath.get(path);
+        return n == null ? 0 : n.get();
     }
 
     /** Every answer is delayed by this much, as a far-away platform would be. */
@@ -110,9 +139,21 @@ public final class PlatformSandbox implements AutoCloseable {
         return requests.get();
     }
 
+    /** The method and path of the latest {@code n} requests (at most the last 1,000), oldest first. */
+    public List<String> latestRequests(long n) {
+        var all = new ArrayList<>(recent);
+        return List.copyOf(all.subList((int) Math.max(0, all.size() - n), all.size()));
+    }
+
     /** Calls made to one platform's API (token endpoints included). */
     public long requestsServed(Platform platform) {
         return byPlatform.get(platform).get();
+    }
+
+    private Fault fault(Platform platform, String path) {
+        var aimed = faultsOnPath.get(path);
+        var fault = aimed == null ? null : aimed.poll();
+        return fault != null ? fault : faults.get(platform).poll();
     }
 
     static void stall() {
@@ -121,23 +162,28 @@ public final class PlatformSandbox implements AutoCloseable {
 
     private void handle(HttpExchange raw) throws IOException {
         requests.incrementAndGet();
+        recent.addLast(raw.getRequestMethod() + " " + raw.getRequestURI().getPath());
+        while (recent.size() > RECENT) {
+            recent.pollFirst();
+        }
         try {
             pause(latency);
             var ex = new SandboxExchange(raw);
             var path = ex.path();
+            byPath.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
             if (path.startsWith("/sandbox/")) {
                 control(ex);
             } else if (path.startsWith("/media/")) {
                 media(ex);
             } else if (FacebookEmulator.handles(path)) {
                 byPlatform.get(Platform.FACEBOOK).incrementAndGet();
-                facebook.handle(ex, faults.get(Platform.FACEBOOK).poll());
+                facebook.handle(ex, fault(Platform.FACEBOOK, path));
             } else if (YouTubeEmulator.handles(path)) {
                 byPlatform.get(Platform.YOUTUBE).incrementAndGet();
-                youtube.handle(ex, faults.get(Platform.YOUTUBE).poll());
+                youtube.handle(ex, fault(Platform.YOUTUBE, path));
             } else if (ZaloEmulator.handles(path)) {
                 byPlatform.get(Platform.ZALO).incrementAndGet();
-                zalo.handle(ex, faults.get(Platform.ZALO).poll());
+                zalo.handle(ex, fault(Platform.ZALO, path));
             } else {
                 ex.json(404, Map.of("error", "the sandbox has nothing at " + path));
             }
@@ -171,8 +217,21 @@ public final class PlatformSandbox implements AutoCloseable {
             var platform = Platform.valueOf(ex.param("platform").toUpperCase());
             var fault = Fault.valueOf(ex.param("fault").toUpperCase());
             int times = Integer.parseInt(ex.param("times") == null ? "1" : ex.param("times"));
-            inject(platform, fault, times);
+            if (ex.param("path") != null) {
+                injectOn(ex.param("path"), fault, times);
+            } else {
+                inject(platform, fault, times);
+            }
             ex.json(200, Map.of("platform", platform, "fault", fault, "times", times));
+        } else if (ex.path().equals("/sandbox/comments") && ex.method().equals("POST")) {
+            // A member of the public comments under a post (demos): post, author, text, likes.
+            var comment = state.addComment(
+                    ex.param("post"),
+                    ex.param("author") == null ? "sandbox-user" : ex.param("author"),
+                    ex.param("text") == null ? "" : ex.param("text"),
+                    state.now(),
+                    ex.param("likes") == null ? 0 : Long.parseLong(ex.param("likes")));
+            ex.json(200, Map.of("id", comment.id()));
         } else if (ex.path().equals("/sandbox/posts")) {
             var list = new ArrayList<Map<String, Object>>();
             for (var p : state.allPosts()) {
