@@ -88,8 +88,8 @@ class CadencesTest {
     @Test
     void aCadenceIsKeptOnTheClockInItsChannelsZone() {
         var cadence = daily();
-        assertThat(cadences.listCadences(w.page.id())).containsExactly(cadence);
-        assertThat(cadences.listCadences(w.oa.id())).isEmpty();
+        assertThat(cadences.listCadences(w.page.id(), PLANNER)).containsExactly(cadence);
+        assertThat(cadences.listCadences(w.oa.id(), PLANNER)).isEmpty();
         assertThat(kept).containsExactly("0 0 7 ? * * " + ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 
