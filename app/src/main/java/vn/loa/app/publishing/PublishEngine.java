@@ -167,7 +167,8 @@ public class PublishEngine implements DisposableBean {
                             claim,
                             started.delivery(),
                             channel,
-                            PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey()),
+                            PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey())
+                                    .resumingFrom(claim.earlierReceipt()),
                             null));
                 } catch (RuntimeException e) {
                     result.add(new Prepared(claim, started.delivery(), channel, null, e));
@@ -287,7 +288,7 @@ public class PublishEngine implements DisposableBean {
                 var request = request(u.contentId(), channel, null);
                 var found = connectors
                         .forPlatform(channel.platform())
-                        .findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)));
+                        .findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)), u.receipt());
                 tx.executeWithoutResult(status -> {
                     var at = clock.instant();
                     if (found.isPresent()) {
