@@ -97,6 +97,17 @@ class DemoRunOnH2Test {
                         .valueStream()
                         .map(d -> d.path("scheduledAt").asString()))
                 .anyMatch(at -> at.endsWith("T07:00:00+07:00"));
+        // The partner network: three pages selected (the ward's below the threshold, with its reason), packs offered.
+        var selection = planner.get("/api/partners/selection").body();
+        assertThat(selection.path("selected").asLong()).isEqualTo(3);
+        var partner = Api.as(port, "partner", DemoData.PASSWORD);
+        assertThat(partner.get("/api/packs").body().path("totalItems").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(partner.get("/api/partners/results")
+                        .body()
+                        .path("total")
+                        .path("shared")
+                        .asLong())
+                .isEqualTo(1);
         for (var user : new String[] {"admin", "approver", "partner", "leader"}) {
             assertThat(Api.as(port, user, DemoData.PASSWORD).get("/api/me").status())
                     .isEqualTo(200);
