@@ -23,6 +23,7 @@ import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.campaign.CampaignPlanning;
 import vn.loa.campaigns.channel.Channels;
+import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.theme.Themes;
 import vn.loa.connectors.Engagement;
@@ -56,6 +57,11 @@ public class Reports {
         static Totals of(long posts, Engagement e, long audience) {
             return new Totals(
                     posts, e.reactions(), e.comments(), e.shares(), e.views(), e.reach(), e.interactions(), audience);
+        }
+
+        /** The counts as one value, to add up (not a report field of its own). */
+        Engagement engagement() {
+            return new Engagement(reactions, comments, shares, views, reach);
         }
 
         public double engagementRate() {
@@ -255,9 +261,12 @@ public class Reports {
     /** All themes over [from, to], with the period of the same length just before beside it. */
     public PeriodReport period(LocalDate from, LocalDate to, Actor actor) {
         requireReader(actor);
-        if (from == null || to == null) {
-            throw InvalidInput.of(from == null ? "from" : "to", "is required");
-        }
+        new Checks()
+                .required("from", from)
+                .required("to", to)
+                .withinCalendar("from", from)
+                .withinCalendar("to", to)
+                .throwIfAny();
         if (to.isBefore(from)) {
             throw InvalidInput.of("to", "must not be before 'from'");
         }
@@ -306,14 +315,9 @@ public class Reports {
     }
 
     private static Totals sum(Collection<Totals> all) {
-        return new Totals(
+        return Totals.of(
                 all.stream().mapToLong(Totals::posts).sum(),
-                all.stream().mapToLong(Totals::reactions).sum(),
-                all.stream().mapToLong(Totals::comments).sum(),
-                all.stream().mapToLong(Totals::shares).sum(),
-                all.stream().mapToLong(Totals::views).sum(),
-                all.stream().mapToLong(Totals::reach).sum(),
-                all.stream().mapToLong(Totals::interactions).sum(),
+                all.stream().map(Totals::engagement).reduce(Engagement.NONE, Engagement::plus),
                 all.stream().mapToLong(Totals::audience).sum());
     }
 
