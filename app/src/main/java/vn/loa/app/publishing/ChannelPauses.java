@@ -117,6 +117,16 @@ public class ChannelPauses {
         afterCommit(() -> view.put(channelId, new Gate(reason, null)));
     }
 
+    /**
+     * The platform hides what the channel publishes (a post that should be public is not): an alert
+     * on the channel with the platform's reason, for its people to fix the cause (for YouTube, the
+     * Google project's audit). No pause: each post fails on its own. Runs in the caller's transaction.
+     */
+    void postsNotPublic(long channelId, long contentId, String reason) {
+        alerts.raise(AlertKind.POSTS_NOT_PUBLIC, channelId, contentId, reason);
+        log.warn("Channel {}: the platform does not show a post to the public: {}", channelId, reason);
+    }
+
     /** A rate limit: nothing more goes to the channel before {@code until}. Runs in the caller's transaction. */
     void coolDown(long channelId, Instant until) {
         jdbc.sql(

@@ -52,6 +52,7 @@ public class NativeHandoff {
     private final ChannelConnections connections;
     private final ConnectorRegistry connectors;
     private final DeliveryProgress progress;
+    private final ChannelPauses pauses;
     private final EmergencyStops emergency;
     private final TransactionTemplate tx;
     private final EngineProperties properties;
@@ -66,9 +67,11 @@ public class NativeHandoff {
             ConnectorRegistry connectors,
             DeliveryProgress progress,
             EmergencyStops emergency,
+            ChannelPauses pauses,
             TransactionTemplate tx,
             EngineProperties properties,
             Clock clock) {
+        this.pauses = pauses;
         this.ledger = ledger;
         this.deliveries = deliveries;
         this.contents = contents;
@@ -214,7 +217,11 @@ public class NativeHandoff {
         return settled;
     }
 
-    /** After the instant: a post the platform published is PUBLISHED; one it no longer has goes back to Loa. */
+    /**
+     * After the instant: a post the platform shows the public is PUBLISHED; one it holds but keeps
+     * hidden (YouTube: still private, rejected) FAILED with the platform's reason and an alert on
+     * the channel; one it no longer has goes back to Loa.
+     */
     public int reconcile() {
         var due = ledger.handedOffBefore(clock.instant().minus(GRACE), 200);
         var byChannel = new HashMap<Long, List<Delivery>>();
@@ -229,15 +236,20 @@ public class NativeHandoff {
             try {
                 var refs = entry.getValue().stream().map(Delivery::externalRef).toList();
                 var seen =
-                        connectors.forPlatform(channel.platform()).readEngagement(connections.accessFor(channel), refs);
+                        connectors.forPlatform(channel.platform()).readVisibility(connections.accessFor(channel), refs);
                 for (var d : entry.getValue()) {
                     tx.executeWithoutResult(status -> {
                         var current = deliveries.find(d.id()).orElseThrow();
                         if (current.status() != DeliveryStatus.HANDED_OFF) {
                             return;
                         }
-                        if (seen.containsKey(d.externalRef())) {
+                        var visibility = seen.get(d.externalRef());
+                        if (visibility != null && visibility.isPublic()) {
                             progress.confirmedByPlatform(current);
+                        } else if (visibility != null) {
+                            var reason = visibility.reason() + "; the post is on the platform as " + d.externalRef();
+                            progress.hiddenByPlatform(current, reason);
+                            pauses.postsNotPublic(current.channelId(), current.contentId(), reason);
                         } else {
                             progress.droppedByPlatform(
                                     current, "the platform no longer holds the post; Loa publishes it");

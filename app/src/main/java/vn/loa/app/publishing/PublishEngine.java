@@ -263,6 +263,9 @@ public class PublishEngine implements DisposableBean {
             } else if (step instanceof NextStep.Fail f) {
                 if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.FAILED, failure, f.reason()), now)) {
                     progress.recordFailed(deliveryId, f.reason());
+                    if (f.alertChannel()) {
+                        pauses.postsNotPublic(channel.id(), delivery.contentId(), f.reason());
+                    }
                     metrics.outcome(platform, AttemptOutcome.FAILED, failure);
                 }
             } else if (step instanceof NextStep.Settle s) {
