@@ -37,11 +37,20 @@ class CollectionJobConfig {
     static final int CHUNK = 10;
 
     @Bean
-    Job collectEngagementJob(JobRepository repository, Step scheduleReads, Step readDue, Step readFollowers) {
+    Job collectEngagementJob(
+            JobRepository repository,
+            Step scheduleReads,
+            Step readDue,
+            Step readFollowers,
+            Step readComments,
+            Step detectSpikes) {
+        // Comments after the engagement reads: a grown comment count is what makes a post due (listening).
         return new JobBuilder(JOB, repository)
                 .start(scheduleReads)
                 .next(readDue)
                 .next(readFollowers)
+                .next(readComments)
+                .next(detectSpikes)
                 .build();
     }
 
