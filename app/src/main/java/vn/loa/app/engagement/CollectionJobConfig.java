@@ -26,7 +26,8 @@ import vn.loa.app.engagement.EngagementCollector.ReadBatch;
 /**
  * The collection job (Spring Batch, JDBC job repository): start read schedules for new posts; read
  * due posts in chunks of one platform call each, committed with the job's own progress; read
- * follower counts. What is due lives in the database, so a run cut short and restarted re-reads at
+ * follower counts; then partners' shares and registry pages' followers (the amplification side's
+ * step, {@code readPartnerShares}). What is due lives in the database, so a run cut short and restarted re-reads at
  * most the chunk it was in.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +43,7 @@ class CollectionJobConfig {
             Step scheduleReads,
             Step readDue,
             Step readFollowers,
+            Step readPartnerShares,
             Step readComments,
             Step detectSpikes) {
         // Comments after the engagement reads: a grown comment count is what makes a post due (listening).
@@ -49,6 +51,7 @@ class CollectionJobConfig {
                 .start(scheduleReads)
                 .next(readDue)
                 .next(readFollowers)
+                .next(readPartnerShares)
                 .next(readComments)
                 .next(detectSpikes)
                 .build();

@@ -2,6 +2,7 @@ package vn.loa.app.publishing;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +25,10 @@ import vn.loa.campaigns.publishing.AttemptResult;
 @Repository
 public class PublishLedger {
 
-    /** A delivery claimed for one attempt. */
+    /**
+     * A delivery claimed for one attempt. {@code earlierReceipt} is what the platform gave an earlier
+     * attempt of the delivery when it accepted a write (null if none), for this one to resume from.
+     */
     public record Claim(
             long attemptId,
             long deliveryId,
@@ -32,16 +36,30 @@ public class PublishLedger {
             long channelId,
             int attemptNo,
             String idempotencyKey,
-            Instant scheduledAt) {}
+            Instant scheduledAt,
+            String earlierReceipt) {}
 
-    /** An attempt taken over for settling: its outcome is not known, so the platform is read back. */
-    public record Unsettled(long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt) {}
+    /**
+     * An attempt taken over for settling: its outcome is not known, so the platform is read back,
+     * following up {@code receipt} (what the platform gave when it accepted the write) if there is one.
+     */
+    public record Unsettled(
+            long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt, String receipt) {}
 
     /** The outcomes of attempts still open, as SQL literals. */
     private static final String OPEN = Arrays.stream(AttemptOutcome.values())
             .filter(AttemptOutcome::open)
             .map(o -> "'" + o.name() + "'")
             .collect(Collectors.joining(", "));
+
+    /** How one channel's deliveries stand: held, waiting (scheduled or handed off), failed, and the last one out. */
+    public record ChannelQueue(long held, long waiting, long failed, Instant lastPublishedAt) {
+
+        public static final ChannelQueue EMPTY = new ChannelQueue(0, 0, 0, null);
+    }
+
+    /** The message of a channel's latest attempt that left one, and when that attempt ended. */
+    public record LastMessage(String message, Instant at) {}
 
     /** A delivery that may be handed to its platform's scheduler, if far enough ahead. */
     record HandoffCandidate(long deliveryId, long channelId, Instant scheduledAt) {}
@@ -114,6 +132,15 @@ public class PublishLedger {
                 .update(keys, "id", "attempt_no", "idempotency_key");
         var row = keys.getKeys();
         int attemptNo = ((Number) value(row, "attempt_no")).intValue();
+        // A first attempt has nothing to resume from: no second statement on the common path.
+        var earlier = attemptNo == 1
+                ? null
+                : jdbc.sql("SELECT receipt FROM publish_attempt WHERE delivery_id = ? AND attempt_no < ?"
+                                + " AND receipt IS NOT NULL ORDER BY attempt_no DESC LIMIT 1")
+                        .params(delivery.id(), attemptNo)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
         return new Claim(
                 ((Number) value(row, "id")).longValue(),
                 delivery.id(),
@@ -121,7 +148,18 @@ public class PublishLedger {
                 delivery.channelId(),
                 attemptNo,
                 (String) value(row, "idempotency_key"),
-                delivery.scheduledAt());
+                delivery.scheduledAt(),
+                earlier);
+    }
+
+    /**
+     * Keeps what the platform gave when it accepted an attempt's write, the moment it arrives (its
+     * own short transaction), so that a crash right after cannot lose it.
+     */
+    void keepReceipt(String idempotencyKey, String receipt) {
+        jdbc.sql("UPDATE publish_attempt SET receipt = ? WHERE idempotency_key = ?")
+                .params(truncate(receipt), idempotencyKey)
+                .update();
     }
 
     /** Records the intent of handing a delivery to the platform's scheduler. */
@@ -195,11 +233,17 @@ public class PublishLedger {
                 .param("lease", Timestamps.utc(leaseUntil))
                 .param("ids", ids)
                 .update();
-        return jdbc.sql("SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at FROM publish_attempt a"
-                        + " JOIN delivery d ON d.id = a.delivery_id WHERE a.id IN (:ids) ORDER BY a.id")
+        return jdbc.sql("SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at, a.receipt"
+                        + " FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id WHERE a.id IN (:ids)"
+                        + " ORDER BY a.id")
                 .param("ids", ids)
                 .query((rs, n) -> new Unsettled(
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), Timestamps.read(rs, "started_at")))
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        Timestamps.read(rs, "started_at"),
+                        rs.getString("receipt")))
                 .list();
     }
 
@@ -243,6 +287,58 @@ public class PublishLedger {
                 .params(channelId, status.name())
                 .query(Long.class)
                 .list();
+    }
+
+    /**
+     * The held deliveries of one channel that a reconnect may release: not those an emergency stop
+     * holds, which only the stop's end (or a planner, when late) releases.
+     */
+    List<Long> heldForReconnect(long channelId) {
+        return jdbc.sql("SELECT id FROM delivery d WHERE channel_id = ? AND status = 'HELD'"
+                        + " AND NOT EXISTS (SELECT 1 FROM emergency_hold h WHERE h.delivery_id = d.id) ORDER BY id")
+                .param(channelId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** How many deliveries are in one state, over all channels. */
+    public long count(DeliveryStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = ?")
+                .param(status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Per channel id, how its deliveries stand; channels with none are left out. */
+    public Map<Long, ChannelQueue> queues() {
+        var queues = new HashMap<Long, ChannelQueue>();
+        jdbc.sql("SELECT channel_id, SUM(CASE WHEN status = 'HELD' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'SCHEDULED' OR status = 'HANDED_OFF' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), MAX(published_at) AS last_published"
+                        + " FROM delivery GROUP BY channel_id")
+                .query(rs -> {
+                    queues.put(
+                            rs.getLong(1),
+                            new ChannelQueue(
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getLong(4),
+                                    Timestamps.read(rs, "last_published")));
+                });
+        return queues;
+    }
+
+    /** Per channel id, the message its latest attempt with one left (a failure, a retry, a settlement). */
+    public Map<Long, LastMessage> lastMessages() {
+        var messages = new HashMap<Long, LastMessage>();
+        jdbc.sql(
+                        "SELECT d.channel_id, a.message, a.finished_at FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id"
+                                + " WHERE a.id IN (SELECT MAX(a2.id) FROM publish_attempt a2 JOIN delivery d2 ON d2.id = a2.delivery_id"
+                                + " WHERE a2.message IS NOT NULL GROUP BY d2.channel_id)")
+                .query(rs -> {
+                    messages.put(rs.getLong(1), new LastMessage(rs.getString(2), Timestamps.read(rs, "finished_at")));
+                });
+        return messages;
     }
 
     void retryNotBefore(long deliveryId, Instant notBefore) {

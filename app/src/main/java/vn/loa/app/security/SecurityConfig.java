@@ -1,24 +1,27 @@
 package vn.loa.app.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.app.request.JsonWritesOnly;
+import vn.loa.app.request.Problems;
 
 /**
- * Two doors: the JSON API at /api/** (HTTP Basic, no session, problem+json on refusal) and the web
- * pages (form sign-in). Anonymous callers get nothing but health and the API description.
+ * Three doors: the JSON API at /api/** (HTTP Basic, no session, problem+json on refusal, JSON-only
+ * writes), the actuator for monitoring (Basic or an administrator's session) and the web pages
+ * (form sign-in, CSRF tokens). Anonymous callers get nothing but health and the API description.
  * Which role may do what is decided by the use cases themselves (see vn.loa.campaigns.access).
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,37 +37,50 @@ public class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
-                    res.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
-                    problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
-                }))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> {
-                            res.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
-                            problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
-                        })
-                        .accessDeniedHandler((req, res, e) ->
-                                problem(res, json, HttpStatus.FORBIDDEN, "Your role does not allow this")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(json, "Sign in to use the Loa API")))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn(json, "Sign in to use the Loa API"))
+                        .accessDeniedHandler(denied(json)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless Basic-auth calls carry no browser session to forge.
+                // Stateless Basic-auth calls carry no browser session to forge; a browser that holds
+                // Basic credentials is kept from cross-site writes by JsonWritesOnly instead.
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new JsonWritesOnly(json), AuthorizationFilter.class)
+                .build();
+    }
+
+    /**
+     * Monitoring reads health and metrics with an administrator's Basic credentials (or the
+     * session of one signed in): a refusal is 401/403 problem+json, never the sign-in page.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, JsonMapper json) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole("ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn(json, "Sign in as an administrator")))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn(json, "Sign in as an administrator"))
+                        .accessDeniedHandler(denied(json)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // Only reading endpoints are exposed (health, info, metrics).
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(
-                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                                .permitAll()
-                                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        a -> a.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                                 .permitAll()
                                 .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                                 .permitAll()
                                 // Uploaded media, fetched by the platforms by its unguessable address.
                                 .requestMatchers("/media/**")
                                 .permitAll()
-                                .requestMatchers("/actuator/**")
-                                .hasRole("ADMIN")
                                 .anyRequest()
                                 .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
@@ -72,11 +88,18 @@ public class SecurityConfig {
                 .build();
     }
 
-    private static void problem(HttpServletResponse res, JsonMapper json, HttpStatus status, String detail)
-            throws IOException {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(res.getOutputStream(), body);
+    private static AuthenticationEntryPoint signIn(JsonMapper json, String detail) {
+        return (req, res, e) -> {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
+            Problems.refuse(req, res, json, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail));
+        };
+    }
+
+    private static AccessDeniedHandler denied(JsonMapper json) {
+        return (req, res, e) -> Problems.refuse(
+                req,
+                res,
+                json,
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this"));
     }
 }

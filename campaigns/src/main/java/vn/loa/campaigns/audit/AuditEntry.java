@@ -19,7 +19,11 @@ public record AuditEntry(
         /** A partner page's selection status (registry of partners). */
         PARTNER_PAGE,
         /** A content pack offered to a partner page. */
-        PACK
+        PACK,
+        /** An emergency stop of publishing (city-wide, an organisation's or a channel's). */
+        EMERGENCY_STOP,
+        /** A channel's connection to its platform (credentials revoked). */
+        CHANNEL
     }
 
     public static final String SYSTEM = "system";

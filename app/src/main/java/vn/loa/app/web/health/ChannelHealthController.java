@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.app.connection.ChannelConnections;
 import vn.loa.app.connection.CredentialsForm;
+import vn.loa.app.emergency.EmergencyStop;
+import vn.loa.app.emergency.EmergencyStops;
 import vn.loa.app.web.DomainMessages;
 import vn.loa.app.web.Flash;
 import vn.loa.app.web.FormErrors;
@@ -43,7 +45,7 @@ class ChannelHealthController {
             ChannelConnections.Status connection,
             Instant expiresAt,
             boolean expiresSoon,
-            HealthStore.ChannelState state) {
+            ChannelHealth.ChannelState state) {
 
         public boolean healthy() {
             return connection.connected() && state.pausedAt() == null && !expiresSoon;
@@ -52,7 +54,8 @@ class ChannelHealthController {
 
     private final Channels channels;
     private final ChannelConnections connections;
-    private final HealthStore store;
+    private final ChannelHealth health;
+    private final EmergencyStops emergency;
     private final DomainMessages messages;
     private final Flash flash;
     private final Clock clock;
@@ -60,13 +63,15 @@ class ChannelHealthController {
     ChannelHealthController(
             Channels channels,
             ChannelConnections connections,
-            HealthStore store,
+            ChannelHealth health,
+            EmergencyStops emergency,
             DomainMessages messages,
             Flash flash,
             Clock clock) {
         this.channels = channels;
         this.connections = connections;
-        this.store = store;
+        this.health = health;
+        this.emergency = emergency;
         this.messages = messages;
         this.flash = flash;
         this.clock = clock;
@@ -75,7 +80,7 @@ class ChannelHealthController {
     @GetMapping("/channels")
     String page(WebUser me, Model model) {
         Permissions.requireAny(me.actor(), "see channel connections", Role.ADMIN, Role.PLANNER, Role.LEADERSHIP);
-        var states = store.channels();
+        var states = health.channels();
         var now = clock.instant();
         var rows = new ArrayList<Row>();
         for (var c : channels.listChannels(me.actor())) {
@@ -85,13 +90,24 @@ class ChannelHealthController {
                     connections.status(c.id(), me.actor()),
                     expiry,
                     expiry != null && expiry.isBefore(now.plus(SOON)),
-                    states.getOrDefault(
-                            c.id(),
-                            new HealthStore.ChannelState(c.id(), null, null, null, 0, 0, 0, null, null, null))));
+                    states.getOrDefault(c.id(), ChannelHealth.ChannelState.untouched(c.id()))));
         }
         model.addAttribute("rows", rows);
-        model.addAttribute("alerts", store.openAlerts());
+        model.addAttribute("alerts", health.openAlerts());
         model.addAttribute("names", names(rows));
+        model.addAttribute(
+                "stops",
+                emergency.recent(me.actor()).stream()
+                        .filter(EmergencyStop::active)
+                        .toList());
+        model.addAttribute("late", emergency.late(me.actor()));
+        model.addAttribute(
+                "organisations",
+                rows.stream()
+                        .map(r -> r.channel().organisation())
+                        .distinct()
+                        .sorted()
+                        .toList());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.NONE);
             model.addAttribute("errorChannel", -1L);
