@@ -40,7 +40,7 @@ public class JdbcNotifications implements Notifications {
             String body,
             Instant createdAt,
             Instant readAt,
-            String mailStatus) {}
+            MailStatus mailStatus) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -84,7 +84,7 @@ public class JdbcNotifications implements Notifications {
                     n.title(),
                     n.body(),
                     now,
-                    outbox.enabled() && addressed.contains(username) ? "PENDING" : "NONE"
+                    (outbox.enabled() && addressed.contains(username) ? MailStatus.PENDING : MailStatus.NONE).name()
                 });
             }
         }
@@ -176,18 +176,15 @@ public class JdbcNotifications implements Notifications {
                         + " WHERE username = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
                         + " ORDER BY id DESC LIMIT ?")
                 .params(username, limit)
-                .query((rs, n) -> {
-                    var pack = rs.getLong("pack_id");
-                    return new Item(
-                            rs.getLong("id"),
-                            NoticeKind.valueOf(rs.getString("kind")),
-                            rs.wasNull() ? null : pack,
-                            rs.getString("title"),
-                            rs.getString("body"),
-                            Timestamps.read(rs, "created_at"),
-                            Timestamps.read(rs, "read_at"),
-                            rs.getString("mail_status"));
-                })
+                .query((rs, n) -> new Item(
+                        rs.getLong("id"),
+                        NoticeKind.valueOf(rs.getString("kind")),
+                        rs.getObject("pack_id", Long.class),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        Timestamps.read(rs, "created_at"),
+                        Timestamps.read(rs, "read_at"),
+                        MailStatus.valueOf(rs.getString("mail_status"))))
                 .list();
     }
 

@@ -64,8 +64,9 @@ public class MailOutbox implements DisposableBean {
         }
         record Pending(long id, String email, String title, String body, int attempts) {}
         var pending = jdbc.sql("SELECT n.id, a.email, n.title, n.body, n.mail_attempts FROM notification n"
-                        + " JOIN notification_address a ON a.username = n.username WHERE n.mail_status = 'PENDING'"
+                        + " JOIN notification_address a ON a.username = n.username WHERE n.mail_status = ?"
                         + " ORDER BY n.id LIMIT 200")
+                .param(MailStatus.PENDING.name())
                 .query((rs, i) ->
                         new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
@@ -78,15 +79,15 @@ public class MailOutbox implements DisposableBean {
             message.setText(p.body() + "\n\n— Loa, " + properties.publicUrl());
             try {
                 sender.send(message);
-                jdbc.sql("UPDATE notification SET mail_status = 'SENT', mail_attempts = ? WHERE id = ?")
-                        .params(p.attempts() + 1, p.id())
+                jdbc.sql("UPDATE notification SET mail_status = ?, mail_attempts = ? WHERE id = ?")
+                        .params(MailStatus.SENT.name(), p.attempts() + 1, p.id())
                         .update();
                 sent++;
             } catch (MailException e) {
                 var failed = p.attempts() + 1 >= MAX_ATTEMPTS;
                 log.warn("Notification {} not mailed (attempt {}): {}", p.id(), p.attempts() + 1, e.getMessage());
                 jdbc.sql("UPDATE notification SET mail_status = ?, mail_attempts = ? WHERE id = ?")
-                        .params(failed ? "FAILED" : "PENDING", p.attempts() + 1, p.id())
+                        .params((failed ? MailStatus.FAILED : MailStatus.PENDING).name(), p.attempts() + 1, p.id())
                         .update();
                 if (!failed) {
                     break; // the server is likely down: the next sweep tries again

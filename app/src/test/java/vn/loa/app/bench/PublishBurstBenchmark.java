@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.loa.app.support.ClusterFixture;
 
 /**
- * The burst benchmark of issue 4 ({@code mvn -Pbench verify}): 1,000 deliveries due in the same
+ * The publishing burst benchmark of docs/benchmarks.md ({@code mvn -Pbench verify}): 1,000 deliveries due in the same
  * minute across 100 channels, the platform sandbox answering after 200 ms, one Loa node on
  * PostgreSQL. Prints dispatch lateness (due instant to platform call) p50/p99/max, dispatches per
  * second, and commits and statements per publish (counted at the JDBC driver).
