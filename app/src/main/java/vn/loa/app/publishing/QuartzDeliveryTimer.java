@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -31,6 +34,9 @@ public class QuartzDeliveryTimer implements DeliveryTimer {
 
     static final JobKey WAKE_JOB = JobKey.jobKey("wake-dispatcher", "loa");
 
+    /** Quartz's scheduler thread sleeps at most this long when it saw nothing due (its idleWaitTime). */
+    private static final long IDLE_WAIT_MILLIS = 30_000;
+
     /** Quartz fires by the system clock, whatever clock the engine reads. */
     private static final Clock QUARTZ_CLOCK = Clock.systemUTC();
 
@@ -44,9 +50,22 @@ public class QuartzDeliveryTimer implements DeliveryTimer {
     /** The durable wake job, once stored, stays: no need to ask for it before every trigger. */
     private volatile boolean jobStored;
 
-    public QuartzDeliveryTimer(Scheduler scheduler, TransactionTemplate tx) {
+    private final DispatcherWake wake;
+    /**
+     * Quartz tells its own scheduler thread of a new trigger before the transaction that stores it
+     * commits; a thread that looks at once finds nothing and sleeps its idle wait (30 s). So this
+     * node also wakes its dispatcher itself at an instant within that wait.
+     */
+    private final ScheduledExecutorService local = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "publish-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public QuartzDeliveryTimer(Scheduler scheduler, TransactionTemplate tx, DispatcherWake wake) {
         this.scheduler = scheduler;
         this.tx = tx;
+        this.wake = wake;
     }
 
     @Override
@@ -62,7 +81,13 @@ public class QuartzDeliveryTimer implements DeliveryTimer {
         }
         // Quartz's row lock and trigger row in one transaction (the caller's, when it has one).
         tx.executeWithoutResult(status -> schedule(second));
-        AfterCommit.run(() -> set.add(second));
+        AfterCommit.run(() -> {
+            set.add(second);
+            long delay = second * 1000 - QUARTZ_CLOCK.millis();
+            if (delay <= IDLE_WAIT_MILLIS) {
+                local.schedule(wake::everything, Math.max(0, delay + 1), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     private void schedule(long second) {

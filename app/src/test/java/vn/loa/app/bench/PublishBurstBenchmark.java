@@ -3,6 +3,8 @@ package vn.loa.app.bench;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -113,6 +115,17 @@ class PublishBurstBenchmark {
             System.out.printf(
                     "BENCH dispatch: first to last platform call %.2f s%s%n",
                     span, sameSecond ? String.format(", %.0f dispatches/s", deliveries / Math.max(span, 0.001)) : "");
+            // The platform's own floor: every call takes the latency, and no more run at once than this
+            // node's publish threads or the channels' room (4 calls in flight per channel by default).
+            int threads = Integer.parseInt(System.getProperty("loa.bench.threads", "200"));
+            int concurrency = Math.min(threads, channels * 4);
+            System.out.printf(
+                    "BENCH platform floor: %d calls x 200 ms / %d at once = %.0f ms to send them all;"
+                            + " load average %s%n",
+                    deliveries,
+                    concurrency,
+                    deliveries * 200.0 / concurrency,
+                    Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.printf(
                     "BENCH per publish: %.2f commits, %.2f statements (%d and %d in all, since %s)%n",
                     (double) commits / deliveries, (double) statements / deliveries, commits, statements, startedAt);
