@@ -1,19 +1,18 @@
 package vn.loa.app.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,31 +28,43 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Both doors sign people in the same way (one place for the password check and its refusals). */
+    @Bean
+    AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
+        return new ProviderManager(new PasswordAuthentication(accounts, encoder));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthenticationManager signIn, UserAccounts accounts)
+            throws Exception {
+        var problems = new ProblemWriter(json);
         return http.securityMatcher("/api/**")
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
-                    problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
+                    problems.write(res, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
                 }))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> {
                             res.setHeader("WWW-Authenticate", "Basic realm=\"Loa\"");
-                            problem(res, json, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
+                            problems.write(res, HttpStatus.UNAUTHORIZED, "Sign in to use the Loa API");
                         })
                         .accessDeniedHandler((req, res, e) ->
-                                problem(res, json, HttpStatus.FORBIDDEN, "Your role does not allow this")))
+                                problems.write(res, HttpStatus.FORBIDDEN, "Your role does not allow this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-auth calls carry no browser session to forge.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(AccountGate.forApi(accounts, problems), AuthorizationFilter.class)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager signIn, UserAccounts accounts) throws Exception {
+        return http.authenticationManager(signIn)
+                .addFilterBefore(AccountGate.forPages(accounts), AuthorizationFilter.class)
+                .authorizeHttpRequests(
                         a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                                 .permitAll()
                                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -70,13 +81,5 @@ public class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
                 .build();
-    }
-
-    private static void problem(HttpServletResponse res, JsonMapper json, HttpStatus status, String detail)
-            throws IOException {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(res.getOutputStream(), body);
     }
 }

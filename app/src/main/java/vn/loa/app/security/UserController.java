@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,15 +27,29 @@ class UserController {
             String organisation,
             Set<Role> roles,
             boolean enabled,
-            boolean onDuty) {
+            boolean onDuty,
+            boolean mustChangePassword) {
 
         static UserView of(LoaUser u) {
             return new UserView(
-                    u.getUsername(), u.displayName(), u.organisation(), u.roles(), u.isEnabled(), u.onDuty());
+                    u.getUsername(),
+                    u.displayName(),
+                    u.organisation(),
+                    u.roles(),
+                    u.isEnabled(),
+                    u.onDuty(),
+                    u.mustChangePassword());
         }
     }
 
     record Duty(Boolean onDuty) {}
+
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    record RolesChange(Set<Role> roles, String organisation) {}
+
+    /** Shown once, to be handed to the person; they must choose their own at the next sign-in. */
+    record OneTimePasswordView(String username, String oneTimePassword, boolean mustChangeAtNextSignIn) {}
 
     private final UserAccounts accounts;
 
@@ -57,6 +72,14 @@ class UserController {
         return UserView.of(accounts.setOnDuty(actor.username(), body.onDuty()));
     }
 
+    /** Changes the caller's own password; their other sessions end. */
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@RequestBody(required = false) PasswordChange body, Actor actor) {
+        var change = body == null ? new PasswordChange(null, null) : body;
+        accounts.changeOwnPassword(actor, change.currentPassword(), change.newPassword());
+    }
+
     @GetMapping("/users")
     List<UserView> list(Actor actor) {
         Permissions.requireAny(actor, "list users", Role.ADMIN);
@@ -67,6 +90,29 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody UserAccounts.NewUser body, Actor actor) {
         Permissions.requireAny(actor, "add users", Role.ADMIN);
-        return UserView.of(accounts.create(body));
+        return UserView.of(accounts.create(body, actor));
+    }
+
+    /** Their sessions and API access end at once; they get the same 401 as a wrong password. */
+    @PostMapping("/users/{username}/disable")
+    UserView disable(@PathVariable String username, Actor actor) {
+        return UserView.of(accounts.setEnabled(actor, username, false));
+    }
+
+    @PostMapping("/users/{username}/enable")
+    UserView enable(@PathVariable String username, Actor actor) {
+        return UserView.of(accounts.setEnabled(actor, username, true));
+    }
+
+    @PostMapping("/users/{username}/reset-password")
+    OneTimePasswordView resetPassword(@PathVariable String username, Actor actor) {
+        var reset = accounts.resetPassword(actor, username);
+        return new OneTimePasswordView(reset.username(), reset.password(), true);
+    }
+
+    @PutMapping("/users/{username}/roles")
+    UserView changeRoles(@PathVariable String username, @RequestBody(required = false) RolesChange body, Actor actor) {
+        var change = body == null ? new RolesChange(null, null) : body;
+        return UserView.of(accounts.changeRoles(actor, username, change.roles(), change.organisation()));
     }
 }

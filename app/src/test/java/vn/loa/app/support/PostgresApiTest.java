@@ -169,6 +169,29 @@ public abstract class PostgresApiTest {
         return res.id();
     }
 
+    /** A new person with a name of their own, added by the administrator through the API. */
+    protected String person(String password, String... roles) {
+        var username = "nv" + unique();
+        assertCreated(createUser(username, password, roles));
+        return username;
+    }
+
+    /** The administrator's request to add someone, for tests of what is refused. */
+    protected Api.Response createUser(String username, String password, String... roles) {
+        return as("admin")
+                .post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "password",
+                                password,
+                                "displayName",
+                                "Người " + username,
+                                "roles",
+                                List.of(roles)));
+    }
+
     protected static void assertCreated(Api.Response res) {
         if (res.status() != 201) {
             throw new AssertionError("expected 201 but got " + res.status() + ": " + res.text());

@@ -96,12 +96,14 @@ class AdminController {
         requireAdmin(me);
         try {
             var roles = form.roles() == null || form.roles().isEmpty() ? Set.<Role>of() : EnumSet.copyOf(form.roles());
-            var created = accounts.create(new UserAccounts.NewUser(
-                    form.username() == null ? null : form.username().strip(),
-                    form.password(),
-                    form.displayName(),
-                    form.organisation(),
-                    roles));
+            var created = accounts.create(
+                    new UserAccounts.NewUser(
+                            form.username() == null ? null : form.username().strip(),
+                            form.password(),
+                            form.displayName(),
+                            form.organisation(),
+                            roles),
+                    me.actor());
             flash.ok(redirect, locale, "admin.user-added", created.getUsername());
         } catch (DomainException e) {
             redirect.addFlashAttribute("userErrors", FormErrors.of(e, messages, locale));
@@ -110,11 +112,46 @@ class AdminController {
         return "redirect:/admin#users";
     }
 
+    @PostMapping("/admin/users/{username}/disable")
+    String disable(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            accounts.setEnabled(me.actor(), username, false);
+            flash.ok(redirect, locale, "admin.user-disabled", username);
+        });
+    }
+
+    @PostMapping("/admin/users/{username}/enable")
+    String enable(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            accounts.setEnabled(me.actor(), username, true);
+            flash.ok(redirect, locale, "admin.user-enabled", username);
+        });
+    }
+
+    /** The one-time password is shown once, on the page the form returns to, to be handed over. */
+    @PostMapping("/admin/users/{username}/reset-password")
+    String resetPassword(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            var reset = accounts.resetPassword(me.actor(), username);
+            redirect.addFlashAttribute("oneTimeUser", reset.username());
+            redirect.addFlashAttribute("oneTimePassword", reset.password());
+        });
+    }
+
+    private String userAction(RedirectAttributes redirect, Locale locale, Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException e) {
+            flash.refused(redirect, locale, e);
+        }
+        return "redirect:/admin#users";
+    }
+
     @PostMapping("/admin/channels")
     String addChannel(@ModelAttribute ChannelForm form, WebUser me, Locale locale, RedirectAttributes redirect) {
         requireAdmin(me);
         try {
-            var channel = channels.registerChannel(form.details());
+            var channel = channels.registerChannel(form.details(), me.actor());
             flash.ok(redirect, locale, "admin.channel-added", channel.label());
         } catch (DomainException e) {
             redirect.addFlashAttribute("channelErrors", FormErrors.of(e, messages, locale));
@@ -146,7 +183,8 @@ class AdminController {
                             details.zone(),
                             details.active(),
                             details.nativeScheduling(),
-                            existing.maxInFlight()));
+                            existing.maxInFlight()),
+                    me.actor());
             flash.ok(redirect, locale, "admin.channel-changed", changed.label());
         } catch (DomainException e) {
             redirect.addFlashAttribute("channelErrors", FormErrors.of(e, messages, locale));
