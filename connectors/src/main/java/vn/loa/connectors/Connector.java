@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.loa.connectors.error.ConnectorException;
+import vn.loa.connectors.error.FailureKind;
 
 /**
  * One platform behind one small interface. Every failure is a
@@ -43,4 +45,15 @@ public interface Connector {
     Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> externalIds);
 
     long followerCount(ChannelAccess channel);
+
+    /**
+     * One page of the comments under a post made at or after {@code since} (null: all of them),
+     * starting at {@code pageToken} (null: the first page). The page is in the platform's order; the
+     * caller keeps its own mark and de-duplicates by comment id. Only where
+     * {@link Capabilities#comments()} says so; elsewhere refused as REJECTED.
+     */
+    default CommentPage readComments(ChannelAccess channel, String postExternalId, Instant since, String pageToken) {
+        throw ConnectorException.of(
+                platform(), FailureKind.REJECTED, "no-comment-api", platform() + " gives no API to read comments");
+    }
 }

@@ -65,6 +65,13 @@ public class Alerts {
                 .list();
     }
 
+    /** How many alerts are open. */
+    public long openCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM alert WHERE resolved_at IS NULL")
+                .query(Long.class)
+                .single();
+    }
+
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
     }

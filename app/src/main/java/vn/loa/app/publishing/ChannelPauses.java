@@ -2,6 +2,7 @@ package vn.loa.app.publishing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,12 @@ public class ChannelPauses {
 
     /** What this node knows of a channel's gate since its last claim: paused, or cooling down until an instant. */
     private record Gate(String pausedBecause, Instant coolingUntil) {}
+
+    /** A channel's gate as stored: paused since an instant and why, cooling down until an instant; nulls when open. */
+    public record StoredGate(Instant pausedAt, String pausedReason, Instant cooldownUntil) {
+
+        public static final StoredGate OPEN = new StoredGate(null, null, null);
+    }
 
     private final JdbcClient jdbc;
     private final PublishLedger ledger;
@@ -78,6 +85,21 @@ public class ChannelPauses {
                     new NextStep.RetryAt(gate.coolingUntil(), false, "the channel is waiting out a rate limit"));
         }
         return Optional.empty();
+    }
+
+    /** Every channel's gate as stored, by channel id (what the channel health page shows). */
+    public Map<Long, StoredGate> stored() {
+        var gates = new HashMap<Long, StoredGate>();
+        jdbc.sql("SELECT id, paused_at, paused_reason, cooldown_until FROM channel")
+                .query(rs -> {
+                    gates.put(
+                            rs.getLong(1),
+                            new StoredGate(
+                                    Timestamps.read(rs, "paused_at"),
+                                    rs.getString(3),
+                                    Timestamps.read(rs, "cooldown_until")));
+                });
+        return gates;
     }
 
     /** Pauses the channel, holds every delivery waiting for it, and raises one alert. Runs in the caller's transaction. */

@@ -2,6 +2,7 @@ package vn.loa.app.publishing;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,6 +43,15 @@ public class PublishLedger {
             .filter(AttemptOutcome::open)
             .map(o -> "'" + o.name() + "'")
             .collect(Collectors.joining(", "));
+
+    /** How one channel's deliveries stand: held, waiting (scheduled or handed off), failed, and the last one out. */
+    public record ChannelQueue(long held, long waiting, long failed, Instant lastPublishedAt) {
+
+        public static final ChannelQueue EMPTY = new ChannelQueue(0, 0, 0, null);
+    }
+
+    /** The message of a channel's latest attempt that left one, and when that attempt ended. */
+    public record LastMessage(String message, Instant at) {}
 
     /** A delivery that may be handed to its platform's scheduler, if far enough ahead. */
     record HandoffCandidate(long deliveryId, long channelId, Instant scheduledAt) {}
@@ -243,6 +253,46 @@ public class PublishLedger {
                 .params(channelId, status.name())
                 .query(Long.class)
                 .list();
+    }
+
+    /** How many deliveries are in one state, over all channels. */
+    public long count(DeliveryStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = ?")
+                .param(status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Per channel id, how its deliveries stand; channels with none are left out. */
+    public Map<Long, ChannelQueue> queues() {
+        var queues = new HashMap<Long, ChannelQueue>();
+        jdbc.sql("SELECT channel_id, SUM(CASE WHEN status = 'HELD' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'SCHEDULED' OR status = 'HANDED_OFF' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), MAX(published_at) AS last_published"
+                        + " FROM delivery GROUP BY channel_id")
+                .query(rs -> {
+                    queues.put(
+                            rs.getLong(1),
+                            new ChannelQueue(
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getLong(4),
+                                    Timestamps.read(rs, "last_published")));
+                });
+        return queues;
+    }
+
+    /** Per channel id, the message its latest attempt with one left (a failure, a retry, a settlement). */
+    public Map<Long, LastMessage> lastMessages() {
+        var messages = new HashMap<Long, LastMessage>();
+        jdbc.sql(
+                        "SELECT d.channel_id, a.message, a.finished_at FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id"
+                                + " WHERE a.id IN (SELECT MAX(a2.id) FROM publish_attempt a2 JOIN delivery d2 ON d2.id = a2.delivery_id"
+                                + " WHERE a2.message IS NOT NULL GROUP BY d2.channel_id)")
+                .query(rs -> {
+                    messages.put(rs.getLong(1), new LastMessage(rs.getString(2), Timestamps.read(rs, "finished_at")));
+                });
+        return messages;
     }
 
     void retryNotBefore(long deliveryId, Instant notBefore) {

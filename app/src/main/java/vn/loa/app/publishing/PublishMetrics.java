@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.loa.campaigns.delivery.DeliveryStatus;
 import vn.loa.campaigns.publishing.AttemptOutcome;
 import vn.loa.campaigns.publishing.AttemptResult.Failure;
 import vn.loa.connectors.Platform;
@@ -22,18 +22,14 @@ public class PublishMetrics {
     private final MeterRegistry registry;
     private final Timer lateness;
 
-    public PublishMetrics(MeterRegistry registry, JdbcClient jdbc) {
+    public PublishMetrics(MeterRegistry registry, PublishLedger ledger) {
         this.registry = registry;
         this.lateness = Timer.builder("loa.dispatch.lateness")
                 .description("From a delivery's due instant to the platform call")
                 .publishPercentileHistogram()
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        Gauge.builder(
-                        "loa.deliveries.held",
-                        () -> jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'HELD'")
-                                .query(Long.class)
-                                .single())
+        Gauge.builder("loa.deliveries.held", () -> ledger.count(DeliveryStatus.HELD))
                 .description("Deliveries kept back until their channel is reconnected or their item approved again")
                 .register(registry);
     }

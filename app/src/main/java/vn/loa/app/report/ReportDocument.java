@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vn.loa.app.amplify.PartnerResults;
 
 /** A report laid out once as titled tables and a timeline, then written as CSV, XLSX or PDF. */
 public record ReportDocument(String title, String subtitle, List<Table> tables, List<Point> timeline) {
@@ -40,10 +41,11 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
         tables.add(new Table("Tiến độ so với mục tiêu", List.of("Mục tiêu", "Chỉ tiêu", "Đạt được", "Tỷ lệ"), kpis));
         tables.add(slices("Theo nền tảng", r.platforms()));
         tables.add(slices("Theo kênh", r.channels()));
-        tables.add(slices("Theo đối tác", r.partners()));
+        tables.add(slices("Theo kênh đối tác Loa đăng", r.partners()));
         tables.add(posts("Bài nổi bật", r.top()));
         tables.add(posts("Bài ít tương tác", r.bottom()));
         tables.add(timelineTable(r.timeline()));
+        tables.addAll(amplification(r.amplification()));
         return new ReportDocument(
                 "Báo cáo chiến dịch: " + r.campaign(),
                 "Chủ đề " + r.theme() + " · " + r.from() + " – " + r.to(),
@@ -73,25 +75,75 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
                 r.previous().interactions(),
                 r.previous().views(),
                 change(r.current().interactions(), r.previous().interactions())));
-        var tables = List.of(
-                new Table(
-                        "Theo chủ đề",
-                        List.of(
-                                "Chủ đề",
-                                "Số bài",
-                                "Tương tác",
-                                "Lượt xem",
-                                "Số bài (kỳ trước)",
-                                "Tương tác (kỳ trước)",
-                                "Lượt xem (kỳ trước)",
-                                "Thay đổi tương tác"),
-                        rows),
-                timelineTable(r.timeline()));
+        var tables = new ArrayList<Table>();
+        tables.add(new Table(
+                "Theo chủ đề",
+                List.of(
+                        "Chủ đề",
+                        "Số bài",
+                        "Tương tác",
+                        "Lượt xem",
+                        "Số bài (kỳ trước)",
+                        "Tương tác (kỳ trước)",
+                        "Lượt xem (kỳ trước)",
+                        "Thay đổi tương tác"),
+                rows));
+        tables.add(timelineTable(r.timeline()));
+        tables.addAll(amplification(r.amplification()));
         return new ReportDocument(
                 "Báo cáo định kỳ " + r.from() + " – " + r.to(),
                 "So với kỳ trước " + r.previousFrom() + " – " + r.previousTo(),
                 tables,
                 points(r.timeline()));
+    }
+
+    private static final List<String> PARTNER_HEADERS = List.of(
+            "Gói nhận",
+            "Đã chia sẻ",
+            "Quá hạn",
+            "Độ trễ trung vị (phút)",
+            "Tiếp cận",
+            "Tương tác",
+            "Lượt bấm liên kết",
+            "Lượt bấm của bot");
+
+    /** The partner section: what the packs led to, per organisation and per page. */
+    private static List<Table> amplification(PartnerResults.Results results) {
+        var byOrganisation = new ArrayList<List<Object>>();
+        for (var o : results.organisations()) {
+            byOrganisation.add(partnerRow("  ".repeat(Math.max(0, o.depth() - 1)) + o.name(), o.figures()));
+        }
+        byOrganisation.add(partnerRow("Tổng", results.total()));
+        var byPage = new ArrayList<List<Object>>();
+        for (var p : results.pages()) {
+            var row = new ArrayList<Object>();
+            row.add(p.displayName());
+            row.add(p.platform().name());
+            row.add(p.organisation() == null ? "" : p.organisation());
+            row.addAll(partnerRow("", p.figures()).subList(1, PARTNER_HEADERS.size() + 1));
+            byPage.add(row);
+        }
+        var orgHeaders = new ArrayList<String>();
+        orgHeaders.add("Đơn vị");
+        orgHeaders.addAll(PARTNER_HEADERS);
+        var pageHeaders = new ArrayList<String>(List.of("Trang", "Nền tảng", "Đơn vị"));
+        pageHeaders.addAll(PARTNER_HEADERS);
+        return List.of(
+                new Table("Đối tác chia sẻ: theo đơn vị", orgHeaders, byOrganisation),
+                new Table("Đối tác chia sẻ: theo trang", pageHeaders, byPage));
+    }
+
+    private static List<Object> partnerRow(String name, PartnerResults.Figures f) {
+        return List.of(
+                name,
+                f.packs(),
+                f.shared(),
+                f.late(),
+                f.medianShareDelayMinutes() == null ? "—" : String.format(VI, "%.1f", f.medianShareDelayMinutes()),
+                f.reach(),
+                f.interactions(),
+                f.clicks(),
+                f.botClicks());
     }
 
     private static Table slices(String name, List<Reports.Slice> slices) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.loa.app.amplify.PartnerResults;
 import vn.loa.app.config.LoaProperties;
 import vn.loa.app.report.ReportStore.PostRow;
 import vn.loa.campaigns.access.Actor;
@@ -106,7 +107,8 @@ public class Reports {
             List<Slice> channels,
             List<Slice> partners,
             List<Post> top,
-            List<Post> bottom) {}
+            List<Post> bottom,
+            PartnerResults.Results amplification) {}
 
     public record ThemeLine(long themeId, String code, String name, Totals current, Totals previous) {}
 
@@ -118,7 +120,8 @@ public class Reports {
             Totals current,
             Totals previous,
             List<ThemeLine> themes,
-            List<Day> timeline) {}
+            List<Day> timeline,
+            PartnerResults.Results amplification) {}
 
     public record Cell(int key, long posts, double averageInteractions) {}
 
@@ -136,8 +139,16 @@ public class Reports {
     private final Themes themes;
     private final Channels channels;
     private final LoaProperties loa;
+    private final PartnerResults partnerResults;
 
-    public Reports(ReportStore store, CampaignPlanning campaigns, Themes themes, Channels channels, LoaProperties loa) {
+    public Reports(
+            ReportStore store,
+            CampaignPlanning campaigns,
+            Themes themes,
+            Channels channels,
+            LoaProperties loa,
+            PartnerResults partnerResults) {
+        this.partnerResults = partnerResults;
         this.store = store;
         this.campaigns = campaigns;
         this.themes = themes;
@@ -195,7 +206,8 @@ public class Reports {
                         PostRow::organisation,
                         PostRow::organisation),
                 top,
-                bottom);
+                bottom,
+                partnerResults.forReport(PartnerResults.Query.campaign(campaignId)));
     }
 
     private static List<Slice> slices(
@@ -265,7 +277,15 @@ public class Reports {
         }
         var timeline = store.timeline(from, to).stream().map(Day::of).toList();
         return new PeriodReport(
-                from, to, prevFrom, prevTo, sum(current.values()), sum(previous.values()), lines, timeline);
+                from,
+                to,
+                prevFrom,
+                prevTo,
+                sum(current.values()),
+                sum(previous.values()),
+                lines,
+                timeline,
+                partnerResults.forReport(PartnerResults.Query.period(from, to)));
     }
 
     /** Per theme over [from, to]: what the days added (rollups) and the posts that went out then. */

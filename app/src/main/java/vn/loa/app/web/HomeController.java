@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.loa.app.alert.Alerts;
 import vn.loa.app.delivery.DeliveryViews;
-import vn.loa.app.web.health.HealthStore;
 import vn.loa.campaigns.content.ContentFilter;
 import vn.loa.campaigns.content.ContentStatus;
 import vn.loa.campaigns.delivery.DeliveryFilter;
@@ -22,15 +22,14 @@ class HomeController {
     private final Scheduling scheduling;
     private final ContentWriting writing;
     private final DeliveryViews views;
-    private final HealthStore health;
+    private final Alerts alerts;
     private final Clock clock;
 
-    HomeController(
-            Scheduling scheduling, ContentWriting writing, DeliveryViews views, HealthStore health, Clock clock) {
+    HomeController(Scheduling scheduling, ContentWriting writing, DeliveryViews views, Alerts alerts, Clock clock) {
         this.scheduling = scheduling;
         this.writing = writing;
         this.views = views;
-        this.health = health;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -56,7 +55,7 @@ class HomeController {
                                     new ContentFilter(null, null, null, ContentStatus.IN_REVIEW, null, null),
                                     PageRequest.of(0, 1))
                             .totalItems());
-            model.addAttribute("alerts", health.openAlertCount());
+            model.addAttribute("alerts", alerts.openCount());
         }
         return "home";
     }

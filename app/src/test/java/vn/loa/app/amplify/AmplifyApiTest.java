@@ -378,6 +378,123 @@ class AmplifyApiTest extends PartnerApiTest {
         retire(official.id());
     }
 
+    @Test
+    void resultsPerPartnerCountSharesDelayClicksAndReachWithinTheAdminsOwnOrganisations() throws Exception {
+        var districtName = "Quận đoàn " + unique();
+        var district = organisation(districtName, "DISTRICT", partnerOrg());
+        var ward = organisation("Đoàn phường " + unique(), "WARD", district);
+        var otherName = "Huyện đoàn " + unique();
+        var other = organisation(otherName, "DISTRICT", null);
+        var pd = selectedPage(district, "FACEBOOK", 60_000);
+        var pw = selectedPage(ward, "FACEBOOK", 60_000);
+        var po = selectedPage(other, "FACEBOOK", 60_000);
+        var campaign = campaign();
+        var packs = build(approvedItem(campaign, false), List.of(pd, pw, po));
+        var byPage = new HashMap<Long, JsonNode>();
+        for (var id : packs) {
+            var p = as("planner").get("/api/packs/" + id).body();
+            byPage.put(p.path("page").path("id").asLong(), p);
+        }
+
+        // The district shares after 30 minutes, the ward after 90: the median delay is 60 minutes.
+        clock.advance(Duration.ofMinutes(30));
+        share(byPage.get(pd), "111");
+        clock.advance(Duration.ofMinutes(60));
+        share(byPage.get(pw), "222");
+        var code = byPage.get(pd).path("trackedLink").asString().replaceAll(".*/l/", "");
+        click(code, "Mozilla/5.0 (iPhone)");
+        click(code, "Mozilla/5.0 (Android)");
+        click(code, "facebookexternalhit/1.1");
+        clicks.flush();
+        // What the engagement job read of the district's share.
+        jdbc.sql("UPDATE share_engagement SET reach = 500, views = 800, interactions = 40, read_at = CURRENT_TIMESTAMP"
+                        + " WHERE share_id IN (SELECT id FROM partner_share WHERE pack_id = ?)")
+                .param(byPage.get(pd).path("id").asLong())
+                .update();
+
+        var all = as("planner")
+                .get("/api/partners/results?campaignId=" + campaign)
+                .body();
+        var total = all.path("total");
+        assertThat(total.path("packs").asLong()).isEqualTo(3);
+        assertThat(total.path("shared").asLong()).isEqualTo(2);
+        assertThat(total.path("medianShareDelayMinutes").asDouble()).isEqualTo(60.0);
+        assertThat(total.path("clicks").asLong()).isEqualTo(2);
+        assertThat(total.path("botClicks").asLong()).isEqualTo(1);
+        assertThat(total.path("reach").asLong()).isEqualTo(500);
+        assertThat(total.path("interactions").asLong()).isEqualTo(40);
+        assertThat(all.path("organisations").findValuesAsString("name")).contains(districtName, otherName);
+        assertThat(all.path("pages").size()).isEqualTo(3);
+        assertThat(all.path("pages").get(0).path("pageId").asLong())
+                .as("the page whose share gathered most comes first")
+                .isEqualTo(pd);
+
+        // The district's admin sees the district and its ward, never the other district.
+        var districtAdmin = "qd-" + unique();
+        partnerAdmin(districtAdmin, districtName);
+        var own = as(districtAdmin)
+                .get("/api/partners/results?campaignId=" + campaign)
+                .body();
+        assertThat(own.path("total").path("packs").asLong()).isEqualTo(2);
+        assertThat(own.path("organisations").findValuesAsString("name")).doesNotContain(otherName);
+        assertThat(as(districtAdmin)
+                        .get("/api/partners/results?organisationId=" + other)
+                        .status())
+                .isEqualTo(404);
+        var wardOnly = as(districtAdmin)
+                .get("/api/partners/results?organisationId=" + ward)
+                .body();
+        assertThat(wardOnly.path("total").path("packs").asLong()).isEqualTo(1);
+        assertThat(wardOnly.path("total").path("medianShareDelayMinutes").asDouble())
+                .isEqualTo(90.0);
+        var otherAdmin = "hd-" + unique();
+        partnerAdmin(otherAdmin, otherName);
+        assertThat(as(otherAdmin)
+                        .get("/api/partners/results?campaignId=" + campaign)
+                        .body()
+                        .path("total")
+                        .path("packs")
+                        .asLong())
+                .isEqualTo(1);
+        var backwards = as("planner").get("/api/partners/results?from=2026-12-10&to=2026-12-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.error("to")).contains("before");
+
+        // The campaign report and its exports carry the partner section.
+        var report = as("leader").get("/api/reports/campaigns/" + campaign).body();
+        assertThat(report.path("amplification").path("total").path("shared").asLong())
+                .isEqualTo(2);
+        var csv = as("leader").get("/api/reports/campaigns/" + campaign + "/export?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).contains("Đối tác chia sẻ: theo đơn vị", districtName, "60,0");
+        for (var format : List.of("xlsx", "pdf")) {
+            var file = RAW.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/campaigns/" + campaign
+                                    + "/export?format=" + format))
+                            .header("Authorization", basic("leader"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.body().length).isGreaterThan(1000);
+        }
+        var period = as("leader")
+                .get("/api/reports/period?from=2026-01-01&to=2026-12-31")
+                .body();
+        assertThat(period.path("amplification").path("total").path("packs").asLong())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    private void share(JsonNode pack, String post) {
+        var external = as("planner")
+                .get("/api/partners/pages/" + pack.path("page").path("id").asLong())
+                .field("externalId");
+        var res = as("planner")
+                .post(
+                        "/api/packs/" + pack.path("id").asLong() + "/shares",
+                        Map.of("url", "https://www.facebook.com/" + external + "/posts/" + post));
+        assertThat(res.status()).isEqualTo(201);
+    }
+
     /** Other tests' rebuttals go to every active official channel: this one must not be among them. */
     private void retire(long channel) {
         jdbc.sql("UPDATE channel SET active = FALSE WHERE id = ?")

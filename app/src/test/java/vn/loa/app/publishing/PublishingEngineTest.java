@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.app.support.EngineTestBase;
+import vn.loa.app.web.health.ChannelHealth;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.Fault;
 import vn.loa.connectors.sandbox.PlatformSandbox;
@@ -19,6 +21,9 @@ import vn.loa.connectors.sandbox.PlatformSandbox;
  * each failure class leads to. No test sleeps; the clock is moved by hand.
  */
 class PublishingEngineTest extends EngineTestBase {
+
+    @Autowired
+    ChannelHealth health;
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -127,6 +132,16 @@ class PublishingEngineTest extends EngineTestBase {
         assertThat(alerts.valueStream().filter(a -> a.path("channelId").asLong() == page))
                 .singleElement()
                 .satisfies(a -> assertThat(a.path("kind").asString()).isEqualTo("CHANNEL_NEEDS_RECONNECT"));
+        // The channel health page shows the same, read through the gate's and the ledger's stores.
+        var paused = health.channels().get(page);
+        assertThat(paused.pausedAt()).isNotNull();
+        assertThat(paused.pausedReason()).isNotBlank();
+        assertThat(paused.held()).isEqualTo(2);
+        assertThat(paused.scheduled()).isZero();
+        assertThat(paused.lastError()).isNotBlank();
+        assertThat(health.openAlerts())
+                .anySatisfy(a -> assertThat(a.channelId()).isEqualTo(page));
+        assertThat(meters.get("loa.deliveries.held").gauge().value()).isGreaterThanOrEqualTo(2);
         clock.advance(Duration.ofHours(2));
         assertThat(engine.publishDueNow())
                 .as("nothing goes to a paused channel")
@@ -144,6 +159,10 @@ class PublishingEngineTest extends EngineTestBase {
                         .valueStream()
                         .filter(a -> a.path("channelId").asLong() == page))
                 .isEmpty();
+        var released = health.channels().get(page);
+        assertThat(released.pausedAt()).isNull();
+        assertThat(released.held()).isZero();
+        assertThat(released.lastPublishedAt()).isNotNull();
     }
 
     @Test

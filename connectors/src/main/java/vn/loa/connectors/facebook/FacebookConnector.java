@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import vn.loa.connectors.Capabilities;
 import vn.loa.connectors.ChannelAccess;
+import vn.loa.connectors.Comment;
+import vn.loa.connectors.CommentPage;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.EngagementSnapshot;
 import vn.loa.connectors.Platform;
@@ -44,6 +46,9 @@ import vn.loa.connectors.error.FailureKind;
 public final class FacebookConnector implements Connector {
 
     static final int BATCH_SIZE = 50;
+    /** Comments per page read. */
+    static final int COMMENT_PAGE = 100;
+
     private static final Version VERSION = Version.VERSION_24_0;
 
     private final FacebookSettings settings;
@@ -71,7 +76,8 @@ public final class FacebookConnector implements Connector {
                 true,
                 settings.scheduleMinLead(),
                 settings.scheduleMaxLead(),
-                BATCH_SIZE);
+                BATCH_SIZE,
+                true);
     }
 
     @Override
@@ -282,6 +288,44 @@ public final class FacebookConnector implements Connector {
         }
         var summary = post.get(edge).asObject().get("summary");
         return summary == null ? 0L : summary.asObject().getLong("total_count", 0);
+    }
+
+    /**
+     * {@code GET /{post-id}/comments} with {@code filter=stream} (replies too, flat),
+     * {@code order=chronological}, {@code since} in epoch seconds and the {@code after} cursor: the
+     * page's token reads the comments of its own posts. {@code from} is absent where Meta withholds
+     * the commenter.
+     */
+    @Override
+    public CommentPage readComments(ChannelAccess channel, String postExternalId, Instant since, String pageToken) {
+        var params = new ArrayList<Parameter>();
+        params.add(Parameter.with("fields", "id,message,created_time,like_count,from{id}"));
+        params.add(Parameter.with("filter", "stream"));
+        params.add(Parameter.with("order", "chronological"));
+        params.add(Parameter.withLimit(COMMENT_PAGE));
+        if (since != null) {
+            params.add(Parameter.with("since", since.getEpochSecond()));
+        }
+        if (pageToken != null) {
+            params.add(Parameter.with("after", pageToken));
+        }
+        return call(channel, false, client -> {
+            var page = client.fetchConnection(
+                    postExternalId + "/comments", JsonObject.class, params.toArray(Parameter[]::new));
+            var comments = new ArrayList<Comment>();
+            for (var c : page.getData()) {
+                var from = c.contains("from") && c.get("from").isObject()
+                        ? c.get("from").asObject().getString("id", null)
+                        : null;
+                comments.add(new Comment(
+                        c.getString("id", null),
+                        c.getString("message", ""),
+                        parseTime(c.getString("created_time", null)),
+                        c.getLong("like_count", 0),
+                        from));
+            }
+            return new CommentPage(comments, page.hasNext() ? page.getAfterCursor() : null);
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,8 @@ final class FacebookEmulator {
             created(ex, parts[0], "video", ex.param("title"), ex.param("description"), null);
         } else if (parts.length == 2 && method.equals("GET") && parts[1].equals("feed")) {
             feed(ex, parts[0]);
+        } else if (parts.length == 2 && method.equals("GET") && parts[1].equals("comments")) {
+            comments(ex, parts[0]);
         } else if (parts.length == 2 && method.equals("GET") && parts[1].equals("scheduled_posts")) {
             scheduled(ex, parts[0]);
         } else if (parts.length == 1 && method.equals("GET")) {
@@ -191,6 +194,68 @@ final class FacebookEmulator {
             }
         }
         ex.json(200, Map.of("data", data));
+    }
+
+    /**
+     * A post's comments as Graph gives them: {@code since} (epoch seconds, inclusive), {@code order}
+     * chronological or reverse_chronological, {@code limit} up to 100 (25 by default), the
+     * {@code after} cursor, and {@code paging.next} only while more follow.
+     */
+    private void comments(SandboxExchange ex, String postId) throws IOException {
+        if (state.find(postId).isEmpty()) {
+            error(
+                    ex,
+                    400,
+                    "Unsupported get request. Object with ID '" + postId + "' does not exist",
+                    "GraphMethodException",
+                    100,
+                    33,
+                    false);
+            return;
+        }
+        int limit = ex.param("limit") == null ? 25 : Math.min(100, Integer.parseInt(ex.param("limit")));
+        var since = ex.param("since") == null ? null : Instant.ofEpochSecond(Long.parseLong(ex.param("since")));
+        var all = new ArrayList<SandboxComment>();
+        for (var c : state.commentsOf(postId)) {
+            if (since == null || !c.createdAt().isBefore(since)) {
+                all.add(c);
+            }
+        }
+        if ("reverse_chronological".equals(ex.param("order"))) {
+            Collections.reverse(all);
+        }
+        int from = ex.param("after") == null ? 0 : SandboxExchange.offset(ex.param("after"));
+        var fields = ex.param("fields") == null ? "id,message,created_time" : ex.param("fields");
+        var data = new ArrayList<Map<String, Object>>();
+        for (int i = from; i < Math.min(all.size(), from + limit); i++) {
+            var c = all.get(i);
+            var comment = new LinkedHashMap<String, Object>();
+            comment.put("id", c.id());
+            comment.put("message", c.text());
+            comment.put("created_time", GRAPH_TIME.format(c.createdAt()));
+            if (fields.contains("like_count")) {
+                comment.put("like_count", c.likeCount());
+            }
+            if (fields.contains("from") && c.authorId() != null) {
+                comment.put("from", Map.of("id", c.authorId()));
+            }
+            data.add(comment);
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("data", data);
+        if (!data.isEmpty()) {
+            var paging = new LinkedHashMap<String, Object>();
+            int end = from + data.size();
+            paging.put("cursors", Map.of("before", SandboxExchange.token(from), "after", SandboxExchange.token(end)));
+            if (end < all.size()) {
+                paging.put(
+                        "next",
+                        ex.baseUrl() + "/v24.0/" + postId + "/comments?limit=" + limit + "&after="
+                                + SandboxExchange.token(end));
+            }
+            body.put("paging", paging);
+        }
+        ex.json(200, body);
     }
 
     private void scheduled(SandboxExchange ex, String page) throws IOException {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
@@ -26,11 +27,12 @@ import vn.loa.connectors.Platform;
  *
  * <p>Paths: Facebook {@code /v24.0/…}; YouTube {@code /youtube/v3/…}, {@code /upload/youtube/v3/…},
  * {@code /token}; Zalo {@code /v2.0/…}, {@code /v4/oa/access_token}; sample media {@code /media/…};
- * control {@code /sandbox/faults} and {@code /sandbox/posts}.
+ * control {@code /sandbox/faults}, {@code /sandbox/posts} and {@code /sandbox/comments}.
  */
 public final class PlatformSandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSandbox.class);
+    private static final int RECENT = 1_000;
     private static volatile Duration stall = Duration.ofSeconds(65);
 
     static {
@@ -46,6 +48,9 @@ public final class PlatformSandbox implements AutoCloseable {
     private final ZaloEmulator zalo;
     private final Map<Platform, ConcurrentLinkedDeque<Fault>> faults = new EnumMap<>(Platform.class);
     private final AtomicLong requests = new AtomicLong();
+    /** The latest requests' method and path, so that a test counting calls can say which ones it saw. */
+    private final ConcurrentLinkedDeque<String> recent = new ConcurrentLinkedDeque<>();
+
     private final Map<Platform, AtomicLong> byPlatform = new EnumMap<>(Platform.class);
     private volatile Duration latency = Duration.ZERO;
     private HttpServer server;
@@ -110,6 +115,12 @@ public final class PlatformSandbox implements AutoCloseable {
         return requests.get();
     }
 
+    /** The method and path of the latest {@code n} requests (at most the last 1,000), oldest first. */
+    public List<String> latestRequests(long n) {
+        var all = new ArrayList<>(recent);
+        return List.copyOf(all.subList((int) Math.max(0, all.size() - n), all.size()));
+    }
+
     /** Calls made to one platform's API (token endpoints included). */
     public long requestsServed(Platform platform) {
         return byPlatform.get(platform).get();
@@ -121,6 +132,10 @@ public final class PlatformSandbox implements AutoCloseable {
 
     private void handle(HttpExchange raw) throws IOException {
         requests.incrementAndGet();
+        recent.addLast(raw.getRequestMethod() + " " + raw.getRequestURI().getPath());
+        while (recent.size() > RECENT) {
+            recent.pollFirst();
+        }
         try {
             pause(latency);
             var ex = new SandboxExchange(raw);
@@ -173,6 +188,15 @@ public final class PlatformSandbox implements AutoCloseable {
             int times = Integer.parseInt(ex.param("times") == null ? "1" : ex.param("times"));
             inject(platform, fault, times);
             ex.json(200, Map.of("platform", platform, "fault", fault, "times", times));
+        } else if (ex.path().equals("/sandbox/comments") && ex.method().equals("POST")) {
+            // A member of the public comments under a post (demos): post, author, text, likes.
+            var comment = state.addComment(
+                    ex.param("post"),
+                    ex.param("author") == null ? "sandbox-user" : ex.param("author"),
+                    ex.param("text") == null ? "" : ex.param("text"),
+                    state.now(),
+                    ex.param("likes") == null ? 0 : Long.parseLong(ex.param("likes")));
+            ex.json(200, Map.of("id", comment.id()));
         } else if (ex.path().equals("/sandbox/posts")) {
             var list = new ArrayList<Map<String, Object>>();
             for (var p : state.allPosts()) {

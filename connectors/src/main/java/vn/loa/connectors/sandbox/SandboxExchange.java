@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,10 @@ final class SandboxExchange {
     }
 
     String baseUrl() {
-        return "http://" + exchange.getRequestHeaders().getFirst("Host");
+        // Inside a Graph batch there is no request of its own: links then name the sandbox generically.
+        return exchange == null
+                ? "http://sandbox"
+                : "http://" + exchange.getRequestHeaders().getFirst("Host");
     }
 
     void setHeader(String name, String value) {
@@ -136,6 +140,23 @@ final class SandboxExchange {
 
     String batchBody() {
         return batchBody;
+    }
+
+    /** An opaque paging token (cursor) standing for a position in a list. */
+    static String token(int offset) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position a {@link #token} stands for; 0 for one the sandbox did not make. */
+    static int offset(String token) {
+        try {
+            var text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            return text.startsWith("offset:") ? Integer.parseInt(text.substring(7)) : 0;
+        } catch (IllegalArgumentException e) {
+            return 0; // a token from elsewhere reads from the start, as a fresh read would
+        }
     }
 
     static List<String> split(String csv) {

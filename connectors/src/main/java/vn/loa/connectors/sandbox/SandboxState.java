@@ -23,6 +23,7 @@ public final class SandboxState {
 
     private final Map<String, SandboxPost> posts = new ConcurrentHashMap<>();
     private final Map<String, Long> followers = new ConcurrentHashMap<>();
+    private final Map<String, List<SandboxComment>> comments = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
     private final Clock clock;
 
@@ -90,6 +91,34 @@ public final class SandboxState {
 
     public List<SandboxPost> allPosts() {
         return List.copyOf(posts.values());
+    }
+
+    /**
+     * Puts a comment under a post, as a member of the public would (for tests, benchmarks and demos).
+     * The comment gets an id of the post's platform's shape.
+     */
+    public SandboxComment addComment(String postId, String authorId, String text, Instant at, long likes) {
+        var post = find(postId).orElseThrow(() -> new IllegalArgumentException("no sandbox post " + postId));
+        var id = post.platform() == Platform.FACEBOOK ? postId + "_" + nextId() : "Ug" + nextId();
+        var comment = new SandboxComment(id, postId, authorId, "Người dùng " + authorId, text, at, likes);
+        comments.computeIfAbsent(postId, k -> new ArrayList<>());
+        synchronized (comments.get(postId)) {
+            var list = comments.get(postId);
+            list.add(comment);
+            list.sort(Comparator.comparing(SandboxComment::createdAt).thenComparing(SandboxComment::id));
+        }
+        return comment;
+    }
+
+    /** The comments under a post, oldest first. */
+    public List<SandboxComment> commentsOf(String postId) {
+        var list = comments.get(postId);
+        if (list == null) {
+            return List.of();
+        }
+        synchronized (list) {
+            return List.copyOf(list);
+        }
     }
 
     public long followers(String channelId) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,8 @@ final class YouTubeEmulator {
             delete(ex);
         } else if (path.equals("/youtube/v3/channels")) {
             channels(ex);
+        } else if (path.equals("/youtube/v3/commentThreads") && method.equals("GET")) {
+            commentThreads(ex);
         } else if (path.equals("/youtube/v3/playlistItems")) {
             playlist(ex);
         } else {
@@ -254,6 +257,75 @@ final class YouTubeEmulator {
                             Map.of("kind", "youtube#video", "videoId", p.id()))));
         }
         ex.json(200, Map.of("kind", "youtube#playlistItemListResponse", "items", items));
+    }
+
+    /**
+     * commentThreads.list as documented: part=snippet required, videoId, maxResults 1-100 (20 by
+     * default), order time (newest first, the default) or relevance, pageToken; nextPageToken only
+     * while more follow.
+     */
+    private void commentThreads(SandboxExchange ex) throws IOException {
+        if (!SandboxExchange.split(ex.param("part")).contains("snippet")) {
+            error(ex, 400, "missingRequiredParameter", "No filter selected. Expected one of: part=snippet");
+            return;
+        }
+        var videoId = ex.param("videoId");
+        var video = videoId == null ? null : state.find(videoId).orElse(null);
+        if (video == null || video.platform() != Platform.YOUTUBE) {
+            error(ex, 404, "videoNotFound", "The video identified by the videoId parameter could not be found.");
+            return;
+        }
+        int max = ex.param("maxResults") == null ? 20 : Integer.parseInt(ex.param("maxResults"));
+        if (max < 1 || max > 100) {
+            error(ex, 400, "invalidParameter", "maxResults must be between 1 and 100");
+            return;
+        }
+        var all = new ArrayList<>(state.commentsOf(videoId));
+        Collections.reverse(all);
+        int from = ex.param("pageToken") == null ? 0 : SandboxExchange.offset(ex.param("pageToken"));
+        var items = new ArrayList<Map<String, Object>>();
+        for (int i = from; i < Math.min(all.size(), from + max); i++) {
+            var c = all.get(i);
+            var snippet = new LinkedHashMap<String, Object>();
+            snippet.put("channelId", video.channelId());
+            snippet.put("videoId", videoId);
+            snippet.put("textDisplay", c.text());
+            snippet.put("textOriginal", c.text());
+            snippet.put("authorDisplayName", c.authorName());
+            snippet.put("authorChannelId", Map.of("value", c.authorId()));
+            snippet.put("canRate", true);
+            snippet.put("viewerRating", "none");
+            snippet.put("likeCount", c.likeCount());
+            snippet.put("publishedAt", c.createdAt().toString());
+            snippet.put("updatedAt", c.createdAt().toString());
+            items.add(Map.of(
+                    "kind",
+                    "youtube#commentThread",
+                    "id",
+                    c.id(),
+                    "snippet",
+                    Map.of(
+                            "channelId",
+                            video.channelId(),
+                            "videoId",
+                            videoId,
+                            "topLevelComment",
+                            Map.of("kind", "youtube#comment", "id", c.id(), "snippet", snippet),
+                            "canReply",
+                            true,
+                            "totalReplyCount",
+                            0,
+                            "isPublic",
+                            true)));
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("kind", "youtube#commentThreadListResponse");
+        if (from + items.size() < all.size()) {
+            body.put("nextPageToken", SandboxExchange.token(from + items.size()));
+        }
+        body.put("pageInfo", Map.of("totalResults", items.size(), "resultsPerPage", max));
+        body.put("items", items);
+        ex.json(200, body);
     }
 
     private Map<String, Object> video(SandboxPost p, List<String> parts) {

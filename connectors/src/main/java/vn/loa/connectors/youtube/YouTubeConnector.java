@@ -6,6 +6,8 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.DateTime;
 import com.google.api.services.youtube.YouTube;
+import com.google.api.services.youtube.model.CommentThread;
+import com.google.api.services.youtube.model.CommentThreadListResponse;
 import com.google.api.services.youtube.model.PlaylistItem;
 import com.google.api.services.youtube.model.Video;
 import com.google.api.services.youtube.model.VideoSnippet;
@@ -23,9 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.loa.connectors.Capabilities;
 import vn.loa.connectors.ChannelAccess;
+import vn.loa.connectors.Comment;
+import vn.loa.connectors.CommentPage;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.EngagementSnapshot;
 import vn.loa.connectors.MediaFetcher;
@@ -46,6 +51,11 @@ import vn.loa.connectors.error.FailureKind;
 public final class YouTubeConnector implements Connector {
 
     static final int BATCH_SIZE = 50;
+    /** Comment threads per page (the API's most). */
+    static final int COMMENT_PAGE = 100;
+    /** Reasons that mean a video has no comments to read: turned off, or the video is gone. */
+    private static final Set<String> NO_COMMENTS = Set.of("commentsDisabled", "videoNotFound");
+
     private static final List<String> SNIPPET_STATUS = List.of("snippet", "status");
 
     private final YouTubeSettings settings;
@@ -85,7 +95,8 @@ public final class YouTubeConnector implements Connector {
                 true,
                 settings.scheduleMinLead(),
                 settings.scheduleMaxLead(),
-                BATCH_SIZE);
+                BATCH_SIZE,
+                true);
     }
 
     @Override
@@ -228,6 +239,56 @@ public final class YouTubeConnector implements Connector {
             }
         }
         return result;
+    }
+
+    /**
+     * {@code commentThreads.list} (part=snippet, order=time, 100 a page, 1 quota unit a call): the
+     * top-level comments, newest first. Reading stops at the first comment older than {@code since}:
+     * everything after it was read before. A video with comments turned off, or gone, has none.
+     */
+    @Override
+    public CommentPage readComments(ChannelAccess channel, String videoId, Instant since, String pageToken) {
+        quota.spendUnits(oauth(channel).projectId(), "commentThreads");
+        CommentThreadListResponse response;
+        try {
+            response = call(
+                    channel,
+                    false,
+                    api -> api.commentThreads()
+                            .list(List.of("snippet"))
+                            .setVideoId(videoId)
+                            .setOrder("time")
+                            .setTextFormat("plainText")
+                            .setMaxResults((long) COMMENT_PAGE)
+                            .setPageToken(pageToken)
+                            .execute());
+        } catch (ConnectorException e) {
+            if (NO_COMMENTS.contains(e.platformCode())) {
+                return CommentPage.EMPTY;
+            }
+            throw e;
+        }
+        var comments = new ArrayList<Comment>();
+        boolean reachedSince = false;
+        for (var thread : response.getItems() == null ? List.<CommentThread>of() : response.getItems()) {
+            var top = thread.getSnippet().getTopLevelComment();
+            var s = top.getSnippet();
+            var at = Instant.ofEpochMilli(s.getPublishedAt().getValue());
+            if (since != null && at.isBefore(since)) {
+                reachedSince = true;
+                break;
+            }
+            var author = s.getAuthorChannelId() == null
+                    ? null
+                    : s.getAuthorChannelId().getValue();
+            comments.add(new Comment(
+                    top.getId(),
+                    s.getTextOriginal() != null ? s.getTextOriginal() : s.getTextDisplay(),
+                    at,
+                    s.getLikeCount() == null ? 0 : s.getLikeCount(),
+                    author));
+        }
+        return new CommentPage(comments, reachedSince ? null : response.getNextPageToken());
     }
 
     @Override

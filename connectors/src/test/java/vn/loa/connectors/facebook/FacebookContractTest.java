@@ -297,4 +297,80 @@ class FacebookContractTest extends WireMockPlatform {
     private static String quote(String json) {
         return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
+
+    // Comments (docs/listening.md)
+
+    @Test
+    void commentsComeChronologicallySinceTheMarkWithTheAfterCursorWhileMoreFollow() {
+        wm.stubFor(get(urlPathEqualTo("/v24.0/1001_55/comments"))
+                .withQueryParam("since", equalTo("1795395600"))
+                .withQueryParam("after", absent())
+                .willReturn(okJson("""
+                        {"data":[
+                          {"id":"1001_55_901","message":"Thông tin này sai sự thật!","created_time":"2026-11-23T01:00:05+0000",
+                           "like_count":12,"from":{"id":"7001"}},
+                          {"id":"1001_55_902","message":"sai su that ko the tin duoc","created_time":"2026-11-23T01:02:00+0000",
+                           "like_count":0}
+                        ],
+                        "paging":{"cursors":{"before":"QVFIUmJl","after":"QVFIUk5m"},
+                          "next":"https://graph.facebook.com/v24.0/1001_55/comments?after=QVFIUk5m"}}""")));
+        wm.stubFor(get(urlPathEqualTo("/v24.0/1001_55/comments"))
+                .withQueryParam("after", equalTo("QVFIUk5m"))
+                .willReturn(okJson("""
+                        {"data":[{"id":"1001_55_903","message":"Cảm ơn thành phố","created_time":"2026-11-23T01:03:00+0000",
+                          "like_count":3,"from":{"id":"7002"}}],
+                         "paging":{"cursors":{"before":"QVFIUjAx","after":"QVFIUjAy"}}}""")));
+
+        var since = Instant.parse("2026-11-23T01:00:00Z");
+        var first = connector().readComments(page, "1001_55", since, null);
+
+        assertThat(first.comments()).hasSize(2);
+        var c = first.comments().get(0);
+        assertThat(c.externalId()).isEqualTo("1001_55_901");
+        assertThat(c.text()).isEqualTo("Thông tin này sai sự thật!");
+        assertThat(c.createdAt()).isEqualTo(Instant.parse("2026-11-23T01:00:05Z"));
+        assertThat(c.likeCount()).isEqualTo(12);
+        assertThat(c.authorId()).isEqualTo("7001");
+        assertThat(first.comments().get(1).authorId())
+                .as("Meta withheld the commenter")
+                .isNull();
+        assertThat(first.nextPageToken()).isEqualTo("QVFIUk5m");
+
+        var second = connector().readComments(page, "1001_55", since, first.nextPageToken());
+        assertThat(second.comments()).extracting(x -> x.text()).containsExactly("Cảm ơn thành phố");
+        assertThat(second.hasMore()).as("no paging.next: nothing more").isFalse();
+
+        wm.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/v24.0/1001_55/comments"))
+                        .withHeader("Authorization", equalTo("Bearer PAGE-TOKEN-abc"))
+                        .withQueryParam("filter", equalTo("stream"))
+                        .withQueryParam("order", equalTo("chronological"))
+                        .withQueryParam("limit", equalTo("100"))
+                        .withQueryParam("fields", equalTo("id,message,created_time,like_count,from{id}")));
+    }
+
+    @Test
+    void aPostWithNoCommentsHasAnEmptyPageWithoutPaging() {
+        wm.stubFor(get(urlPathEqualTo("/v24.0/1001_56/comments")).willReturn(okJson("{\"data\":[]}")));
+        var page1 = connector().readComments(page, "1001_56", null, null);
+        assertThat(page1.comments()).isEmpty();
+        assertThat(page1.hasMore()).isFalse();
+        wm.verify(getRequestedFor(urlPathEqualTo("/v24.0/1001_56/comments")).withQueryParam("since", absent()));
+    }
+
+    @Test
+    void aRateLimitIsRateLimited() {
+        wm.stubFor(get(urlPathEqualTo("/v24.0/1001_57/comments")).willReturn(jsonResponse("""
+                        {"error":{"message":"(#4) Application request limit reached","type":"OAuthException","code":4,
+                          "is_transient":true,"fbtrace_id":"Abc"}}""", 400)));
+        assertThatThrownBy(() -> connector().readComments(page, "1001_57", null, null))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED));
+    }
+
+    @Test
+    void facebookSaysItReadsComments() {
+        assertThat(connector().capabilities().comments()).isTrue();
+    }
 }

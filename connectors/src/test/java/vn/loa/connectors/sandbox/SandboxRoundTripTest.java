@@ -3,6 +3,7 @@ package vn.loa.connectors.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.loa.connectors.ChannelAccess;
+import vn.loa.connectors.Comment;
+import vn.loa.connectors.CommentPage;
+import vn.loa.connectors.Connector;
 import vn.loa.connectors.Media;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
@@ -214,5 +218,89 @@ class SandboxRoundTripTest {
                 List.of("Hà Nội"),
                 null,
                 "key");
+    }
+
+    // Comments (docs/listening.md)
+
+    private static List<Comment> readAll(Connector connector, ChannelAccess channel, String post, Instant since) {
+        var all = new ArrayList<Comment>();
+        String token = null;
+        CommentPage page;
+        do {
+            page = connector.readComments(channel, post, since, token);
+            all.addAll(page.comments());
+            token = page.nextPageToken();
+        } while (page.hasMore());
+        return all;
+    }
+
+    @Test
+    void facebookCommentsArePagedAHundredAtATimeFromTheMark() {
+        var facebook = new FacebookConnector(FacebookSettings.defaults(sandbox.baseUrl()), UsageObserver.NONE, clock);
+        var page = new ChannelAccess(
+                Platform.FACEBOOK, "2001", new InMemoryCredentialStore(new FacebookPageToken("page-token", null)));
+        var post = sandbox.state().seedPost(Platform.FACEBOOK, "2001", null, "Thông báo", clock.instant());
+        var start = clock.instant();
+        for (int i = 0; i < 230; i++) {
+            var text = i % 2 == 0 ? "Tin này sai sự thật " + i : "tin nay sai su that " + i;
+            sandbox.state().addComment(post, "u" + (i % 7), text, start.plusSeconds(i), i % 5);
+        }
+
+        var before = sandbox.requestsServed(Platform.FACEBOOK);
+        var all = readAll(facebook, page, post, null);
+        assertThat(sandbox.requestsServed(Platform.FACEBOOK) - before).isEqualTo(3);
+        assertThat(all).hasSize(230);
+        assertThat(all.get(0).text()).isEqualTo("Tin này sai sự thật 0");
+        assertThat(all.get(1).text()).isEqualTo("tin nay sai su that 1");
+        assertThat(all.get(3).likeCount()).isEqualTo(3);
+        assertThat(all.get(0).authorId()).isEqualTo("u0");
+
+        var later = readAll(facebook, page, post, start.plusSeconds(200));
+        assertThat(later).hasSize(30);
+    }
+
+    @Test
+    void youtubeCommentThreadsComeNewestFirstAndStopAtTheMark() {
+        var settings = YouTubeSettings.defaults(sandbox.baseUrl() + "/", sandbox.baseUrl() + "/token");
+        var quota = new YouTubeQuota(settings, clock, UsageObserver.NONE);
+        MediaFetcher none = m -> new MediaFetcher.Fetched(new ByteArrayInputStream(new byte[0]), 0, "video/mp4");
+        var youtube = new YouTubeConnector(settings, quota, none, (k, s, t) -> {}, clock);
+        var channel = new ChannelAccess(
+                Platform.YOUTUBE,
+                "UCsb",
+                new InMemoryCredentialStore(new YouTubeOAuth("c", "s", YouTubeEmulator.refreshTokenFor("UCsb"), "p")));
+        var video = sandbox.state().seedPost(Platform.YOUTUBE, "UCsb", "Video", "Mô tả", clock.instant());
+        var start = clock.instant();
+        for (int i = 0; i < 150; i++) {
+            sandbox.state()
+                    .addComment(video, "UCviewer" + i, "Không được tin " + i, start.plus(Duration.ofMinutes(i)), 1);
+        }
+
+        var all = readAll(youtube, channel, video, null);
+        assertThat(all).hasSize(150);
+        assertThat(all.get(0).text()).isEqualTo("Không được tin 149");
+        assertThat(all.get(0).authorId()).isEqualTo("UCviewer149");
+        assertThat(quota.unitsUsed("p")).isEqualTo(2);
+
+        var newer = readAll(youtube, channel, video, start.plus(Duration.ofMinutes(140)));
+        assertThat(newer).extracting(Comment::text).first().isEqualTo("Không được tin 149");
+        assertThat(newer).hasSize(10);
+    }
+
+    @Test
+    void zaloHasNoCommentApi() {
+        var zalo = new ZaloConnector(
+                ZaloSettings.defaults(sandbox.baseUrl(), sandbox.baseUrl()),
+                MediaFetcher.http(Duration.ofSeconds(5)),
+                d -> {},
+                clock);
+        assertThat(zalo.capabilities().comments()).isFalse();
+        var oa = new ChannelAccess(
+                Platform.ZALO,
+                "oa1",
+                new InMemoryCredentialStore(new ZaloOAuth("app", "secret", "access", Instant.MAX, "refresh")));
+        assertThatThrownBy(() -> zalo.readComments(oa, "article", null, null))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.REJECTED));
     }
 }

@@ -3,6 +3,7 @@ package vn.loa.connectors.youtube;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.loa.connectors.ChannelAccess;
+import vn.loa.connectors.Comment;
 import vn.loa.connectors.Media;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
@@ -279,5 +281,87 @@ class YouTubeContractTest extends WireMockPlatform {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // Comments (docs/listening.md)
+
+    private static String thread(String id, String text, String at, long likes, String author) {
+        return """
+                {"kind":"youtube#commentThread","etag":"e","id":"%1$s","snippet":{"channelId":"UCcity","videoId":"vid1",
+                 "topLevelComment":{"kind":"youtube#comment","etag":"e","id":"%1$s","snippet":{
+                   "channelId":"UCcity","videoId":"vid1","textDisplay":"%2$s","textOriginal":"%2$s",
+                   "authorDisplayName":"Người xem","authorChannelUrl":"http://www.youtube.com/channel/%5$s",
+                   "authorChannelId":{"value":"%5$s"},"canRate":true,"viewerRating":"none","likeCount":%4$d,
+                   "publishedAt":"%3$s","updatedAt":"%3$s"}},
+                 "canReply":true,"totalReplyCount":0,"isPublic":true}}""".formatted(id, text, at, likes, author);
+    }
+
+    @Test
+    void threadsComeNewestFirstAndReadingStopsAtTheMark() {
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/commentThreads"))
+                .withQueryParam("pageToken", absent())
+                .willReturn(okJson("{\"kind\":\"youtube#commentThreadListResponse\",\"nextPageToken\":\"QURTSl9p\","
+                        + "\"pageInfo\":{\"totalResults\":2,\"resultsPerPage\":100},\"items\":["
+                        + thread("Ugx1", "Tin đồn này sai sự thật", "2026-11-23T00:59:00Z", 4, "UCa")
+                        + ","
+                        + thread("Ugx2", "khong dc tin tin don", "2026-11-23T00:58:00Z", 0, "UCb")
+                        + "]}")));
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/commentThreads"))
+                .withQueryParam("pageToken", equalTo("QURTSl9p"))
+                .willReturn(okJson("{\"kind\":\"youtube#commentThreadListResponse\",\"nextPageToken\":\"QURTSl9q\","
+                        + "\"pageInfo\":{\"totalResults\":2,\"resultsPerPage\":100},\"items\":["
+                        + thread("Ugx3", "Cảm ơn", "2026-11-23T00:40:00Z", 1, "UCc")
+                        + ","
+                        + thread("Ugx4", "đã đọc rồi", "2026-11-23T00:10:00Z", 1, "UCd")
+                        + "]}")));
+
+        var since = Instant.parse("2026-11-23T00:30:00Z");
+        var youtube = connector(10_000);
+        var first = youtube.readComments(channel, "vid1", since, null);
+        assertThat(first.comments())
+                .extracting(Comment::externalId, Comment::text, Comment::likeCount, Comment::authorId)
+                .containsExactly(
+                        tuple("Ugx1", "Tin đồn này sai sự thật", 4L, "UCa"),
+                        tuple("Ugx2", "khong dc tin tin don", 0L, "UCb"));
+        assertThat(first.comments().get(0).createdAt()).isEqualTo(Instant.parse("2026-11-23T00:59:00Z"));
+        assertThat(first.nextPageToken()).isEqualTo("QURTSl9p");
+
+        var second = youtube.readComments(channel, "vid1", since, first.nextPageToken());
+        assertThat(second.comments()).extracting(Comment::externalId).containsExactly("Ugx3");
+        assertThat(second.hasMore())
+                .as("an older comment than the mark: the rest was read before")
+                .isFalse();
+
+        assertThat(quota.unitsUsed("proj")).as("one unit a call").isEqualTo(2);
+        wm.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/youtube/v3/commentThreads"))
+                        .withHeader("Authorization", equalTo("Bearer ya29.ACCESS"))
+                        .withQueryParam("part", equalTo("snippet"))
+                        .withQueryParam("videoId", equalTo("vid1"))
+                        .withQueryParam("order", equalTo("time"))
+                        .withQueryParam("maxResults", equalTo("100")));
+    }
+
+    @Test
+    void aVideoWithCommentsTurnedOffHasNone() {
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/commentThreads")).willReturn(jsonResponse("""
+                        {"error":{"code":403,"message":"The video identified by the videoId parameter has disabled comments.",
+                          "errors":[{"message":"disabled comments","domain":"youtube.commentThread","reason":"commentsDisabled"}]}}""", 403)));
+        var page = connector(10_000).readComments(channel, "vid2", null, null);
+        assertThat(page.comments()).isEmpty();
+        assertThat(page.hasMore()).isFalse();
+    }
+
+    @Test
+    void noQuotaLeftIsRefusedBeforeTheCall() {
+        var youtube = connector(1);
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/commentThreads"))
+                .willReturn(okJson("{\"kind\":\"youtube#commentThreadListResponse\",\"items\":[]}")));
+        youtube.readComments(channel, "vid1", null, null);
+        assertThatThrownBy(() -> youtube.readComments(channel, "vid1", null, null))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/youtube/v3/commentThreads")));
     }
 }

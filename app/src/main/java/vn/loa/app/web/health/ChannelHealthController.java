@@ -43,7 +43,7 @@ class ChannelHealthController {
             ChannelConnections.Status connection,
             Instant expiresAt,
             boolean expiresSoon,
-            HealthStore.ChannelState state) {
+            ChannelHealth.ChannelState state) {
 
         public boolean healthy() {
             return connection.connected() && state.pausedAt() == null && !expiresSoon;
@@ -52,7 +52,7 @@ class ChannelHealthController {
 
     private final Channels channels;
     private final ChannelConnections connections;
-    private final HealthStore store;
+    private final ChannelHealth health;
     private final DomainMessages messages;
     private final Flash flash;
     private final Clock clock;
@@ -60,13 +60,13 @@ class ChannelHealthController {
     ChannelHealthController(
             Channels channels,
             ChannelConnections connections,
-            HealthStore store,
+            ChannelHealth health,
             DomainMessages messages,
             Flash flash,
             Clock clock) {
         this.channels = channels;
         this.connections = connections;
-        this.store = store;
+        this.health = health;
         this.messages = messages;
         this.flash = flash;
         this.clock = clock;
@@ -75,7 +75,7 @@ class ChannelHealthController {
     @GetMapping("/channels")
     String page(WebUser me, Model model) {
         Permissions.requireAny(me.actor(), "see channel connections", Role.ADMIN, Role.PLANNER, Role.LEADERSHIP);
-        var states = store.channels();
+        var states = health.channels();
         var now = clock.instant();
         var rows = new ArrayList<Row>();
         for (var c : channels.listChannels(me.actor())) {
@@ -85,12 +85,10 @@ class ChannelHealthController {
                     connections.status(c.id(), me.actor()),
                     expiry,
                     expiry != null && expiry.isBefore(now.plus(SOON)),
-                    states.getOrDefault(
-                            c.id(),
-                            new HealthStore.ChannelState(c.id(), null, null, null, 0, 0, 0, null, null, null))));
+                    states.getOrDefault(c.id(), ChannelHealth.ChannelState.untouched(c.id()))));
         }
         model.addAttribute("rows", rows);
-        model.addAttribute("alerts", store.openAlerts());
+        model.addAttribute("alerts", health.openAlerts());
         model.addAttribute("names", names(rows));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.NONE);

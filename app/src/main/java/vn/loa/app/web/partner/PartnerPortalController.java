@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.app.amplify.AmplifyProperties;
+import vn.loa.app.amplify.PartnerResults;
 import vn.loa.app.web.DomainMessages;
 import vn.loa.app.web.Flash;
 import vn.loa.app.web.FormErrors;
@@ -105,7 +106,7 @@ class PartnerPortalController {
         model.addAttribute("open", open);
         model.addAttribute("done", done.stream().limit(20).toList());
         model.addAttribute(
-                "results", results.of(all.stream().map(ContentPack::id).toList()));
+                "results", results.results(PartnerResults.Query.ALL, actor).total());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.NONE);
             model.addAttribute("errorPack", -1L);
