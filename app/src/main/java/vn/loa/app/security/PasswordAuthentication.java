@@ -10,7 +10,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Signs a person in by username and password, for the API (HTTP Basic) and the web sign-in alike.
  * Every refusal is the same {@link BadCredentialsException} after the same work (the password is
  * checked against a stand-in hash when the username is unknown), so neither the answer nor its
- * timing tells an outsider whether the account exists, is disabled or is locked.
+ * timing tells an outsider whether the account exists, is disabled or is locked. Failures are
+ * throttled per account and per client address ({@link SignInThrottle}); an attempt that must wait
+ * is refused without looking at the password.
  */
 class PasswordAuthentication implements AuthenticationProvider {
 
@@ -18,11 +20,13 @@ class PasswordAuthentication implements AuthenticationProvider {
 
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
+    private final SignInThrottle throttle;
     private final String standIn;
 
-    PasswordAuthentication(UserAccounts accounts, PasswordEncoder encoder) {
+    PasswordAuthentication(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.throttle = throttle;
         this.standIn = encoder.encode("stand-in for an unknown user");
     }
 
@@ -31,16 +35,30 @@ class PasswordAuthentication implements AuthenticationProvider {
         var username = request.getName();
         var password =
                 request.getCredentials() == null ? "" : request.getCredentials().toString();
+        var address =
+                request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        if (throttle.mustWait(username, address)) {
+            throw new BadCredentialsException(REFUSED);
+        }
         var user = accounts.find(username);
         boolean matches =
                 encoder.matches(password, user.map(LoaUser::getPassword).orElse(standIn));
-        if (user.isEmpty() || !matches || !user.get().isEnabled()) {
+        if (user.isEmpty() || !matches) {
+            throw failed(username, address);
+        }
+        if (!user.get().isEnabled()) {
             throw new BadCredentialsException(REFUSED);
         }
+        throttle.succeeded(username);
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 user.get(), null, user.get().getAuthorities());
         signedIn.setDetails(request.getDetails());
         return signedIn;
+    }
+
+    private BadCredentialsException failed(String username, String address) {
+        throttle.failed(username, address);
+        return new BadCredentialsException(REFUSED);
     }
 
     @Override

@@ -30,8 +30,9 @@ public class SecurityConfig {
 
     /** Both doors sign people in the same way (one place for the password check and its refusals). */
     @Bean
-    AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder encoder) {
-        return new ProviderManager(new PasswordAuthentication(accounts, encoder));
+    AuthenticationManager authenticationManager(
+            UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+        return new ProviderManager(new PasswordAuthentication(accounts, encoder, throttle));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package vn.loa.app.security;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.app.api.ApiTimes;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
@@ -51,10 +53,18 @@ class UserController {
     /** Shown once, to be handed to the person; they must choose their own at the next sign-in. */
     record OneTimePasswordView(String username, String oneTimePassword, boolean mustChangeAtNextSignIn) {}
 
-    private final UserAccounts accounts;
+    record AddressUnlock(String address) {}
 
-    UserController(UserAccounts accounts) {
+    record LockView(SignInThrottle.Scope scope, String key, OffsetDateTime until) {}
+
+    private final UserAccounts accounts;
+    private final SignInThrottle throttle;
+    private final ApiTimes times;
+
+    UserController(UserAccounts accounts, SignInThrottle throttle, ApiTimes times) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.times = times;
     }
 
     @GetMapping("/me")
@@ -108,6 +118,30 @@ class UserController {
     OneTimePasswordView resetPassword(@PathVariable String username, Actor actor) {
         var reset = accounts.resetPassword(actor, username);
         return new OneTimePasswordView(reset.username(), reset.password(), true);
+    }
+
+    /** Lifts the lock (or the waiting) that failed sign-ins put on an account. */
+    @PostMapping("/users/{username}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlock(@PathVariable String username, Actor actor) {
+        throttle.unlock(actor, SignInThrottle.Scope.ACCOUNT, username);
+    }
+
+    /** Accounts and addresses locked by failed sign-ins, now. */
+    @GetMapping("/sign-in-locks")
+    List<LockView> locks(Actor actor) {
+        return throttle.locks(actor).stream()
+                .map(l -> new LockView(l.scope(), l.key(), times.inCity(l.until())))
+                .toList();
+    }
+
+    @PostMapping("/sign-in-locks/unlock-address")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlockAddress(@RequestBody(required = false) AddressUnlock body, Actor actor) {
+        if (body == null || body.address() == null || body.address().isBlank()) {
+            throw InvalidInput.of("address", "is required");
+        }
+        throttle.unlock(actor, SignInThrottle.Scope.ADDRESS, body.address().strip());
     }
 
     @PutMapping("/users/{username}/roles")

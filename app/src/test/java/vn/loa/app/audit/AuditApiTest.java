@@ -87,11 +87,13 @@ class AuditApiTest extends PostgresApiTest {
                                 "displayName",
                                 "Trang mới " + channel,
                                 "role",
-                                "OFFICIAL",
+                                "AGENCY",
                                 "organisation",
                                 "UBND",
                                 "followerCount",
-                                60_000));
+                                60_000,
+                                "active",
+                                false));
         assertThat(admin().put("/api/channels/" + channel + "/credentials", Map.of("pageToken", token))
                         .status())
                 .isEqualTo(200);
@@ -103,7 +105,8 @@ class AuditApiTest extends PostgresApiTest {
         assertThat(channelTrail.get(0).path("detail").asString())
                 .contains("displayName: FACEBOOK page")
                 .contains("→ Trang mới " + channel)
-                .contains("role: PARTNER → OFFICIAL");
+                .contains("role: PARTNER → AGENCY")
+                .contains("active: true → false");
         var credentialTrail = entries("kind=CREDENTIAL&subject=" + channel);
         assertThat(credentialTrail)
                 .extracting(e -> e.path("action").asString())

@@ -18,7 +18,7 @@ class AccountsApiTest extends PostgresApiTest {
     }
 
     private Api signedIn(String username, String password) {
-        return Api.as(port, username, password);
+        return Api.as(port, username, password).header("X-Forwarded-For", freshAddress());
     }
 
     @Test
@@ -53,7 +53,7 @@ class AccountsApiTest extends PostgresApiTest {
         assertThat(disabled.body().path("enabled").asBoolean()).isFalse();
 
         var refused = signedIn(who, OWN).get("/api/plans");
-        var wrong = signedIn("planner", "not-the-password").get("/api/plans");
+        var wrong = signedIn("planner2", "not-the-password").get("/api/plans");
         var nobody = signedIn("nobody" + unique(), OWN).get("/api/plans");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.text()).isEqualTo(wrong.text()).isEqualTo(nobody.text());

@@ -88,6 +88,15 @@ public abstract class PostgresApiTest {
         return Api.anonymous(port);
     }
 
+    /**
+     * A client address of its own (sent as X-Forwarded-For), so that failed sign-ins a test makes
+     * on purpose are not counted against the loopback address every other test signs in from.
+     */
+    protected static String freshAddress() {
+        long n = unique();
+        return "10." + (n / 65_536 % 256) + "." + (n / 256 % 256) + "." + (n % 256);
+    }
+
     protected static long unique() {
         return UNIQUE.incrementAndGet();
     }

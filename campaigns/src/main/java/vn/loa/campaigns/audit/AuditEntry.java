@@ -34,6 +34,8 @@ public record AuditEntry(
         CHANNEL,
         /** A channel's platform credentials (connected, verified, refused, disconnected); never the tokens. */
         CREDENTIAL,
+        /** A client address sign-ins came from (key: the address): locked after too many failures, unlocked. */
+        ADDRESS,
         /** An operator setting (key: its name). */
         SETTING,
         /** Publishing stopped or resumed (city-wide, per organisation or per channel). */
