@@ -38,6 +38,16 @@ public interface Connector {
      */
     Optional<PublishedPost> findPublished(PublishRequest request, Instant since);
 
+    /**
+     * As {@link #findPublished(PublishRequest, Instant)}, following up first what the platform gave
+     * when it accepted the write ({@link WriteReceipts}); {@code receipt} may be null. A connector
+     * that cannot tell yet (the platform is still processing) throws an UNKNOWN_OUTCOME
+     * {@link vn.loa.connectors.error.ConnectorException} rather than answer "not there".
+     */
+    default Optional<PublishedPost> findPublished(PublishRequest request, Instant since, String receipt) {
+        return findPublished(request, since);
+    }
+
     /** Posts the platform's scheduler holds for the channel, for reconciliation. */
     List<PublishedPost> listNativelyScheduled(ChannelAccess channel);
 

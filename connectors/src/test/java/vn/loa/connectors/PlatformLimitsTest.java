@@ -131,7 +131,22 @@ class PlatformLimitsTest {
         assertThat(zalo.validate(bigVideo))
                 .extracting(Violation::message)
                 .anyMatch(m -> m.contains("50 MB"))
-                .anyMatch(m -> m.contains("MP4 or AVI"));
+                .anyMatch(m -> m.contains("MP4 or AVI"))
+                .as("article/create refuses a video article without an avatar")
+                .contains("a Zalo video article needs a cover photo");
+        var videoWithCover = new PublishRequest(
+                null,
+                PostKind.VIDEO,
+                "Phim",
+                null,
+                "Mô tả",
+                null,
+                Media.of("https://cdn/cover.jpg"),
+                List.of(new Media("https://cdn/f.mp4", "video/mp4", 10L * 1024 * 1024, null)),
+                List.of(),
+                null,
+                null);
+        assertThat(zalo.validate(videoWithCover)).isEmpty();
     }
 
     private PublishRequest videoDraft(String title, String description, List<String> tags) {

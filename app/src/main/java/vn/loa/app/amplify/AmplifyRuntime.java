@@ -69,7 +69,8 @@ class AmplifyRuntime implements PublicationListener, DisposableBean {
     FilterRegistrationBean<LinkRedirectFilter> trackedLinks() {
         var registration = new FilterRegistrationBean<>(new LinkRedirectFilter(clicks));
         registration.addUrlPatterns("/l/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // After the safety headers and the body limit (vn.loa.app.request).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

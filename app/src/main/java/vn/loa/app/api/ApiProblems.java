@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import vn.loa.app.request.BodyLimit;
 import vn.loa.campaigns.shared.AlreadyExists;
 import vn.loa.campaigns.shared.ConcurrentChange;
 import vn.loa.campaigns.shared.DomainException;
@@ -102,6 +103,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (var t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof BodyLimit.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(BodyLimit.tooLarge(tooLarge.max()));
+            }
+        }
         var cause = firstJacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException u) {
             return invalid(List.of(new FieldProblem(path(u), "is not a known field")));

@@ -53,8 +53,10 @@ class CadenceController {
     }
 
     @GetMapping("/api/cadences")
-    List<CadenceView> list(@RequestParam(required = false) Long channelId) {
-        return cadences.listCadences(channelId).stream().map(CadenceView::of).toList();
+    List<CadenceView> list(@RequestParam(required = false) Long channelId, Actor actor) {
+        return cadences.listCadences(channelId, actor).stream()
+                .map(CadenceView::of)
+                .toList();
     }
 
     /** Puts an approved item in the channel's next free cadence slot. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -219,6 +220,25 @@ public class ChannelConnections {
     private void record(long channelId, Actor actor, String action, String whatChanged) {
         audit.append(AuditEntry.numbered(
                 AuditEntry.Subject.CREDENTIAL, channelId, actor.username(), clock.instant(), action, whatChanged));
+    }
+
+    /**
+     * Deletes the sealed credentials of these channels at once (an account suspected compromised);
+     * returns the channels that had some. Runs in the caller's transaction.
+     */
+    public List<Long> revoke(Collection<Long> channelIds, Actor actor) {
+        Permissions.requireAny(actor, "revoke credentials", Role.ADMIN);
+        if (channelIds.isEmpty()) {
+            return List.of();
+        }
+        var had = jdbc.sql("SELECT channel_id FROM channel_credential WHERE channel_id IN (:ids) ORDER BY channel_id")
+                .param("ids", channelIds)
+                .query(Long.class)
+                .list();
+        jdbc.sql("DELETE FROM channel_credential WHERE channel_id IN (:ids)")
+                .param("ids", channelIds)
+                .update();
+        return had;
     }
 
     private Optional<Status> find(long channelId) {

@@ -13,6 +13,7 @@ import vn.loa.connectors.Connector;
 import vn.loa.connectors.ConnectorRegistry;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.UsageObserver;
+import vn.loa.connectors.WriteReceipts;
 import vn.loa.connectors.facebook.FacebookConnector;
 import vn.loa.connectors.facebook.FacebookSettings;
 import vn.loa.connectors.sandbox.PlatformSandbox;
@@ -107,26 +108,19 @@ public class ConnectorsConfig {
     }
 
     @Bean
-    ZaloConnector zaloConnector(ConnectorProperties properties, BaseUrls urls, Clock clock) {
+    ZaloConnector zaloConnector(
+            ConnectorProperties properties, BaseUrls urls, ObjectProvider<WriteReceipts> receipts, Clock clock) {
         var d = ZaloSettings.defaults(urls.zaloOpenApi(), urls.zaloOAuth());
         var pause = properties.zalo().verifyPause() == null
                 ? d.verifyPause()
                 : properties.zalo().verifyPause();
-        var settings = new ZaloSettings(
-                d.openApiUrl(),
-                d.oauthUrl(),
-                d.titleMax(),
-                d.authorMax(),
-                d.descriptionMax(),
-                d.imageMaxBytes(),
-                d.videoMaxBytes(),
-                d.verifyAttempts(),
-                pause,
-                d.refreshMargin(),
-                d.connectTimeout(),
-                properties.readTimeout(),
-                d.quotaZone());
-        return new ZaloConnector(settings, MediaFetcher.http(Duration.ofSeconds(30)), Pause.REAL, clock);
+        var settings = d.with(d.verifyAttempts(), pause, d.connectTimeout(), properties.readTimeout());
+        return new ZaloConnector(
+                settings,
+                MediaFetcher.http(Duration.ofSeconds(30)),
+                Pause.REAL,
+                receipts.getIfAvailable(() -> WriteReceipts.NONE),
+                clock);
     }
 
     @Bean

@@ -26,7 +26,8 @@ import vn.loa.app.engagement.EngagementCollector.ReadBatch;
 /**
  * The collection job (Spring Batch, JDBC job repository): start read schedules for new posts; read
  * due posts in chunks of one platform call each, committed with the job's own progress; read
- * follower counts. What is due lives in the database, so a run cut short and restarted re-reads at
+ * follower counts; then partners' shares and registry pages' followers (the amplification side's
+ * step, {@code readPartnerShares}). What is due lives in the database, so a run cut short and restarted re-reads at
  * most the chunk it was in.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,11 +38,13 @@ class CollectionJobConfig {
     static final int CHUNK = 10;
 
     @Bean
-    Job collectEngagementJob(JobRepository repository, Step scheduleReads, Step readDue, Step readFollowers) {
+    Job collectEngagementJob(
+            JobRepository repository, Step scheduleReads, Step readDue, Step readFollowers, Step readPartnerShares) {
         return new JobBuilder(JOB, repository)
                 .start(scheduleReads)
                 .next(readDue)
                 .next(readFollowers)
+                .next(readPartnerShares)
                 .build();
     }
 

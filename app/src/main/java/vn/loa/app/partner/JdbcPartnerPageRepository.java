@@ -144,6 +144,23 @@ class JdbcPartnerPageRepository implements PartnerPageRepository {
     }
 
     @Override
+    public List<PartnerPage> followersToRead(Instant since) {
+        return jdbc.sql(SELECT + " WHERE status <> ? AND (followers_read_at IS NULL OR followers_read_at < ?)"
+                        + " AND (channel_id IS NOT NULL OR platform = ?) ORDER BY id")
+                .params(PageStatus.RETIRED.name(), Timestamps.utc(since), Platform.YOUTUBE.name())
+                .query(JdbcPartnerPageRepository::map)
+                .list();
+    }
+
+    @Override
+    public void recordFollowersRead(long pageId, LocalDate day, long followers, Instant at) {
+        recordFollowers(pageId, day, followers, at);
+        jdbc.sql("UPDATE partner_page SET followers_read_at = ? WHERE id = ?")
+                .params(Timestamps.utc(at), pageId)
+                .update();
+    }
+
+    @Override
     public List<FollowerCount> followerHistory(long pageId) {
         return jdbc.sql("SELECT stat_day, followers FROM partner_page_followers WHERE page_id = ? ORDER BY stat_day")
                 .param(pageId)

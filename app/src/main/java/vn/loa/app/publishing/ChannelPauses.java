@@ -141,7 +141,7 @@ public class ChannelPauses {
             jdbc.sql("UPDATE channel SET paused_at = NULL, paused_reason = NULL, cooldown_until = NULL WHERE id = ?")
                     .param(channelId)
                     .update();
-            for (var id : ledger.deliveriesOf(channelId, DeliveryStatus.HELD)) {
+            for (var id : ledger.heldForReconnect(channelId)) {
                 progress.release(id, "channel reconnected");
             }
             alerts.resolve(AlertKind.CHANNEL_NEEDS_RECONNECT, channelId);

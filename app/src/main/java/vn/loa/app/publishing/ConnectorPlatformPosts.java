@@ -1,7 +1,9 @@
 package vn.loa.app.publishing;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.loa.app.connection.ChannelConnections;
+import vn.loa.app.emergency.EmergencyStops;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentItem;
 import vn.loa.campaigns.content.PostDrafts;
@@ -19,11 +21,17 @@ class ConnectorPlatformPosts implements PlatformPosts {
     private final ChannelRepository channels;
     private final ChannelConnections connections;
     private final ConnectorRegistry connectors;
+    private final ObjectProvider<EmergencyStops> emergency;
 
-    ConnectorPlatformPosts(ChannelRepository channels, ChannelConnections connections, ConnectorRegistry connectors) {
+    ConnectorPlatformPosts(
+            ChannelRepository channels,
+            ChannelConnections connections,
+            ConnectorRegistry connectors,
+            ObjectProvider<EmergencyStops> emergency) {
         this.channels = channels;
         this.connections = connections;
         this.connectors = connectors;
+        this.emergency = emergency;
     }
 
     @Override
@@ -48,6 +56,12 @@ class ConnectorPlatformPosts implements PlatformPosts {
         var connector = connectors.forPlatform(channel.platform());
         if (!connector.capabilities().edit()) {
             throw new PlatformRefused(channel.platform().displayName() + " does not let Loa edit posts");
+        }
+        // Withdrawals and deletions take posts down and stay possible; an edit sends new text.
+        var stop = emergency.getObject().current().covering(channel);
+        if (stop.isPresent()) {
+            throw new PlatformRefused(channel.label() + ": publishing is stopped ("
+                    + stop.get().holdReason() + "); nothing was changed. Edit the post once the stop ends.");
         }
         var variant = item.variant(channel.platform()).orElseThrow();
         try {

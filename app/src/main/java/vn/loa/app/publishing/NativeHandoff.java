@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.connection.ChannelConnections;
+import vn.loa.app.emergency.ActiveStops;
+import vn.loa.app.emergency.EmergencyStops;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentRepository;
@@ -50,6 +52,7 @@ public class NativeHandoff {
     private final ChannelConnections connections;
     private final ConnectorRegistry connectors;
     private final DeliveryProgress progress;
+    private final EmergencyStops emergency;
     private final TransactionTemplate tx;
     private final EngineProperties properties;
     private final Clock clock;
@@ -62,6 +65,7 @@ public class NativeHandoff {
             ChannelConnections connections,
             ConnectorRegistry connectors,
             DeliveryProgress progress,
+            EmergencyStops emergency,
             TransactionTemplate tx,
             EngineProperties properties,
             Clock clock) {
@@ -72,6 +76,7 @@ public class NativeHandoff {
         this.connections = connections;
         this.connectors = connectors;
         this.progress = progress;
+        this.emergency = emergency;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
@@ -82,9 +87,14 @@ public class NativeHandoff {
         var now = clock.instant();
         var eligible = new ArrayList<Long>();
         var channelCache = new HashMap<Long, Channel>();
+        ActiveStops stops = null;
         for (var c : ledger.handoffCandidates(now, 50)) {
             var channel = channelCache.computeIfAbsent(
                     c.channelId(), id -> channels.find(id).orElseThrow());
+            stops = stops == null ? emergency.fresh() : stops;
+            if (stops.covering(channel).isPresent()) {
+                continue; // handing over is sending: nothing goes to a platform while publishing is stopped
+            }
             var caps = connectors.forPlatform(channel.platform()).capabilities();
             var lead = Duration.between(now, c.scheduledAt());
             if (caps.nativeScheduling()
@@ -108,6 +118,14 @@ public class NativeHandoff {
     private boolean handOver(long deliveryId, long attemptId) {
         var delivery = deliveries.find(deliveryId).orElseThrow();
         var channel = channels.find(delivery.channelId()).orElseThrow();
+        var stop = emergency.current().covering(channel);
+        if (stop.isPresent()) {
+            tx.executeWithoutResult(status -> ledger.finish(
+                    attemptId,
+                    AttemptResult.notOut(AttemptOutcome.FAILED, null, stop.get().holdReason()),
+                    clock.instant()));
+            return false;
+        }
         try {
             var item = contents.find(delivery.contentId()).orElseThrow();
             var request = PostDrafts.toRequest(

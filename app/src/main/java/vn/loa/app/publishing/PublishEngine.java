@@ -18,6 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.connection.ChannelConnections;
+import vn.loa.app.emergency.EmergencyStops;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentRepository;
@@ -56,6 +57,7 @@ public class PublishEngine implements DisposableBean {
     private final ChannelConnections connections;
     private final ConnectorRegistry connectors;
     private final ChannelPauses pauses;
+    private final EmergencyStops emergency;
     private final PublishMetrics metrics;
     private final TransactionTemplate tx;
     private final EngineProperties properties;
@@ -71,6 +73,7 @@ public class PublishEngine implements DisposableBean {
             ChannelConnections connections,
             ConnectorRegistry connectors,
             ChannelPauses pauses,
+            EmergencyStops emergency,
             PublishMetrics metrics,
             TransactionTemplate tx,
             EngineProperties properties,
@@ -82,6 +85,7 @@ public class PublishEngine implements DisposableBean {
         this.connections = connections;
         this.connectors = connectors;
         this.pauses = pauses;
+        this.emergency = emergency;
         this.metrics = metrics;
         this.tx = tx;
         this.properties = properties;
@@ -143,7 +147,14 @@ public class PublishEngine implements DisposableBean {
             channels.findAll(due.stream().map(d -> d.channelId()).collect(Collectors.toSet()))
                     .forEach(c -> byId.put(c.id(), c));
             var access = connections.accessForBatch(byId.values());
+            var stops = emergency.fresh();
             for (var delivery : due) {
+                var stop = stops.covering(byId.get(delivery.channelId()));
+                if (stop.isPresent()) {
+                    // Due while publishing is stopped: kept back, not sent, released when the stop ends.
+                    emergency.hold(delivery.id(), stop.get().id(), stop.get().holdReason());
+                    continue;
+                }
                 var started = progress.startPublishing(delivery);
                 var claim = ledger.recordIntent(started.delivery(), properties.node(), now, leaseUntil);
                 var channel = byId.get(claim.channelId());
@@ -156,7 +167,8 @@ public class PublishEngine implements DisposableBean {
                             claim,
                             started.delivery(),
                             channel,
-                            PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey()),
+                            PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey())
+                                    .resumingFrom(claim.earlierReceipt()),
                             null));
                 } catch (RuntimeException e) {
                     result.add(new Prepared(claim, started.delivery(), channel, null, e));
@@ -178,7 +190,11 @@ public class PublishEngine implements DisposableBean {
         // A delivery claimed in the same batch as one that just hit a rate limit or a refused token
         // must not be sent into the same wall.
         var closed = pauses.closedGate(channel.id(), started);
-        if (closed.isPresent()) {
+        // An emergency stop made since the claim: nothing more goes out.
+        var stop = emergency.current().covering(channel);
+        if (stop.isPresent()) {
+            step = new NextStep.HoldWhileStopped(stop.get().id(), stop.get().holdReason());
+        } else if (closed.isPresent()) {
             step = closed.get();
         } else if (p.problem() != null) {
             step = p.problem() instanceof MissingCredentials
@@ -239,6 +255,11 @@ public class PublishEngine implements DisposableBean {
                     pauses.pause(channel.id(), h.reason());
                     metrics.outcome(platform, AttemptOutcome.HELD, failure);
                 }
+            } else if (step instanceof NextStep.HoldWhileStopped h) {
+                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.HELD, null, h.reason()), now)) {
+                    emergency.hold(deliveryId, h.stopId(), h.reason());
+                    metrics.outcome(platform, AttemptOutcome.HELD, null);
+                }
             } else if (step instanceof NextStep.Fail f) {
                 if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.FAILED, failure, f.reason()), now)) {
                     progress.recordFailed(deliveryId, f.reason());
@@ -267,7 +288,7 @@ public class PublishEngine implements DisposableBean {
                 var request = request(u.contentId(), channel, null);
                 var found = connectors
                         .forPlatform(channel.platform())
-                        .findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)));
+                        .findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)), u.receipt());
                 tx.executeWithoutResult(status -> {
                     var at = clock.instant();
                     if (found.isPresent()) {

@@ -25,7 +25,10 @@ import vn.loa.campaigns.publishing.AttemptResult;
 @Repository
 public class PublishLedger {
 
-    /** A delivery claimed for one attempt. */
+    /**
+     * A delivery claimed for one attempt. {@code earlierReceipt} is what the platform gave an earlier
+     * attempt of the delivery when it accepted a write (null if none), for this one to resume from.
+     */
     public record Claim(
             long attemptId,
             long deliveryId,
@@ -33,10 +36,15 @@ public class PublishLedger {
             long channelId,
             int attemptNo,
             String idempotencyKey,
-            Instant scheduledAt) {}
+            Instant scheduledAt,
+            String earlierReceipt) {}
 
-    /** An attempt taken over for settling: its outcome is not known, so the platform is read back. */
-    public record Unsettled(long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt) {}
+    /**
+     * An attempt taken over for settling: its outcome is not known, so the platform is read back,
+     * following up {@code receipt} (what the platform gave when it accepted the write) if there is one.
+     */
+    public record Unsettled(
+            long attemptId, long deliveryId, long contentId, long channelId, Instant startedAt, String receipt) {}
 
     /** The outcomes of attempts still open, as SQL literals. */
     private static final String OPEN = Arrays.stream(AttemptOutcome.values())
@@ -124,6 +132,15 @@ public class PublishLedger {
                 .update(keys, "id", "attempt_no", "idempotency_key");
         var row = keys.getKeys();
         int attemptNo = ((Number) value(row, "attempt_no")).intValue();
+        // A first attempt has nothing to resume from: no second statement on the common path.
+        var earlier = attemptNo == 1
+                ? null
+                : jdbc.sql("SELECT receipt FROM publish_attempt WHERE delivery_id = ? AND attempt_no < ?"
+                                + " AND receipt IS NOT NULL ORDER BY attempt_no DESC LIMIT 1")
+                        .params(delivery.id(), attemptNo)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
         return new Claim(
                 ((Number) value(row, "id")).longValue(),
                 delivery.id(),
@@ -131,7 +148,18 @@ public class PublishLedger {
                 delivery.channelId(),
                 attemptNo,
                 (String) value(row, "idempotency_key"),
-                delivery.scheduledAt());
+                delivery.scheduledAt(),
+                earlier);
+    }
+
+    /**
+     * Keeps what the platform gave when it accepted an attempt's write, the moment it arrives (its
+     * own short transaction), so that a crash right after cannot lose it.
+     */
+    void keepReceipt(String idempotencyKey, String receipt) {
+        jdbc.sql("UPDATE publish_attempt SET receipt = ? WHERE idempotency_key = ?")
+                .params(truncate(receipt), idempotencyKey)
+                .update();
     }
 
     /** Records the intent of handing a delivery to the platform's scheduler. */
@@ -205,11 +233,17 @@ public class PublishLedger {
                 .param("lease", Timestamps.utc(leaseUntil))
                 .param("ids", ids)
                 .update();
-        return jdbc.sql("SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at FROM publish_attempt a"
-                        + " JOIN delivery d ON d.id = a.delivery_id WHERE a.id IN (:ids) ORDER BY a.id")
+        return jdbc.sql("SELECT a.id, a.delivery_id, d.content_id, d.channel_id, a.started_at, a.receipt"
+                        + " FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id WHERE a.id IN (:ids)"
+                        + " ORDER BY a.id")
                 .param("ids", ids)
                 .query((rs, n) -> new Unsettled(
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), Timestamps.read(rs, "started_at")))
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        Timestamps.read(rs, "started_at"),
+                        rs.getString("receipt")))
                 .list();
     }
 
@@ -251,6 +285,18 @@ public class PublishLedger {
     List<Long> deliveriesOf(long channelId, DeliveryStatus status) {
         return jdbc.sql("SELECT id FROM delivery WHERE channel_id = ? AND status = ? ORDER BY id")
                 .params(channelId, status.name())
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * The held deliveries of one channel that a reconnect may release: not those an emergency stop
+     * holds, which only the stop's end (or a planner, when late) releases.
+     */
+    List<Long> heldForReconnect(long channelId) {
+        return jdbc.sql("SELECT id FROM delivery d WHERE channel_id = ? AND status = 'HELD'"
+                        + " AND NOT EXISTS (SELECT 1 FROM emergency_hold h WHERE h.delivery_id = d.id) ORDER BY id")
+                .param(channelId)
                 .query(Long.class)
                 .list();
     }

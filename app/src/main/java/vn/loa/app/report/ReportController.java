@@ -51,7 +51,8 @@ class ReportController {
 
     @GetMapping("/year")
     Reports.PeriodReport year(@RequestParam int year, Actor actor) {
-        return reports.period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), actor);
+        var range = ReportExports.year(year);
+        return reports.period(range[0], range[1], actor);
     }
 
     @GetMapping("/period/export")

@@ -6,6 +6,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.InvalidInput;
 
 /** A report as a downloadable CSV, XLSX or PDF file, for the API and the web pages alike. */
@@ -23,12 +24,19 @@ public final class ReportExports {
 
     /** The half-year of the 6-month report: half 1 is January to June, half 2 July to December. */
     public static LocalDate[] half(int year, int half) {
-        if (half != 1 && half != 2) {
-            throw InvalidInput.of("half", "must be 1 (January to June) or 2 (July to December)");
-        }
+        new Checks()
+                .withinCalendar("year", year)
+                .that(half == 1 || half == 2, "half", "must be 1 (January to June) or 2 (July to December)")
+                .throwIfAny();
         return half == 1
                 ? new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30)}
                 : new LocalDate[] {LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31)};
+    }
+
+    /** A whole year, checked before it becomes dates (year 999999999 is a LocalDate, but no report year). */
+    public static LocalDate[] year(int year) {
+        new Checks().withinCalendar("year", year).throwIfAny();
+        return new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)};
     }
 
     static ResponseEntity<byte[]> export(ReportDocument doc, String name, String format) {

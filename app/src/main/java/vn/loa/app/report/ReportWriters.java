@@ -46,11 +46,7 @@ final class ReportWriters {
             if (i > 0) {
                 out.append(',');
             }
-            var text = String.valueOf(cells.get(i));
-            out.append(
-                    text.contains(",") || text.contains("\"") || text.contains("\n")
-                            ? "\"" + text.replace("\"", "\"\"") + "\""
-                            : text);
+            out.append(CsvCells.cell(cells.get(i)));
         }
         out.append("\r\n");
     }
@@ -78,7 +74,7 @@ final class ReportWriters {
                         if (value instanceof Number n) {
                             row.createCell(c).setCellValue(n.doubleValue());
                         } else {
-                            row.createCell(c).setCellValue(String.valueOf(value));
+                            row.createCell(c).setCellValue(CsvCells.text(value));
                         }
                     }
                 }

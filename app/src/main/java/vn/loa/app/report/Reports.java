@@ -23,6 +23,7 @@ import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.campaign.CampaignPlanning;
 import vn.loa.campaigns.channel.Channels;
+import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.theme.Themes;
 import vn.loa.connectors.Engagement;
@@ -255,9 +256,12 @@ public class Reports {
     /** All themes over [from, to], with the period of the same length just before beside it. */
     public PeriodReport period(LocalDate from, LocalDate to, Actor actor) {
         requireReader(actor);
-        if (from == null || to == null) {
-            throw InvalidInput.of(from == null ? "from" : "to", "is required");
-        }
+        new Checks()
+                .required("from", from)
+                .required("to", to)
+                .withinCalendar("from", from)
+                .withinCalendar("to", to)
+                .throwIfAny();
         if (to.isBefore(from)) {
             throw InvalidInput.of("to", "must not be before 'from'");
         }

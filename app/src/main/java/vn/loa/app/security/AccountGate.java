@@ -7,8 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.app.request.Problems;
 
 /**
  * Runs on every signed-in request, before the role checks. For the pages: a session whose account
@@ -26,20 +29,20 @@ final class AccountGate extends OncePerRequestFilter {
 
     private final UserAccounts accounts;
     private final boolean api;
-    private final ProblemWriter problems;
+    private final JsonMapper json;
 
-    private AccountGate(UserAccounts accounts, boolean api, ProblemWriter problems) {
+    private AccountGate(UserAccounts accounts, boolean api, JsonMapper json) {
         this.accounts = accounts;
         this.api = api;
-        this.problems = problems;
+        this.json = json;
     }
 
     static AccountGate forPages(UserAccounts accounts) {
         return new AccountGate(accounts, false, null);
     }
 
-    static AccountGate forApi(UserAccounts accounts, ProblemWriter problems) {
-        return new AccountGate(accounts, true, problems);
+    static AccountGate forApi(UserAccounts accounts, JsonMapper json) {
+        return new AccountGate(accounts, true, json);
     }
 
     @Override
@@ -69,10 +72,13 @@ final class AccountGate extends OncePerRequestFilter {
                 return;
             }
         } else if (user.mustChangePassword() && !API_OPEN.contains(path)) {
-            problems.write(
+            Problems.refuse(
+                    request,
                     response,
-                    HttpStatus.FORBIDDEN,
-                    "Your password was reset: choose your own first (PUT /api/me/password)");
+                    json,
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.FORBIDDEN,
+                            "Your password was reset: choose your own first (PUT /api/me/password)"));
             return;
         }
         chain.doFilter(request, response);

@@ -51,7 +51,8 @@ public class DomainMessages {
         rule("a partner admin must be bound to their organisation", "partner-org");
         rule("is not a date and time \\(for example (.+)\\)", "not-datetime");
         rule("is not a known time zone \\(for example Asia/Ho_Chi_Minh\\)", "zone");
-        rule("must be between (\\d+) and (\\d+)", "between");
+        rule("must be between ([\\d-]+) and ([\\d-]+)", "between");
+        rule("is more than two years ahead; choose a time before (.+)", "too-far");
         rule("a Facebook post needs text, a link or a photo", "fb-empty");
         rule("Facebook posts take at most (\\d+) characters \\(this one has (\\d+)\\)", "fb-too-long");
         rule("a YouTube video needs a title", "yt-title");

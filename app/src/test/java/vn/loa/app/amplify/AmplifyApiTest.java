@@ -45,6 +45,9 @@ class AmplifyApiTest extends PartnerApiTest {
     @Autowired
     private PlatformSandbox sandbox;
 
+    @Autowired
+    private ShareEngagementReader shareReader;
+
     private long approvedItem(long campaign, boolean withMedia) {
         var body = new LinkedHashMap<String, Object>();
         body.put("campaignId", campaign);
@@ -482,6 +485,103 @@ class AmplifyApiTest extends PartnerApiTest {
                 .body();
         assertThat(period.path("amplification").path("total").path("packs").asLong())
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theEngagementJobReadsSharesWhereThePlatformAllowsAndRefreshesFollowerCounts() {
+        // A partner page Loa holds the token of (linked to a connected channel), and one it does not.
+        var external = String.valueOf(7_000_000_000L + unique());
+        var channel = as("admin")
+                .post(
+                        "/api/channels",
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                external,
+                                "displayName",
+                                "Tuổi trẻ " + external,
+                                "role",
+                                "PARTNER",
+                                "followerCount",
+                                1,
+                                "organisation",
+                                PARTNER_ORG));
+        assertCreated(channel);
+        as("admin").put("/api/channels/" + channel.id() + "/credentials", Map.of("pageToken", "sandbox-page-token"));
+        var linked = as("planner")
+                .post(
+                        "/api/partners/pages",
+                        Map.of(
+                                "organisationId",
+                                partnerOrg(),
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                external,
+                                "url",
+                                "https://www.facebook.com/" + external,
+                                "displayName",
+                                "Tuổi trẻ " + external,
+                                "followerCount",
+                                1));
+        assertCreated(linked);
+        as("planner")
+                .post("/api/partners/pages/" + linked.id() + "/status", Map.of("status", "SELECTED", "reason", "thử"));
+        var unlinked = selectedPage(organisation("Đoàn phường " + unique(), "WARD", partnerOrg()), "FACEBOOK", 60_000);
+        var campaign = campaign();
+        var packs = build(approvedItem(campaign, false), List.of(linked.id(), unlinked));
+        var byPage = new HashMap<Long, JsonNode>();
+        for (var id : packs) {
+            var p = as("planner").get("/api/packs/" + id).body();
+            byPage.put(p.path("page").path("id").asLong(), p);
+        }
+        // The partner posted by hand on its own page: the post is on the platform.
+        var post = sandbox.state().seedPost(Platform.FACEBOOK, external, null, "Chia sẻ", clock.instant());
+        share(byPage.get(linked.id()), post.substring(post.indexOf('_') + 1));
+        share(byPage.get(unlinked), "4242");
+
+        clock.advance(Duration.ofMinutes(45));
+        var tally = shareReader.run(10_000);
+        assertThat(tally.read()).isGreaterThanOrEqualTo(1);
+        var counts = sandbox.state().counts(sandbox.state().find(post).orElseThrow());
+        var read = jdbc.sql(
+                        "SELECT e.interactions, e.views, e.reads_done, e.next_read_at, e.note FROM share_engagement e"
+                                + " JOIN partner_share s ON s.id = e.share_id WHERE s.pack_id = ?")
+                .param(byPage.get(linked.id()).path("id").asLong())
+                .query((rs, n) -> List.of(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getObject(4) != null,
+                        String.valueOf(rs.getString(5))))
+                .single();
+        assertThat(read.get(0)).isEqualTo(counts.reactions() + counts.comments() + counts.shares());
+        assertThat((Long) read.get(0)).isPositive();
+        assertThat(read.get(2)).isEqualTo(1L);
+        assertThat(read.get(3)).as("a next read is planned").isEqualTo(true);
+        var note = jdbc.sql("SELECT e.note FROM share_engagement e JOIN partner_share s ON s.id = e.share_id"
+                        + " WHERE s.pack_id = ? AND e.next_read_at IS NULL AND e.read_at IS NULL")
+                .param(byPage.get(unlinked).path("id").asLong())
+                .query(String.class)
+                .single();
+        assertThat(note).contains("Page Public Content Access");
+
+        var results = as("planner")
+                .get("/api/partners/results?campaignId=" + campaign)
+                .body();
+        assertThat(results.path("total").path("interactions").asLong()).isEqualTo(read.get(0));
+        // The linked page's follower count now comes from the platform, kept per day.
+        var page = as("planner").get("/api/partners/pages/" + linked.id()).body();
+        assertThat(page.path("followerCount").asLong())
+                .isEqualTo(sandbox.state().followers(external));
+        assertThat(as("planner")
+                        .get("/api/partners/pages/" + linked.id() + "/followers")
+                        .body()
+                        .size())
+                .isEqualTo(1);
+        // Read on the cadence: nothing more is due right away.
+        assertThat(shareReader.run(10_000).read()).isZero();
     }
 
     private void share(JsonNode pack, String post) {

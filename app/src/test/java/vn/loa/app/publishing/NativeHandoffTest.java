@@ -155,27 +155,4 @@ class NativeHandoffTest extends EngineTestBase {
         assertThat(removed.field("status")).isEqualTo("REMOVED");
         assertThat(sandbox.state().find(ref)).isEmpty();
     }
-
-    private long nativePage() {
-        var page = connected("FACEBOOK");
-        var current = as("admin").get("/api/channels/" + page).body();
-        var res = as("admin")
-                .put(
-                        "/api/channels/" + page,
-                        Map.of(
-                                "platform",
-                                "FACEBOOK",
-                                "externalId",
-                                current.path("externalId").asString(),
-                                "displayName",
-                                current.path("displayName").asString(),
-                                "role",
-                                "PARTNER",
-                                "organisation",
-                                current.path("organisation").asString(),
-                                "nativeScheduling",
-                                true));
-        assertThat(res.body().path("nativeScheduling").asBoolean()).isTrue();
-        return page;
-    }
 }

@@ -243,24 +243,8 @@ class PublishingEngineTest extends EngineTestBase {
         var page = connected("FACEBOOK");
         var cancelled = scheduled(page, "2026-11-23T09:00:00+07:00");
         as("planner").post("/api/deliveries/" + cancelled + "/cancel", Map.of("reason", "hoãn"));
-        var current = as("admin").get("/api/channels/" + page).body();
-        var limited = as("admin")
-                .put(
-                        "/api/channels/" + page,
-                        Map.of(
-                                "platform",
-                                "FACEBOOK",
-                                "externalId",
-                                current.path("externalId").asString(),
-                                "displayName",
-                                current.path("displayName").asString(),
-                                "role",
-                                "PARTNER",
-                                "organisation",
-                                current.path("organisation").asString(),
-                                "maxInFlight",
-                                1));
-        assertThat(limited.body().path("maxInFlight").asInt()).isEqualTo(1);
+        var limited = changeChannel(page, "maxInFlight", 1);
+        assertThat(limited.path("maxInFlight").asInt()).isEqualTo(1);
         var a = scheduled(page, "2026-11-23T09:00:00+07:00");
         var b = scheduled(page, "2026-11-23T09:00:00+07:00");
         clock.set(Instant.parse("2026-11-23T02:00:00Z"));

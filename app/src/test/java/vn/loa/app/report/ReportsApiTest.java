@@ -166,6 +166,41 @@ class ReportsApiTest extends EngineTestBase {
                 .isEqualTo("must be csv, xlsx or pdf");
     }
 
+    @Test
+    void csvExportsNeverHandASpreadsheetAFormula() throws Exception {
+        var facebook = connected("FACEBOOK");
+        var campaign = campaign("culture", List.of(facebook));
+        var titles = List.of("=HYPERLINK(\"https://evil.example\",\"Bấm\")", "+cmd|' /C calc'!A0", "@SUM(1+1)");
+        for (var title : titles) {
+            var item = content("planner", campaign, title);
+            as("planner").post("/api/content/" + item + "/submit", null);
+            as("approver").post("/api/content/" + item + "/approve", null);
+            as("planner")
+                    .post(
+                            "/api/content/" + item + "/schedule",
+                            Map.of("channelIds", List.of(facebook), "at", "2026-11-23T09:00:00+07:00"));
+        }
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        engine.publishDueNow();
+        runs.runNow();
+
+        var csv = new String(
+                download("/api/reports/campaigns/" + campaign + "/export?format=csv"), StandardCharsets.UTF_8);
+        assertThat(csv)
+                .contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Bấm\"\")\"")
+                .contains("\"'+cmd|' /C calc'!A0\"")
+                .contains("\"'@SUM(1+1)\"");
+        for (var line : csv.split("\r\n")) {
+            for (var cell : line.split(",")) {
+                assertThat(cell)
+                        .as(line)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("@");
+            }
+        }
+    }
+
     private byte[] download(String path) throws Exception {
         var token = Base64.getEncoder().encodeToString(("leader:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         var res = HttpClient.newHttpClient()

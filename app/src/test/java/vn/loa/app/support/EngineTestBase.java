@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import vn.loa.app.publishing.PublishEngine;
 import vn.loa.app.publishing.PublishLedger;
 import vn.loa.campaigns.workflow.DeliveryProgress;
@@ -50,9 +51,9 @@ public abstract class EngineTestBase extends PostgresApiTest {
      */
     protected static void ownDatabase(DynamicPropertyRegistry registry, String name) {
         var url = PostgresDatabase.ownDatabase(name);
-        registry.add("spring.datasource.url", () -> url);
+        registry.add("loa.test.database-url", () -> url);
         // Quartz registers its data source JVM-wide under the scheduler's name: one name per database.
-        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "loa-" + name);
+        registry.add("loa.test.quartz-name", () -> "loa-" + name);
     }
 
     @BeforeEach
@@ -92,7 +93,12 @@ public abstract class EngineTestBase extends PostgresApiTest {
     }
 
     protected long connected(String platform) {
-        var id = channel(platform, "UBND Hà Nội");
+        return connected(platform, "UBND Hà Nội");
+    }
+
+    /** A channel of the organisation, connected to its platform (the sandbox). */
+    protected long connected(String platform, String organisation) {
+        var id = channel(platform, organisation);
         var credentials = SandboxCredentials.forChannel(Platform.valueOf(platform), externalId(id), clock.instant());
         var body = switch (platform) {
             case "FACEBOOK" -> Map.<String, Object>of("pageToken", "sandbox-page-token");
@@ -178,5 +184,37 @@ public abstract class EngineTestBase extends PostgresApiTest {
                 .param(delivery)
                 .query(String.class)
                 .list();
+    }
+
+    /** A connected Facebook page that opted in to native scheduling. */
+    protected long nativePage() {
+        var page = connected("FACEBOOK");
+        assertThat(changeChannel(page, "nativeScheduling", true)
+                        .path("nativeScheduling")
+                        .asBoolean())
+                .isTrue();
+        return page;
+    }
+
+    /** Changes one setting of a Facebook channel, keeping the rest; returns the channel as the API answers. */
+    protected JsonNode changeChannel(long page, String setting, Object value) {
+        var current = as("admin").get("/api/channels/" + page).body();
+        return as("admin")
+                .put(
+                        "/api/channels/" + page,
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                current.path("externalId").asString(),
+                                "displayName",
+                                current.path("displayName").asString(),
+                                "role",
+                                "PARTNER",
+                                "organisation",
+                                current.path("organisation").asString(),
+                                setting,
+                                value))
+                .body();
     }
 }

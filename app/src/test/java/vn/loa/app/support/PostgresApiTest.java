@@ -47,7 +47,9 @@ public abstract class PostgresApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PostgresDatabase::jdbcUrl);
+        // A subclass's own database (EngineTestBase.ownDatabase) is named through loa.test.*: Spring
+        // runs this class's property sources after the subclass's, so a plain value here would win.
+        registry.add("spring.datasource.url", () -> "${loa.test.database-url:" + PostgresDatabase.jdbcUrl() + "}");
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("loa.credentials.key", () -> "dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWxvYS10ZXM=");
@@ -56,7 +58,9 @@ public abstract class PostgresApiTest {
         registry.add("loa.engine.loop", () -> "false");
         registry.add("loa.connectors.read-timeout", () -> "1s");
         registry.add("loa.engine.lease", () -> "3s");
-        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "loa-api-tests");
+        registry.add(
+                "spring.quartz.properties.org.quartz.scheduler.instanceName",
+                () -> "${loa.test.quartz-name:loa-api-tests}");
     }
 
     @LocalServerPort

@@ -3,44 +3,20 @@ package vn.loa.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
+import vn.loa.app.request.SafetyHeaders;
 import vn.loa.app.support.PostgresApiTest;
 
 /**
- * The pages under the strictest policy they are meant to run with: scripts, styles and fonts from
- * Loa only, no inline anything. The calendar still gets its own styles (through a constructed
- * stylesheet), the charts draw, and no script or style of the pages is refused.
+ * The pages under the policy Loa sends with every answer ({@link SafetyHeaders#POLICY}): scripts,
+ * styles and fonts from Loa only, no inline anything. The calendar still gets its own styles
+ * (through a constructed stylesheet), the charts draw, and no script or style of the pages is refused.
  */
-@Import(StrictCspBrowserTest.StrictPolicy.class)
 class StrictCspBrowserTest extends PostgresApiTest {
-
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
-
-    @TestConfiguration
-    static class StrictPolicy {
-        @Bean
-        FilterRegistrationBean<Filter> strictPolicy() {
-            Filter filter = (req, res, chain) -> {
-                ((HttpServletResponse) res).setHeader("Content-Security-Policy", POLICY);
-                chain.doFilter(req, res);
-            };
-            var registration = new FilterRegistrationBean<>(filter);
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-            return registration;
-        }
-    }
 
     @BeforeEach
     void browserAvailable() {

@@ -30,7 +30,7 @@ public record AuditEntry(
         PACK,
         /** A person who may sign in (key: the username): created, roles, disabled, password reset, locked. */
         USER,
-        /** A channel's registration details (registered, changed). */
+        /** A channel: its registration details (registered, changed), its platform tokens revoked. */
         CHANNEL,
         /** A channel's platform credentials (connected, verified, refused, disconnected); never the tokens. */
         CREDENTIAL,

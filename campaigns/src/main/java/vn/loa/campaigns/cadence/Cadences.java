@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.campaign.CampaignRepository;
+import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentFilter;
 import vn.loa.campaigns.content.ContentItem;
@@ -97,9 +99,25 @@ public class Cadences {
         return cadence;
     }
 
+    /**
+     * A partner admin sees only their own organisation's channels' cadences; another
+     * organisation's channel is answered as unknown, as {@code Channels.getChannel} does.
+     */
     @ReadOnly
-    public List<Cadence> listCadences(Long channelId) {
-        return channelId == null ? cadences.findAll() : cadences.findByChannel(channelId);
+    public List<Cadence> listCadences(Long channelId, Actor actor) {
+        if (!actor.isPartnerAdminOnly()) {
+            return channelId == null ? cadences.findAll() : cadences.findByChannel(channelId);
+        }
+        var own = channels.list(actor.organisation()).stream().map(Channel::id).collect(Collectors.toSet());
+        if (channelId != null) {
+            if (!own.contains(channelId)) {
+                throw new NotFound("channel", channelId);
+            }
+            return cadences.findByChannel(channelId);
+        }
+        return cadences.findAll().stream()
+                .filter(c -> own.contains(c.channelId()))
+                .toList();
     }
 
     /**

@@ -63,7 +63,9 @@ public class CampaignPlanning {
                 .requiredText("name", d.name(), Campaign.NAME_MAX)
                 .maxLength("description", d.description(), Campaign.DESCRIPTION_MAX)
                 .required("startDate", d.startDate())
-                .required("endDate", d.endDate());
+                .required("endDate", d.endDate())
+                .withinCalendar("startDate", d.startDate())
+                .withinCalendar("endDate", d.endDate());
         if (d.planId() != null && plans.find(d.planId()).isEmpty()) {
             checks.add("planId", "no plan has id " + d.planId());
         }

@@ -28,6 +28,15 @@ public interface PartnerPageRepository {
 
     List<FollowerCount> followerHistory(long pageId);
 
+    /**
+     * Pages whose follower count has not been read from their platform since {@code since} and that
+     * Loa may read: linked to a channel, or on YouTube (subscriber counts are public); not retired.
+     */
+    List<PartnerPage> followersToRead(Instant since);
+
+    /** A count read from the platform: kept as {@link #recordFollowers} does, with when it was read. */
+    void recordFollowersRead(long pageId, LocalDate day, long followers, Instant at);
+
     /** One day's follower count of a page. */
     record FollowerCount(LocalDate day, long followers) {}
 }

@@ -12,7 +12,7 @@ public record Plan(Long id, int year, String title, String description, Instant 
     public static Plan create(Integer year, String title, String description, Instant now) {
         new Checks()
                 .required("year", year)
-                .that(year == null || (year >= 2000 && year <= 2100), "year", "must be between 2000 and 2100")
+                .withinCalendar("year", year)
                 .requiredText("title", title, TITLE_MAX)
                 .maxLength("description", description, DESCRIPTION_MAX)
                 .throwIfAny();

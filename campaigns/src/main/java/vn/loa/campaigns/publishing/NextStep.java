@@ -14,6 +14,9 @@ public sealed interface NextStep {
     /** Keep it back, not failed, until the channel is reconnected; pause the channel and alert its admins. */
     record HoldForReconnect(String reason) implements NextStep {}
 
+    /** Keep it back, not failed, while an emergency stop covers its channel; resuming releases it. */
+    record HoldWhileStopped(long stopId, String reason) implements NextStep {}
+
     /** Failed for good: the platform's reason is kept for the user. */
     record Fail(String reason) implements NextStep {}
 

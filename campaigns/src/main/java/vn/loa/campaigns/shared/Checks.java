@@ -2,6 +2,9 @@ package vn.loa.campaigns.shared;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +16,14 @@ import java.util.List;
 public final class Checks {
 
     private static final String WEB_ADDRESS = "must be a web address starting with http:// or https://";
+
+    /**
+     * The days Loa plans for. Far-off dates are typing slips (a year 20266) or probes, and beyond
+     * what the databases and the platforms take; refusing them keeps them from reaching either.
+     */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+    public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
     private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -28,7 +39,9 @@ public final class Checks {
         return maxLength(field, value, maxLength);
     }
 
+    /** At most {@code maxLength} characters, none of them one {@link SafeText} refuses. */
     public Checks maxLength(String field, String value, int maxLength) {
+        SafeText.problem(value).ifPresent(problem -> add(field, problem));
         if (value != null && value.codePointCount(0, value.length()) > maxLength) {
             add(
                     field,
@@ -59,6 +72,34 @@ public final class Checks {
             add(field, WEB_ADDRESS);
         }
         return maxLength(field, value, 2048);
+    }
+
+    /** A day within {@link #FIRST_DAY} and {@link #LAST_DAY}. */
+    public Checks withinCalendar(String field, LocalDate day) {
+        if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
+            add(field, "must be between " + FIRST_DAY + " and " + LAST_DAY);
+        }
+        return this;
+    }
+
+    /** A year within the years of {@link #FIRST_DAY} and {@link #LAST_DAY}. */
+    public Checks withinCalendar(String field, Integer year) {
+        if (year != null && (year < FIRST_DAY.getYear() || year > LAST_DAY.getYear())) {
+            add(field, "must be between " + FIRST_DAY.getYear() + " and " + LAST_DAY.getYear());
+        }
+        return this;
+    }
+
+    /** An instant on a day within {@link #FIRST_DAY} and {@link #LAST_DAY} (UTC). */
+    public Checks withinCalendar(String field, Instant instant) {
+        if (instant != null
+                && (instant.isBefore(FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
+                        || !instant.isBefore(LAST_DAY.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()))) {
+            add(field, "must be between " + FIRST_DAY + " and " + LAST_DAY);
+        }
+        return this;
     }
 
     public Checks that(boolean condition, String field, String message) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 public record InstantRange(Instant from, Instant to) {
 
     public InstantRange {
+        new Checks().withinCalendar("from", from).withinCalendar("to", to).throwIfAny();
         if (from != null && to != null && to.isBefore(from)) {
             throw InvalidInput.of("to", "must not be before 'from'");
         }

@@ -5,6 +5,7 @@ import static vn.loa.campaigns.access.Permissions.requireAny;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -35,6 +36,9 @@ import vn.loa.campaigns.shared.ReadOnly;
 
 /** Putting approved content on channels at an instant, and taking it off again before it goes out. */
 public class Scheduling {
+
+    /** How far ahead a post may be scheduled: a plan year and the next, no more. */
+    public static final Period MAX_AHEAD = Period.ofYears(2);
 
     private static final Set<ContentStatus> PARTNER_SHAREABLE = EnumSet.of(
             ContentStatus.APPROVED, ContentStatus.SCHEDULED, ContentStatus.PUBLISHING, ContentStatus.PUBLISHED);
@@ -181,13 +185,7 @@ public class Scheduling {
      */
     public Delivery reschedule(long deliveryId, OffsetDateTime at, Actor actor) {
         requireAny(actor, "reschedule a delivery", Role.PLANNER, Role.ADMIN);
-        var checks = new Checks().required("at", at);
-        if (at != null && !at.toInstant().isAfter(clock.instant())) {
-            checks.add(
-                    "at",
-                    "is in the past; choose a time after "
-                            + OffsetDateTime.now(clock).withNano(0));
-        }
+        var checks = checkedTime(at);
         checks.throwIfAny();
         var delivery = getDelivery(deliveryId);
         var now = clock.instant();
@@ -239,14 +237,23 @@ public class Scheduling {
         return audit.history(AuditEntry.Subject.DELIVERY, id);
     }
 
-    private List<Channel> checkedTargets(ContentItem item, List<Long> channelIds, OffsetDateTime at) {
+    /** A time to publish at: in the future, and at most {@link #MAX_AHEAD} ahead. */
+    private Checks checkedTime(OffsetDateTime at) {
         var checks = new Checks().required("at", at);
-        if (at != null && !at.toInstant().isAfter(clock.instant())) {
-            checks.add(
-                    "at",
-                    "is in the past; choose a time after "
-                            + OffsetDateTime.now(clock).withNano(0));
+        if (at == null) {
+            return checks;
         }
+        var now = OffsetDateTime.now(clock).withNano(0);
+        if (!at.toInstant().isAfter(clock.instant())) {
+            checks.add("at", "is in the past; choose a time after " + now);
+        } else if (at.toInstant().isAfter(now.plus(MAX_AHEAD).toInstant())) {
+            checks.add("at", "is more than two years ahead; choose a time before " + now.plus(MAX_AHEAD));
+        }
+        return checks;
+    }
+
+    private List<Channel> checkedTargets(ContentItem item, List<Long> channelIds, OffsetDateTime at) {
+        var checks = checkedTime(at);
         Set<Long> ids = channelIds == null ? new LinkedHashSet<>() : new LinkedHashSet<>(channelIds);
         checks.that(!ids.isEmpty() && !ids.contains(null), "channelIds", "name at least one channel");
         var found = channels.findAll(ids);

@@ -136,6 +136,16 @@ final class InMemoryRegistry {
         public List<FollowerCount> followerHistory(long pageId) {
             return List.of();
         }
+
+        @Override
+        public List<PartnerPage> followersToRead(Instant since) {
+            return List.of();
+        }
+
+        @Override
+        public void recordFollowersRead(long pageId, LocalDate day, long followers, Instant at) {
+            recordFollowers(pageId, day, followers, at);
+        }
     };
 
     final EvaluationRepository evaluationRepository = new EvaluationRepository() {

@@ -70,14 +70,12 @@ public final class FacebookConnector implements Connector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(
-                EnumSet.of(PostKind.TEXT, PostKind.LINK, PostKind.PHOTO, PostKind.VIDEO),
-                true,
-                true,
-                settings.scheduleMinLead(),
-                settings.scheduleMaxLead(),
-                BATCH_SIZE,
-                true);
+        return Capabilities.publishing(EnumSet.of(PostKind.TEXT, PostKind.LINK, PostKind.PHOTO, PostKind.VIDEO))
+                .withEdit()
+                .withDelete()
+                .withNativeScheduling(settings.scheduleMinLead(), settings.scheduleMaxLead())
+                .withEngagementBatchSize(BATCH_SIZE)
+                .withComments();
     }
 
     @Override

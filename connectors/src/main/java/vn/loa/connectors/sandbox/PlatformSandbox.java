@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,10 @@ public final class PlatformSandbox implements AutoCloseable {
     private final YouTubeEmulator youtube;
     private final ZaloEmulator zalo;
     private final Map<Platform, ConcurrentLinkedDeque<Fault>> faults = new EnumMap<>(Platform.class);
+    /** Faults aimed at one path: the next request there fails, whatever comes in between. */
+    private final Map<String, ConcurrentLinkedDeque<Fault>> faultsOnPath = new ConcurrentHashMap<>();
+
+    private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     /** The latest requests' method and path, so that a test counting calls can say which ones it saw. */
     private final ConcurrentLinkedDeque<String> recent = new ConcurrentLinkedDeque<>();
@@ -97,8 +102,27 @@ public final class PlatformSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code times} requests to {@code path} fail with {@code fault}, requests elsewhere
+     * going through: how a test puts a failure after a write (Zalo's article/verify after
+     * article/create) rather than on it.
+     */
+    public void injectOn(String path, Fault fault, int times) {
+        var queue = faultsOnPath.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+
     public void clearFaults() {
         faults.values().forEach(ConcurrentLinkedDeque::clear);
+        faultsOnPath.clear();
+    }
+
+    /** Calls made to one path (e.g. {@code /v2.0/article/create}). */
+    public long requestsServed(String path) {
+        var n = byPath.get(path);
+        return n == null ? 0 : n.get();
     }
 
     /** Every answer is delayed by this much, as a far-away platform would be. */
@@ -126,6 +150,12 @@ public final class PlatformSandbox implements AutoCloseable {
         return byPlatform.get(platform).get();
     }
 
+    private Fault fault(Platform platform, String path) {
+        var aimed = faultsOnPath.get(path);
+        var fault = aimed == null ? null : aimed.poll();
+        return fault != null ? fault : faults.get(platform).poll();
+    }
+
     static void stall() {
         pause(stall);
     }
@@ -140,19 +170,20 @@ public final class PlatformSandbox implements AutoCloseable {
             pause(latency);
             var ex = new SandboxExchange(raw);
             var path = ex.path();
+            byPath.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
             if (path.startsWith("/sandbox/")) {
                 control(ex);
             } else if (path.startsWith("/media/")) {
                 media(ex);
             } else if (FacebookEmulator.handles(path)) {
                 byPlatform.get(Platform.FACEBOOK).incrementAndGet();
-                facebook.handle(ex, faults.get(Platform.FACEBOOK).poll());
+                facebook.handle(ex, fault(Platform.FACEBOOK, path));
             } else if (YouTubeEmulator.handles(path)) {
                 byPlatform.get(Platform.YOUTUBE).incrementAndGet();
-                youtube.handle(ex, faults.get(Platform.YOUTUBE).poll());
+                youtube.handle(ex, fault(Platform.YOUTUBE, path));
             } else if (ZaloEmulator.handles(path)) {
                 byPlatform.get(Platform.ZALO).incrementAndGet();
-                zalo.handle(ex, faults.get(Platform.ZALO).poll());
+                zalo.handle(ex, fault(Platform.ZALO, path));
             } else {
                 ex.json(404, Map.of("error", "the sandbox has nothing at " + path));
             }
@@ -186,7 +217,11 @@ public final class PlatformSandbox implements AutoCloseable {
             var platform = Platform.valueOf(ex.param("platform").toUpperCase());
             var fault = Fault.valueOf(ex.param("fault").toUpperCase());
             int times = Integer.parseInt(ex.param("times") == null ? "1" : ex.param("times"));
-            inject(platform, fault, times);
+            if (ex.param("path") != null) {
+                injectOn(ex.param("path"), fault, times);
+            } else {
+                inject(platform, fault, times);
+            }
             ex.json(200, Map.of("platform", platform, "fault", fault, "times", times));
         } else if (ex.path().equals("/sandbox/comments") && ex.method().equals("POST")) {
             // A member of the public comments under a post (demos): post, author, text, likes.

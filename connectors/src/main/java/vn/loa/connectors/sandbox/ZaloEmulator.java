@@ -11,8 +11,9 @@ import vn.loa.connectors.Platform;
 
 /**
  * Answers as the Zalo OA Open API and OAuth server do: asynchronous article creation (the first
- * verify says -214, still processing), slices with views and shares, video upload, and single-use
- * refresh tokens (a spent one is refused, as Zalo does).
+ * verify says -214, still processing), slices of at most 10 with views and shares, video upload
+ * (its status read from the {@code token} header), video articles refused without an avatar, and
+ * single-use refresh tokens (a spent one is refused, as Zalo does).
  */
 final class ZaloEmulator {
 
@@ -62,6 +63,10 @@ final class ZaloEmulator {
             return;
         }
         var oa = token.substring("zalo-at.".length(), token.lastIndexOf('.'));
+        if (fault == Fault.TIMEOUT_AFTER_WRITE && !ex.path().equals("/v2.0/article/create")) {
+            // A check that answers too late: the client gives up before Zalo says anything.
+            PlatformSandbox.stall();
+        }
         switch (ex.path()) {
             case "/v2.0/article/create" -> create(ex, oa, fault);
             case "/v2.0/article/verify" -> verify(ex);
@@ -114,6 +119,10 @@ final class ZaloEmulator {
         var isVideo = "video".equals(body.path("type").asString());
         if (!isVideo && body.path("cover").path("photo_url").asString("").isBlank()) {
             fail(ex, -201, "Invalid parameter: cover is required");
+            return;
+        }
+        if (isVideo && body.path("avatar").asString("").isBlank()) {
+            fail(ex, -201, "Invalid parameter: avatar is invalid");
             return;
         }
         var id = "za" + state.nextId();
@@ -198,7 +207,11 @@ final class ZaloEmulator {
 
     private void slice(SandboxExchange ex, String oa) throws IOException {
         int offset = Integer.parseInt(ex.param("offset") == null ? "0" : ex.param("offset"));
-        int limit = Math.min(50, Integer.parseInt(ex.param("limit") == null ? "10" : ex.param("limit")));
+        int limit = Integer.parseInt(ex.param("limit") == null ? "10" : ex.param("limit"));
+        if (limit > 10) {
+            fail(ex, -201, "Invalid parameter: maximum limit is 10");
+            return;
+        }
         var type = ex.param("type") == null ? "normal" : ex.param("type");
         var all = state.postsOf(Platform.ZALO, oa).stream()
                 .filter(p -> p.kind().equals(type))
@@ -234,7 +247,8 @@ final class ZaloEmulator {
     }
 
     private void verifyVideo(SandboxExchange ex) throws IOException {
-        var token = ex.param("token");
+        // Zalo's SDK sample sends the video token as a header; a query parameter is not read.
+        var token = ex.header("token");
         var checks = token == null ? null : videoChecks.get(token);
         if (checks == null) {
             fail(ex, -201, "Invalid parameter: token");

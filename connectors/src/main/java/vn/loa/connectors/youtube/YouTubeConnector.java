@@ -89,14 +89,12 @@ public final class YouTubeConnector implements Connector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(
-                EnumSet.of(PostKind.VIDEO),
-                true,
-                true,
-                settings.scheduleMinLead(),
-                settings.scheduleMaxLead(),
-                BATCH_SIZE,
-                true);
+        return Capabilities.publishing(EnumSet.of(PostKind.VIDEO))
+                .withEdit()
+                .withDelete()
+                .withNativeScheduling(settings.scheduleMinLead(), settings.scheduleMaxLead())
+                .withEngagementBatchSize(BATCH_SIZE)
+                .withComments();
     }
 
     @Override

@@ -22,22 +22,36 @@ import vn.loa.connectors.PostKind;
 import vn.loa.connectors.PublishRequest;
 import vn.loa.connectors.PublishedPost;
 import vn.loa.connectors.Violation;
+import vn.loa.connectors.WriteReceipts;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
 import vn.loa.connectors.zalo.client.ZaloApiException;
 import vn.loa.connectors.zalo.client.ZaloArticle;
 import vn.loa.connectors.zalo.client.ZaloOaClient;
 import vn.loa.connectors.zalo.client.ZaloRecords.ArticleSummary;
+import vn.loa.connectors.zalo.client.ZaloRecords.VideoState;
 
 /**
  * Zalo Official Account articles through Loa's own client. Zalo has no publish-time field, so Loa
  * publishes at the instant itself; creation is asynchronous (create, then verify the token until
- * Zalo gives the article id).
+ * Zalo gives the article id). Once article/create has answered with a token the article exists or
+ * will: from then on nothing may create it again, so every failure is an unknown outcome, the token
+ * is handed to {@link WriteReceipts} to be kept with the attempt, and settling verifies it again.
  */
 public final class ZaloConnector implements Connector {
 
-    static final int PAGE_SIZE = 50;
-    static final int MAX_PAGES = 20;
+    /** getslice answers at most 10 articles a call (-201 "maximum limit is 10" above). */
+    static final int PAGE_SIZE = 10;
+    /** How far back an engagement read or a settlement looks: 1,000 articles of each type. */
+    static final int MAX_PAGES = 100;
+    /** How far back settling looks for an article by its title, when Zalo cannot tell by its token. */
+    static final int SETTLE_PAGES = 5;
+
+    /** Ids read per engagement call: one walk through the listing serves them all. */
+    static final int IDS_PER_READ = 50;
+
+    static final String ARTICLE_RECEIPT = "zalo-article:";
+    static final String VIDEO_RECEIPT = "zalo-video:";
 
     private final ZaloOaClient client;
     private final ZaloSettings settings;
@@ -45,6 +59,7 @@ public final class ZaloConnector implements Connector {
     private final ZaloLimits limits;
     private final MediaFetcher media;
     private final Pause pause;
+    private final WriteReceipts receipts;
     private final Clock clock;
 
     private interface ZaloCall<T> {
@@ -52,7 +67,12 @@ public final class ZaloConnector implements Connector {
     }
 
     public ZaloConnector(ZaloSettings settings, MediaFetcher media, Pause pause, Clock clock) {
+        this(settings, media, pause, WriteReceipts.NONE, clock);
+    }
+
+    public ZaloConnector(ZaloSettings settings, MediaFetcher media, Pause pause, WriteReceipts receipts, Clock clock) {
         this.settings = settings;
+        this.receipts = receipts;
         this.client = new ZaloOaClient(
                 URI.create(settings.openApiUrl()),
                 URI.create(settings.oauthUrl()),
@@ -72,7 +92,11 @@ public final class ZaloConnector implements Connector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(EnumSet.of(PostKind.ARTICLE, PostKind.VIDEO), true, true, null, null, PAGE_SIZE);
+        // No scheduler of its own (Loa publishes at the instant) and no comments Loa can read.
+        return Capabilities.publishing(EnumSet.of(PostKind.ARTICLE, PostKind.VIDEO))
+                .withEdit()
+                .withDelete()
+                .withEngagementBatchSize(IDS_PER_READ);
     }
 
     @Override
@@ -82,15 +106,20 @@ public final class ZaloConnector implements Connector {
 
     @Override
     public PublishedPost publish(PublishRequest r) {
-        var article = r.kind() == PostKind.VIDEO ? videoArticle(r, uploadVideo(r)) : normalArticle(r);
+        var article = r.kind() == PostKind.VIDEO ? videoArticle(r, video(r)) : normalArticle(r);
         var token = call(r.channel(), true, access -> client.createArticle(access, article));
+        receipts.accepted(r.idempotencyKey(), ARTICLE_RECEIPT + token);
         var id = awaitArticle(r.channel(), token);
         return new PublishedPost(id, null, clock.instant(), false);
     }
 
     @Override
     public PublishedPost scheduleNatively(PublishRequest request, Instant at) {
-        throw new UnsupportedOperationException("Zalo OA has no scheduler of its own; Loa publishes at the instant");
+        throw ConnectorException.of(
+                Platform.ZALO,
+                FailureKind.REJECTED,
+                "no-native-scheduling",
+                "Zalo OA has no scheduler of its own; Loa publishes at the instant");
     }
 
     @Override
@@ -118,13 +147,55 @@ public final class ZaloConnector implements Connector {
     /** Looks for an article with the request's title created since {@code since}. */
     @Override
     public Optional<PublishedPost> findPublished(PublishRequest request, Instant since) {
+        return findPublished(request, since, null);
+    }
+
+    /**
+     * With the article's token from article/create, Zalo itself says: its id once processed (found),
+     * or still processing (an UNKNOWN_OUTCOME: not yet, ask again later, never "missing"). Only a
+     * token Zalo refuses, or no token, falls back to the listing, matched by title and creation time.
+     */
+    @Override
+    public Optional<PublishedPost> findPublished(PublishRequest request, Instant since, String receipt) {
+        if (receipt != null && receipt.startsWith(ARTICLE_RECEIPT)) {
+            var token = receipt.substring(ARTICLE_RECEIPT.length());
+            try {
+                var id = call(request.channel(), false, access -> client.verifyArticle(access, token));
+                if (id.isPresent()) {
+                    return Optional.of(new PublishedPost(id.get(), null, clock.instant(), false));
+                }
+                throw ConnectorException.of(
+                        Platform.ZALO,
+                        FailureKind.UNKNOWN_OUTCOME,
+                        String.valueOf(ZaloOaClient.ARTICLE_PROCESSING),
+                        "Zalo is still processing the article");
+            } catch (ConnectorException e) {
+                if (e.kind() != FailureKind.REJECTED) {
+                    throw e;
+                }
+                // Zalo no longer knows the token: the listing decides.
+            }
+        }
         var type = request.kind() == PostKind.VIDEO ? "video" : "normal";
-        var slice = call(request.channel(), false, access -> client.listArticles(access, 0, PAGE_SIZE, type));
-        return slice.articles().stream()
-                .filter(a -> a.title().equals(request.title()))
-                .filter(a -> a.createDate() >= since.minusSeconds(60).toEpochMilli())
-                .findFirst()
-                .map(a -> new PublishedPost(a.id(), a.link(), Instant.ofEpochMilli(a.createDate()), false));
+        var from = since.minusSeconds(60).toEpochMilli();
+        for (int page = 0; page < SETTLE_PAGES; page++) {
+            int offset = page * PAGE_SIZE;
+            var slice = call(request.channel(), false, access -> client.listArticles(access, offset, PAGE_SIZE, type));
+            var match = slice.articles().stream()
+                    .filter(a -> a.title().equals(request.title()))
+                    .filter(a -> a.createDate() >= from)
+                    .findFirst();
+            if (match.isPresent()) {
+                var a = match.get();
+                return Optional.of(new PublishedPost(a.id(), a.link(), Instant.ofEpochMilli(a.createDate()), false));
+            }
+            // Newest first: a page reaching back before the attempt ends the search.
+            if (slice.articles().isEmpty()
+                    || slice.articles().get(slice.articles().size() - 1).createDate() < from) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -133,8 +204,9 @@ public final class ZaloConnector implements Connector {
     }
 
     /**
-     * Zalo has no per-article read: views and shares come from the article listing, read a page of
-     * 50 at a time (normal then video articles) until every asked-for article is found.
+     * Zalo has no per-article read: views and shares come from the article listing, read 10 at a
+     * time (normal then video articles) until every asked-for article is found or a page comes back
+     * empty. A short page does not end the listing: Zalo's pages are not promised to be full.
      */
     @Override
     public Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> ids) {
@@ -144,6 +216,9 @@ public final class ZaloConnector implements Connector {
             for (int page = 0; page < MAX_PAGES && !wanted.isEmpty(); page++) {
                 int offset = page * PAGE_SIZE;
                 var slice = call(channel, false, access -> client.listArticles(access, offset, PAGE_SIZE, type));
+                if (slice.articles().isEmpty()) {
+                    break;
+                }
                 var now = clock.instant();
                 for (ArticleSummary a : slice.articles()) {
                     if (wanted.remove(a.id())) {
@@ -151,9 +226,6 @@ public final class ZaloConnector implements Connector {
                                 a.id(),
                                 new EngagementSnapshot(a.id(), now, null, null, a.totalShare(), a.totalView(), null));
                     }
-                }
-                if (slice.articles().size() < PAGE_SIZE || offset + PAGE_SIZE >= slice.total()) {
-                    break;
                 }
             }
         }
@@ -197,7 +269,22 @@ public final class ZaloConnector implements Connector {
                 true);
     }
 
-    private String uploadVideo(PublishRequest r) {
+    /**
+     * The id of the request's video, uploaded and processed. An earlier attempt's upload (its token
+     * in the request's receipt) is checked first and used if Zalo still knows it, so that an attempt
+     * cut off while Zalo was processing does not upload the file again.
+     */
+    private String video(PublishRequest r) {
+        if (r.receipt() != null && r.receipt().startsWith(VIDEO_RECEIPT)) {
+            try {
+                return awaitVideo(r.channel(), r.receipt().substring(VIDEO_RECEIPT.length()));
+            } catch (ConnectorException e) {
+                if (e.kind() != FailureKind.REJECTED || !"-201".equals(e.platformCode())) {
+                    throw e;
+                }
+                // Zalo no longer knows the token: upload again.
+            }
+        }
         var file = r.media().get(0);
         var token = call(r.channel(), true, access -> {
             var fetched = media.fetch(file);
@@ -207,34 +294,60 @@ public final class ZaloConnector implements Connector {
                         access, name.isBlank() ? "video.mp4" : name, fetched.contentType(), stream.readAllBytes());
             }
         });
+        receipts.accepted(r.idempotencyKey(), VIDEO_RECEIPT + token);
+        return awaitVideo(r.channel(), token);
+    }
+
+    /** Checks an uploaded video until Zalo has processed it; a final state other than ready fails the post. */
+    private String awaitVideo(ChannelAccess channel, String token) {
         for (int attempt = 0; attempt < settings.verifyAttempts(); attempt++) {
-            var status = call(r.channel(), false, access -> client.verifyVideo(access, token));
-            if (status.ready()) {
+            var status = call(channel, false, access -> client.verifyVideo(access, token));
+            if (status.state() == VideoState.READY) {
                 return status.videoId();
             }
-            if (status.failed()) {
+            if (status.state().isFinal()) {
                 throw ConnectorException.of(
                         Platform.ZALO,
                         FailureKind.REJECTED,
-                        "video-failed",
-                        "Zalo could not process the video" + (status.message() == null ? "" : ": " + status.message()));
+                        "video-" + status.state().name().toLowerCase(),
+                        "Zalo will not publish the video: it is "
+                                + status.state().name().toLowerCase()
+                                + (status.message() == null ? "" : " (" + status.message() + ")"));
             }
             pause.pause(settings.verifyPause());
         }
+        // Retried later from the same upload (its token is kept with the attempt), not uploaded again.
         throw ConnectorException.of(
                 Platform.ZALO, FailureKind.TRANSIENT, "video-processing", "Zalo is still processing the video");
     }
 
-    /** Verifies the creation token until Zalo gives the article id. */
+    /**
+     * Verifies the creation token until Zalo gives the article id. Zalo has accepted the article by
+     * now, so a failed check (a rate limit, a 5xx, a timeout, a refused token) does not mean it is
+     * not there: every failure is an unknown outcome, settled by verifying the token again.
+     */
     private String awaitArticle(ChannelAccess channel, String token) {
         for (int attempt = 0; attempt < settings.verifyAttempts(); attempt++) {
-            var id = call(channel, false, access -> client.verifyArticle(access, token));
+            Optional<String> id;
+            try {
+                id = call(channel, false, access -> client.verifyArticle(access, token));
+            } catch (ConnectorException e) {
+                throw new ConnectorException(
+                        Platform.ZALO,
+                        FailureKind.UNKNOWN_OUTCOME,
+                        e.platformCode(),
+                        e.httpStatus(),
+                        e.retryAfter(),
+                        null,
+                        "Zalo accepted the article but checking it failed (" + e.kind() + ")",
+                        null);
+            }
             if (id.isPresent()) {
                 return id.get();
             }
             pause.pause(settings.verifyPause());
         }
-        // The article was accepted and may yet appear: only reading the OA back can tell.
+        // The article was accepted and may yet appear: only Zalo, asked again, can tell.
         throw ConnectorException.of(
                 Platform.ZALO,
                 FailureKind.UNKNOWN_OUTCOME,

@@ -29,11 +29,7 @@ final class ZaloLimits {
         length(problems, "author", d.author(), settings.authorMax());
         length(problems, "description", d.summary(), settings.descriptionMax());
         if (d.kind() == PostKind.ARTICLE) {
-            if (d.cover() == null || d.cover().url() == null || d.cover().url().isBlank()) {
-                problems.add(v("coverUrl", "a Zalo article needs a cover photo"));
-            } else if (d.cover().sizeBytes() != null && d.cover().sizeBytes() > settings.imageMaxBytes()) {
-                problems.add(v("coverUrl", "Zalo images may be at most " + settings.imageMaxBytes() / 1024 + " KB"));
-            }
+            cover(problems, d, "a Zalo article needs a cover photo");
             if (d.text() == null || d.text().isBlank()) {
                 problems.add(v("body", "a Zalo article needs a body"));
             }
@@ -47,6 +43,8 @@ final class ZaloLimits {
             }
         }
         if (d.kind() == PostKind.VIDEO) {
+            // article/create refuses a video article without its avatar ("avatar is invalid").
+            cover(problems, d, "a Zalo video article needs a cover photo");
             if (d.media().size() != 1) {
                 problems.add(v("media", "a Zalo video article takes exactly one video"));
             } else {
@@ -65,6 +63,14 @@ final class ZaloLimits {
             }
         }
         return problems;
+    }
+
+    private void cover(List<Violation> problems, PublishRequest d, String missing) {
+        if (d.cover() == null || d.cover().url() == null || d.cover().url().isBlank()) {
+            problems.add(v("coverUrl", missing));
+        } else if (d.cover().sizeBytes() != null && d.cover().sizeBytes() > settings.imageMaxBytes()) {
+            problems.add(v("coverUrl", "Zalo images may be at most " + settings.imageMaxBytes() / 1024 + " KB"));
+        }
     }
 
     private static void length(List<Violation> problems, String field, String value, int max) {

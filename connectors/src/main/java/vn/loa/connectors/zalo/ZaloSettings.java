@@ -38,4 +38,25 @@ public record ZaloSettings(
                 Duration.ofSeconds(60),
                 ZoneId.of("Asia/Ho_Chi_Minh"));
     }
+
+    /**
+     * These settings checking a token at most {@code attempts} times, {@code pause} apart, with
+     * the given timeouts.
+     */
+    public ZaloSettings with(int attempts, Duration pause, Duration connect, Duration read) {
+        return new ZaloSettings(
+                openApiUrl,
+                oauthUrl,
+                titleMax,
+                authorMax,
+                descriptionMax,
+                imageMaxBytes,
+                videoMaxBytes,
+                attempts,
+                pause,
+                refreshMargin,
+                connect,
+                read,
+                quotaZone);
+    }
 }

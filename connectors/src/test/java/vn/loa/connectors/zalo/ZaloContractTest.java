@@ -5,59 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.loa.connectors.ChannelAccess;
-import vn.loa.connectors.Media;
-import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
-import vn.loa.connectors.PostKind;
 import vn.loa.connectors.PublishRequest;
 import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.credentials.ZaloOAuth;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
-import vn.loa.connectors.support.WireMockPlatform;
-import vn.loa.testsupport.MutableClock;
 
 /** The Zalo connector and its client against WireMock answering with the OA Open API's shapes. */
-class ZaloContractTest extends WireMockPlatform {
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
-    private final List<Duration> pauses = new ArrayList<>();
-    private InMemoryCredentialStore store = new InMemoryCredentialStore(
-            new ZaloOAuth("APP", "SECRET-KEY", "ACCESS-1", Instant.parse("2026-11-24T00:00:00Z"), "REFRESH-1"));
-
-    private ZaloConnector connector() {
-        var d = ZaloSettings.defaults(baseUrl(), baseUrl());
-        var settings = new ZaloSettings(
-                d.openApiUrl(),
-                d.oauthUrl(),
-                d.titleMax(),
-                d.authorMax(),
-                d.descriptionMax(),
-                d.imageMaxBytes(),
-                d.videoMaxBytes(),
-                3,
-                d.verifyPause(),
-                d.refreshMargin(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
-                d.quotaZone());
-        MediaFetcher video =
-                m -> new MediaFetcher.Fetched(new ByteArrayInputStream(new byte[2_000]), 2_000, "video/mp4");
-        return new ZaloConnector(settings, video, pauses::add, clock);
-    }
-
-    private ChannelAccess oa() {
-        return new ChannelAccess(Platform.ZALO, "4318", store);
-    }
+class ZaloContractTest extends ZaloWireMock {
 
     @Test
     void anArticleIsCreatedThenVerifiedUntilZaloGivesItsId() {
@@ -117,19 +78,7 @@ class ZaloContractTest extends WireMockPlatform {
         wm.stubFor(post("/v2.0/article/create").willReturn(okJson(ok("{\"token\":\"TOK\"}"))));
         wm.stubFor(post("/v2.0/article/verify").willReturn(okJson(ok("{\"id\":\"art-100\"}"))));
 
-        var video = connector()
-                .publish(new PublishRequest(
-                        oa(),
-                        PostKind.VIDEO,
-                        "Phim ngắn",
-                        null,
-                        "Mô tả",
-                        null,
-                        Media.of("https://cdn.example/thumb.jpg"),
-                        List.of(Media.of("https://cdn.example/film.mp4")),
-                        List.of(),
-                        null,
-                        "k"));
+        var video = connector().publish(video("k", null));
 
         assertThat(video.externalId()).isEqualTo("art-100");
         var upload = wm.findAll(postRequestedFor(urlEqualTo("/v2.0/article/upload_video/preparevideo")))
@@ -146,8 +95,10 @@ class ZaloContractTest extends WireMockPlatform {
         wm.stubFor(post("/v2.0/article/update").willReturn(okJson(ok("{\"token\":\"UT\"}"))));
         wm.stubFor(post("/v2.0/article/verify").willReturn(okJson(ok("{\"id\":\"art-1\"}"))));
         wm.stubFor(post("/v2.0/article/remove").willReturn(okJson(ok("{}"))));
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice")).willReturn(okJson(ok("{\"medias\":[],\"total\":1}"))));
         wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice"))
                 .withQueryParam("type", equalTo("normal"))
+                .withQueryParam("offset", equalTo("0"))
                 .willReturn(okJson(
                         ok("{\"medias\":[{\"id\":\"art-1\",\"type\":\"normal\",\"title\":\"A\",\"status\":\"show\","
                                 + "\"total_view\":1500,\"total_share\":42,\"create_date\":1795000000000,\"update_date\":1795000000000}],"
@@ -167,7 +118,7 @@ class ZaloContractTest extends WireMockPlatform {
         assertThat(engagement).containsOnlyKeys("art-1");
         assertThat(engagement.get("art-1").views()).isEqualTo(1500);
         assertThat(engagement.get("art-1").shares()).isEqualTo(42);
-        wm.verify(getRequestedFor(urlPathEqualTo("/v2.0/article/getslice")).withQueryParam("limit", equalTo("50")));
+        wm.verify(getRequestedFor(urlPathEqualTo("/v2.0/article/getslice")).withQueryParam("limit", equalTo("10")));
     }
 
     @Test
@@ -256,22 +207,22 @@ class ZaloContractTest extends WireMockPlatform {
                         ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TRANSIENT));
     }
 
-    private PublishRequest article(String title, String body) {
-        return new PublishRequest(
-                oa(),
-                PostKind.ARTICLE,
-                title,
-                body,
-                "Mô tả",
-                null,
-                Media.of("https://cdn.example/cover.jpg"),
-                List.of(),
-                List.of(),
-                "Ban biên tập",
-                "key-1");
+    @Test
+    void zaloHasNoSchedulerOfItsOwnAndSaysSoAsAConnectorRefusal() {
+        var connector = connector();
+        assertThat(connector.capabilities().nativeScheduling()).isFalse();
+        assertThat(connector.capabilities().comments()).isFalse();
+        assertThat(connector.capabilities().engagementBatchSize()).isGreaterThan(1);
+        assertThatThrownBy(() -> connector.scheduleNatively(
+                        article("x", "y"), clock.instant().plus(Duration.ofDays(1))))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.REJECTED);
+                    assertThat(e.platform()).isEqualTo(Platform.ZALO);
+                });
+        wm.verify(0, anyRequestedFor(anyUrl()));
     }
 
-    private static String ok(String data) {
-        return "{\"error\":0,\"message\":\"Success\",\"data\":" + data + "}";
+    private PublishRequest article(String title, String body) {
+        return article(title, body, "key-1");
     }
 }

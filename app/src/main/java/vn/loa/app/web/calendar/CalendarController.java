@@ -176,7 +176,7 @@ class CalendarController {
         if (!to.isAfter(from)) {
             return List.of();
         }
-        var active = cadences.listCadences(channelId).stream()
+        var active = cadences.listCadences(channelId, me.actor()).stream()
                 .filter(Cadence::active)
                 .filter(c -> campaignId == null || c.campaignId() == campaignId)
                 .toList();

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.app.connection.ChannelConnections;
 import vn.loa.app.connection.CredentialsForm;
+import vn.loa.app.emergency.EmergencyStop;
+import vn.loa.app.emergency.EmergencyStops;
 import vn.loa.app.web.DomainMessages;
 import vn.loa.app.web.Flash;
 import vn.loa.app.web.FormErrors;
@@ -53,6 +55,7 @@ class ChannelHealthController {
     private final Channels channels;
     private final ChannelConnections connections;
     private final ChannelHealth health;
+    private final EmergencyStops emergency;
     private final DomainMessages messages;
     private final Flash flash;
     private final Clock clock;
@@ -61,12 +64,14 @@ class ChannelHealthController {
             Channels channels,
             ChannelConnections connections,
             ChannelHealth health,
+            EmergencyStops emergency,
             DomainMessages messages,
             Flash flash,
             Clock clock) {
         this.channels = channels;
         this.connections = connections;
         this.health = health;
+        this.emergency = emergency;
         this.messages = messages;
         this.flash = flash;
         this.clock = clock;
@@ -90,6 +95,19 @@ class ChannelHealthController {
         model.addAttribute("rows", rows);
         model.addAttribute("alerts", health.openAlerts());
         model.addAttribute("names", names(rows));
+        model.addAttribute(
+                "stops",
+                emergency.recent(me.actor()).stream()
+                        .filter(EmergencyStop::active)
+                        .toList());
+        model.addAttribute("late", emergency.late(me.actor()));
+        model.addAttribute(
+                "organisations",
+                rows.stream()
+                        .map(r -> r.channel().organisation())
+                        .distinct()
+                        .sorted()
+                        .toList());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.NONE);
             model.addAttribute("errorChannel", -1L);

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.loa.app.report.CsvCells;
 
 /**
  * A month's plan as a sheet: one row per item, the columns of {@link #HEADERS}. Reads CSV (UTF-8,
@@ -139,7 +140,7 @@ final class PlanSheet {
     static byte[] templateCsv(String exampleCampaign) {
         var out = new StringBuilder("\uFEFF");
         out.append(String.join(",", HEADERS)).append("\r\n");
-        out.append(quote(exampleCampaign))
+        out.append(CsvCells.cell(exampleCampaign))
                 .append(
                         ",\"Tin tốt: lớp học tình thương phố cổ\",\"Hơn 10 năm, lớp học miễn phí đã giúp hàng trăm trẻ em.\",")
                 .append(
@@ -173,9 +174,5 @@ final class PlanSheet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.connectors.zalo.client.ZaloRecords.ArticleSlice;
 import vn.loa.connectors.zalo.client.ZaloRecords.ArticleSummary;
 import vn.loa.connectors.zalo.client.ZaloRecords.TokenPair;
+import vn.loa.connectors.zalo.client.ZaloRecords.VideoState;
 import vn.loa.connectors.zalo.client.ZaloRecords.VideoStatus;
 
 /**
@@ -95,8 +96,8 @@ public final class ZaloOaClient {
                     m.path("status").asString(),
                     m.path("total_view").asLong(),
                     m.path("total_share").asLong(),
-                    m.path("create_date").asLong(),
-                    m.path("update_date").asLong(),
+                    epochMillis(m.path("create_date").asLong()),
+                    epochMillis(m.path("update_date").asLong()),
                     m.path("link_view").asString(null)));
         }
         return new ArticleSlice(data.path("total").asLong(articles.size()), articles);
@@ -123,11 +124,21 @@ public final class ZaloOaClient {
         return data(send(request)).path("token").asString();
     }
 
+    /**
+     * The processing state of an uploaded video. The video token goes in a {@code token} header, as
+     * Zalo's SDK sample CheckStatusVideo sends it, not in the query.
+     */
     public VideoStatus verifyVideo(String accessToken, String token) throws IOException {
-        var data = get(accessToken, "/v2.0/article/upload_video/verify?token=" + encode(token));
+        var request = HttpRequest.newBuilder(openApi.resolve("/v2.0/article/upload_video/verify"))
+                .timeout(timeout)
+                .header("access_token", accessToken)
+                .header("token", token)
+                .GET()
+                .build();
+        var data = data(send(request));
         return new VideoStatus(
                 data.path("video_id").asString(null),
-                data.path("status").asInt(),
+                VideoState.of(data.path("status").asInt()),
                 data.path("status_message").asString(null));
     }
 
@@ -249,6 +260,15 @@ public final class ZaloOaClient {
                     error, response.statusCode(), node.path("message").asString("error"));
         }
         return node.path("data");
+    }
+
+    /**
+     * Zalo's reference gives getslice's {@code create_date} as a timestamp without stating its unit.
+     * A value below 10^11 cannot be milliseconds of any date since 1973 (and as seconds it reaches
+     * the year 5138), so it is read as seconds: either way the result is epoch milliseconds.
+     */
+    static long epochMillis(long timestamp) {
+        return timestamp != 0 && Math.abs(timestamp) < 100_000_000_000L ? timestamp * 1000 : timestamp;
     }
 
     private static String encode(String value) {
