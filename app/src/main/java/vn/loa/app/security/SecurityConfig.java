@@ -16,6 +16,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.app.request.JsonWritesOnly;
 import vn.loa.app.request.Problems;
@@ -43,7 +44,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthenticationManager signIn, UserAccounts accounts)
+    SecurityFilterChain api(
+            HttpSecurity http, JsonMapper json, AuthenticationManager signIn, UserAccounts accounts, ApiTokens tokens)
             throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(signIn)
@@ -55,6 +57,7 @@ public class SecurityConfig {
                 // Stateless Basic-auth calls carry no browser session to forge; a browser that holds
                 // Basic credentials is kept from cross-site writes by JsonWritesOnly instead.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new TokenSignIn(tokens, accounts), BasicAuthenticationFilter.class)
                 .addFilterBefore(AccountGate.forApi(accounts, json), AuthorizationFilter.class)
                 .addFilterAfter(new JsonWritesOnly(json), AuthorizationFilter.class)
                 .build();

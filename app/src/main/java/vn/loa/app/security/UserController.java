@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,16 +56,59 @@ class UserController {
 
     record AddressUnlock(String address) {}
 
+    record TokenRequest(String name) {}
+
+    record TokenView(
+            long id,
+            String name,
+            String prefix,
+            OffsetDateTime createdAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt) {}
+
+    /** Shown once: keep the token in the script's secret store; Loa keeps only its hash. */
+    record NewTokenView(long id, String name, String prefix, OffsetDateTime createdAt, String token) {}
+
     record LockView(SignInThrottle.Scope scope, String key, OffsetDateTime until) {}
 
     private final UserAccounts accounts;
     private final SignInThrottle throttle;
+    private final ApiTokens tokens;
     private final ApiTimes times;
 
-    UserController(UserAccounts accounts, SignInThrottle throttle, ApiTimes times) {
+    UserController(UserAccounts accounts, SignInThrottle throttle, ApiTokens tokens, ApiTimes times) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.tokens = tokens;
         this.times = times;
+    }
+
+    /** A personal API token for scripts (use as {@code Authorization: Bearer …}). */
+    @PostMapping("/me/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewTokenView createToken(@RequestBody(required = false) TokenRequest body, Actor actor) {
+        var made = tokens.create(actor, body == null ? null : body.name(), TokenSignIn.current());
+        var info = made.info();
+        return new NewTokenView(info.id(), info.name(), info.prefix(), times.inCity(info.createdAt()), made.token());
+    }
+
+    @GetMapping("/me/tokens")
+    List<TokenView> tokens(Actor actor) {
+        return tokens.list(actor).stream()
+                .map(t -> new TokenView(
+                        t.id(),
+                        t.name(),
+                        t.prefix(),
+                        times.inCity(t.createdAt()),
+                        times.inCity(t.lastUsedAt()),
+                        times.inCity(t.revokedAt())))
+                .toList();
+    }
+
+    @DeleteMapping("/me/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeToken(@PathVariable long id, Actor actor) {
+        tokens.revoke(actor, id);
     }
 
     @GetMapping("/me")
