@@ -30,8 +30,9 @@ import vn.loa.connectors.zalo.ZaloSettings;
 public class ConnectorsConfig {
 
     @Bean
-    CredentialCipher credentialCipher(@Value("${loa.credentials.key:}") String key) {
-        return new CredentialCipher(key);
+    CredentialCipher credentialCipher(
+            @Value("${loa.credentials.key:}") String key, @Value("${loa.credentials.old-keys:}") String oldKeys) {
+        return CredentialCipher.of(key, oldKeys);
     }
 
     @Bean(destroyMethod = "close")

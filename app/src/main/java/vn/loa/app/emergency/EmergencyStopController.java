@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.app.api.ApiTimes;
+import vn.loa.app.connection.CredentialKeys;
 import vn.loa.campaigns.access.Actor;
 
 /**
@@ -40,11 +41,15 @@ class EmergencyStopController {
 
     record RevokedView(List<Long> channelIds) {}
 
+    record RotatedView(String keyId, List<Long> resealed, int alreadyCurrent, List<String> failures) {}
+
     private final EmergencyStops stops;
+    private final CredentialKeys keys;
     private final ApiTimes times;
 
-    EmergencyStopController(EmergencyStops stops, ApiTimes times) {
+    EmergencyStopController(EmergencyStops stops, CredentialKeys keys, ApiTimes times) {
         this.stops = stops;
+        this.keys = keys;
         this.times = times;
     }
 
@@ -95,6 +100,13 @@ class EmergencyStopController {
     @PostMapping("/api/credentials/revoke")
     RevokedView revoke(@RequestBody EmergencyStops.StopRequest body, Actor actor) {
         return new RevokedView(stops.revokeCredentials(body, actor).channelIds());
+    }
+
+    /** Re-seals every stored credential under the current key (as {@code rotate-credentials} does). */
+    @PostMapping("/api/credentials/rotate")
+    RotatedView rotate(Actor actor) {
+        var result = keys.rotate(actor);
+        return new RotatedView(result.keyId(), result.resealed(), result.current(), result.failures());
     }
 
     private StopView view(EmergencyStop s) {

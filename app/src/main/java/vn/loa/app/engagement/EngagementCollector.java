@@ -189,7 +189,7 @@ public class EngagementCollector {
                     continue;
                 }
                 reads.add(new EngagementStore.Read(post.deliveryId(), s));
-                var gained = counts(s).minus(previous.getOrDefault(post.deliveryId(), Engagement.NONE));
+                var gained = s.counts().minus(previous.getOrDefault(post.deliveryId(), Engagement.NONE));
                 // Posts that share a day, channel and campaign add up to one rollup row.
                 added.merge(
                         new DayKey(day, post.channelId(), post.campaignId()),
@@ -210,16 +210,6 @@ public class EngagementCollector {
             }
         }
         store.record(now, reads, new ArrayList<>(added.values()), next);
-    }
-
-    /** A snapshot's counts, what the platform does not give as zero. */
-    private static Engagement counts(EngagementSnapshot s) {
-        return new Engagement(
-                orZero(s.reactions()), orZero(s.comments()), orZero(s.shares()), orZero(s.views()), orZero(s.reach()));
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
     }
 
     /** The key of a daily rollup row. */

@@ -201,6 +201,19 @@ public class EngagementStore {
     }
 
     /** Channels with posts being read whose follower count for {@code day} is not stored yet. */
+    /** Whether a run would find anything to do: a post due a read, or a channel whose followers were not read {@code day}. */
+    public boolean anythingToRead(Instant now, LocalDate day) {
+        return jdbc.sql(
+                                "SELECT CASE WHEN EXISTS (SELECT 1 FROM engagement_schedule s JOIN delivery d ON d.id = s.delivery_id"
+                                        + " WHERE s.next_read_at <= ? AND d.status = 'PUBLISHED') OR EXISTS (SELECT 1 FROM engagement_schedule s"
+                                        + " WHERE NOT EXISTS (SELECT 1 FROM channel_followers f WHERE f.channel_id = s.channel_id"
+                                        + " AND f.stat_day = ?)) THEN 1 ELSE 0 END")
+                        .params(Timestamps.utc(now), day)
+                        .query(Integer.class)
+                        .single()
+                == 1;
+    }
+
     public List<Long> channelsWithoutFollowers(LocalDate day) {
         return jdbc.sql("SELECT DISTINCT s.channel_id FROM engagement_schedule s WHERE NOT EXISTS"
                         + " (SELECT 1 FROM channel_followers f WHERE f.channel_id = s.channel_id AND f.stat_day = ?)")

@@ -46,7 +46,7 @@ class ChannelConnectionsApiTest extends PostgresApiTest {
                 .param(page)
                 .query(String.class)
                 .single();
-        assertThat(sealed).startsWith("v1:").doesNotContain(token).doesNotContain("EAAB");
+        assertThat(sealed).startsWith("v2:").doesNotContain(token).doesNotContain("EAAB");
     }
 
     @Test

@@ -59,6 +59,12 @@ public final class YouTubeQuota {
         byProject.put(project, new Usage(usage.day(), settings.dailyUnits(), usage.uploads()));
     }
 
+    /** Google refused an upload for quota: the upload bucket is empty for the day, the general units untouched. */
+    synchronized void exhaustUploads(String project) {
+        var usage = today(project);
+        byProject.put(project, new Usage(usage.day(), usage.units(), settings.dailyUploads()));
+    }
+
     public synchronized int unitsUsed(String project) {
         return today(project).units();
     }

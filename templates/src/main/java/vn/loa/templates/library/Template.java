@@ -1,5 +1,6 @@
 package vn.loa.templates.library;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,10 @@ public record Template(
         String code, String name, String themeCode, Programme programme, Map<Platform, PlatformText> bodies) {
 
     public Template {
-        bodies = Map.copyOf(new EnumMap<>(bodies));
+        // In platform order, so previews and listings come out the same way every time.
+        var copy = new EnumMap<Platform, PlatformText>(Platform.class);
+        copy.putAll(bodies);
+        bodies = Collections.unmodifiableMap(copy);
     }
 
     public Optional<PlatformText> body(Platform platform) {
