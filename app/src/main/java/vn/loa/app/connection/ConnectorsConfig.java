@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.ConnectorRegistry;
+import vn.loa.connectors.MediaAddresses;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.UsageObserver;
 import vn.loa.connectors.WriteReceipts;
@@ -99,18 +100,23 @@ public class ConnectorsConfig {
     }
 
     @Bean
-    YouTubeConnector youTubeConnector(ConnectorProperties properties, BaseUrls urls, YouTubeQuota quota, Clock clock) {
+    YouTubeConnector youTubeConnector(
+            ConnectorProperties properties, BaseUrls urls, YouTubeQuota quota, MediaAddresses media, Clock clock) {
         return new YouTubeConnector(
                 youTubeSettings(properties, urls),
                 quota,
-                MediaFetcher.http(Duration.ofSeconds(30)),
+                MediaFetcher.http(Duration.ofSeconds(30), media),
                 UploadProgress.NONE,
                 clock);
     }
 
     @Bean
     ZaloConnector zaloConnector(
-            ConnectorProperties properties, BaseUrls urls, ObjectProvider<WriteReceipts> receipts, Clock clock) {
+            ConnectorProperties properties,
+            BaseUrls urls,
+            ObjectProvider<WriteReceipts> receipts,
+            MediaAddresses media,
+            Clock clock) {
         var d = ZaloSettings.defaults(urls.zaloOpenApi(), urls.zaloOAuth());
         var pause = properties.zalo().verifyPause() == null
                 ? d.verifyPause()
@@ -118,7 +124,7 @@ public class ConnectorsConfig {
         var settings = d.with(d.verifyAttempts(), pause, d.connectTimeout(), properties.readTimeout());
         return new ZaloConnector(
                 settings,
-                MediaFetcher.http(Duration.ofSeconds(30)),
+                MediaFetcher.http(Duration.ofSeconds(30), media),
                 Pause.REAL,
                 receipts.getIfAvailable(() -> WriteReceipts.NONE),
                 clock);

@@ -54,6 +54,8 @@ public abstract class PostgresApiTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("loa.credentials.key", () -> "dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWxvYS10ZXM=");
         registry.add("loa.connectors.sandbox.enabled", () -> "true");
+        // Media served by the app under test; 127.0.0.1 stays refused (MediaFetchApiTest).
+        registry.add("loa.request.media-allowed-hosts", () -> "localhost");
         // Tests drive the publishing engine by hand, with the test clock.
         registry.add("loa.engine.loop", () -> "false");
         registry.add("loa.connectors.read-timeout", () -> "1s");
