@@ -1,6 +1,7 @@
 package vn.loa.connectors;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,19 @@ public interface Connector {
     Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> externalIds);
 
     long followerCount(ChannelAccess channel);
+
+    /**
+     * Whether each post is visible to the public; posts the platform no longer has are left out.
+     * Where the platform shows whatever it holds, holding it is being visible: the engagement read
+     * answers that.
+     */
+    default Map<String, Visibility> readVisibility(ChannelAccess channel, List<String> externalIds) {
+        var result = new LinkedHashMap<String, Visibility>();
+        for (var id : readEngagement(channel, externalIds).keySet()) {
+            result.put(id, Visibility.shown(id));
+        }
+        return result;
+    }
 
     /**
      * One page of the comments under a post made at or after {@code since} (null: all of them),

@@ -11,7 +11,12 @@ public record EngagementSnapshot(
 
     /** Reactions, comments and shares together, counting what is known. */
     public long interactions() {
-        return orZero(reactions) + orZero(comments) + orZero(shares);
+        return counts().interactions();
+    }
+
+    /** The counts to add up, what the platform does not give as zero. */
+    public Engagement counts() {
+        return new Engagement(orZero(reactions), orZero(comments), orZero(shares), orZero(views), orZero(reach));
     }
 
     private static long orZero(Long value) {

@@ -8,6 +8,8 @@ public record AlertKind(String code) {
 
     /** A platform refused the channel's authorisation: its deliveries are held until it is reconnected. */
     public static final AlertKind CHANNEL_NEEDS_RECONNECT = new AlertKind("CHANNEL_NEEDS_RECONNECT");
+    /** The platform took a post but does not show it to the public (e.g. YouTube keeps the project's uploads private). */
+    public static final AlertKind POSTS_NOT_PUBLIC = new AlertKind("POSTS_NOT_PUBLIC");
     /** A cadence slot came with nothing approved to fill it. */
     public static final AlertKind EMPTY_SLOT = new AlertKind("EMPTY_SLOT");
 

@@ -15,10 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.amplify.ContentPacks;
 import vn.loa.campaigns.amplify.PartnerShares;
 import vn.loa.campaigns.delivery.Delivery;
@@ -39,7 +37,7 @@ class AmplifyRuntime implements PublicationListener, DisposableBean {
     private final ObjectProvider<PartnerShares> shares;
     private final LinkClicks clicks;
     private final MailOutbox outbox;
-    private final JdbcClient jdbc;
+    private final JdbcPackRepository store;
     private final AmplifyProperties properties;
     private final Clock clock;
     private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(2, r -> {
@@ -53,14 +51,14 @@ class AmplifyRuntime implements PublicationListener, DisposableBean {
             ObjectProvider<PartnerShares> shares,
             LinkClicks clicks,
             MailOutbox outbox,
-            JdbcClient jdbc,
+            JdbcPackRepository store,
             AmplifyProperties properties,
             Clock clock) {
         this.packs = packs;
         this.shares = shares;
         this.clicks = clicks;
         this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.store = store;
         this.properties = properties;
         this.clock = clock;
     }
@@ -124,20 +122,10 @@ class AmplifyRuntime implements PublicationListener, DisposableBean {
     /** What a crash or a failure left undone: rebuttal pushes, shares of packs Loa published, reminders, e-mail. */
     void sweep() {
         try {
-            var since = Timestamps.utc(clock.instant().minus(Duration.ofDays(1)));
-            for (var id : jdbc.sql("SELECT d.id FROM delivery d JOIN content_item i ON i.id = d.content_id"
-                            + " JOIN channel c ON c.id = d.channel_id WHERE i.rebuttal AND c.channel_role = 'OFFICIAL'"
-                            + " AND d.status = 'PUBLISHED' AND d.published_at >= ? AND NOT EXISTS"
-                            + " (SELECT 1 FROM rapid_push r WHERE r.content_id = d.content_id) ORDER BY d.id")
-                    .param(since)
-                    .query(Long.class)
-                    .list()) {
+            for (var id : store.rebuttalsNotPushedSince(clock.instant().minus(Duration.ofDays(1)))) {
                 packs.getObject().pushRebuttal(id);
             }
-            for (var id : jdbc.sql("SELECT p.delivery_id FROM content_pack p JOIN delivery d ON d.id = p.delivery_id"
-                            + " WHERE p.status = 'ACCEPTED' AND d.status = 'PUBLISHED'")
-                    .query(Long.class)
-                    .list()) {
+            for (var id : store.acceptedButPublished()) {
                 shares.getObject().recordPublished(id);
             }
             packs.getObject().sendReminders();

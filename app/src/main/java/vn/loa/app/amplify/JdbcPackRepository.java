@@ -207,6 +207,37 @@ class JdbcPackRepository implements PackRepository {
         }
     }
 
+    /** Where a tracked-link code leads, and whose pack it is. */
+    Optional<LinkClicks.Target> linkTarget(String code) {
+        return jdbc.sql("SELECT id, tracked_url FROM content_pack WHERE link_code = ?")
+                .param(code)
+                .query((rs, n) -> new LinkClicks.Target(rs.getLong(1), rs.getString(2)))
+                .optional();
+    }
+
+    /**
+     * Rebuttal deliveries published on an official channel since {@code since} whose push to the
+     * partners never happened (a crash between publishing and pushing): the sweep pushes them.
+     */
+    List<Long> rebuttalsNotPushedSince(Instant since) {
+        return jdbc.sql("SELECT d.id FROM delivery d JOIN content_item i ON i.id = d.content_id"
+                        + " JOIN channel c ON c.id = d.channel_id WHERE i.rebuttal AND c.channel_role = 'OFFICIAL'"
+                        + " AND d.status = 'PUBLISHED' AND d.published_at >= ? AND NOT EXISTS"
+                        + " (SELECT 1 FROM rapid_push r WHERE r.content_id = d.content_id) ORDER BY d.id")
+                .param(Timestamps.utc(since))
+                .query(Long.class)
+                .list();
+    }
+
+    /** Deliveries of packs still ACCEPTED although Loa has published them on the partner's page: shares to record. */
+    List<Long> acceptedButPublished() {
+        return jdbc.sql("SELECT p.delivery_id FROM content_pack p JOIN delivery d ON d.id = p.delivery_id"
+                        + " WHERE p.status = ? AND d.status = 'PUBLISHED' ORDER BY p.delivery_id")
+                .param(PackStatus.ACCEPTED.name())
+                .query(Long.class)
+                .list();
+    }
+
     private ContentPack map(ResultSet rs, int row) throws SQLException {
         var delivery = rs.getLong("delivery_id");
         var noDelivery = rs.wasNull();

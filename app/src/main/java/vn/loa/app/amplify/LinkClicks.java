@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.app.config.LoaProperties;
 import vn.loa.campaigns.amplify.TrackedLinks;
@@ -42,16 +41,19 @@ public class LinkClicks {
 
     private record Counts(AtomicLong humans, AtomicLong bots) {}
 
+    /** What one flush took from a (pack, day)'s counters, to be put back if the write fails. */
+    private record Taken(Key key, long humans, long bots) {}
+
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Map<String, Boolean> unknown = new ConcurrentHashMap<>();
     private final Map<Key, Counts> counts = new ConcurrentHashMap<>();
-    private final JdbcClient jdbc;
+    private final JdbcPackRepository packs;
     private final JdbcTemplate template;
     private final ZoneId zone;
     private final Clock clock;
 
-    public LinkClicks(JdbcClient jdbc, JdbcTemplate template, LoaProperties loa, Clock clock) {
-        this.jdbc = jdbc;
+    LinkClicks(JdbcPackRepository packs, JdbcTemplate template, LoaProperties loa, Clock clock) {
+        this.packs = packs;
         this.template = template;
         this.zone = loa.cityZone();
         this.clock = clock;
@@ -69,10 +71,7 @@ public class LinkClicks {
         if (unknown.containsKey(code)) {
             return Optional.empty();
         }
-        var found = jdbc.sql("SELECT id, tracked_url FROM content_pack WHERE link_code = ?")
-                .param(code)
-                .query((rs, n) -> new Target(rs.getLong(1), rs.getString(2)))
-                .optional();
+        var found = packs.linkTarget(code);
         if (found.isPresent()) {
             targets.put(code, found.get());
         } else {
@@ -103,8 +102,7 @@ public class LinkClicks {
 
     /** Writes what was counted since the last flush in one statement; returns the clicks written. */
     public synchronized long flush() {
-        var rows = new ArrayList<Object[]>();
-        var taken = new ArrayList<Map.Entry<Key, long[]>>();
+        var taken = new ArrayList<Taken>();
         long total = 0;
         for (var e : counts.entrySet()) {
             long humans = e.getValue().humans().getAndSet(0);
@@ -112,23 +110,22 @@ public class LinkClicks {
             if (humans == 0 && bots == 0) {
                 continue;
             }
-            taken.add(Map.entry(e.getKey(), new long[] {humans, bots}));
-            rows.add(new Object[] {e.getKey().packId(), e.getKey().day(), humans, bots});
+            taken.add(new Taken(e.getKey(), humans, bots));
             total += humans + bots;
         }
-        if (rows.isEmpty()) {
+        if (taken.isEmpty()) {
             dropOldDays();
             return 0;
         }
         try {
             var values = new StringBuilder();
             var params = new ArrayList<Object>();
-            for (int i = 0; i < rows.size(); i++) {
+            for (var t : taken) {
                 values.append(
-                        i == 0
+                        params.isEmpty()
                                 ? "(CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT))"
                                 : ", (?, ?, ?, ?)");
-                params.addAll(Arrays.asList(rows.get(i)));
+                params.addAll(List.of(t.key().packId(), t.key().day(), t.humans(), t.bots()));
             }
             template.update(
                     "MERGE INTO link_click_daily t USING (VALUES " + values
@@ -140,9 +137,9 @@ public class LinkClicks {
         } catch (RuntimeException e) {
             // Put the counts back: they go with the next flush.
             for (var t : taken) {
-                var c = counts.computeIfAbsent(t.getKey(), k -> new Counts(new AtomicLong(), new AtomicLong()));
-                c.humans().addAndGet(t.getValue()[0]);
-                c.bots().addAndGet(t.getValue()[1]);
+                var c = counts.computeIfAbsent(t.key(), k -> new Counts(new AtomicLong(), new AtomicLong()));
+                c.humans().addAndGet(t.humans());
+                c.bots().addAndGet(t.bots());
             }
             log.warn("Link clicks not written this time ({} clicks kept for the next flush)", total, e);
             return 0;

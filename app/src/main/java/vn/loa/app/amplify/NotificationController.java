@@ -29,7 +29,7 @@ class NotificationController {
             String body,
             OffsetDateTime createdAt,
             OffsetDateTime readAt,
-            String mail) {}
+            MailStatus mail) {}
 
     record Listing(long unread, boolean emailOn, List<NotificationView> items) {}
 

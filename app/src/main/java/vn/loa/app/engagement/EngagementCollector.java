@@ -125,7 +125,7 @@ public class EngagementCollector {
         var results = new ArrayList<BatchRead>();
         for (var batch : batches) {
             var channel = batch.channel();
-            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform())) {
+            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform(), channel.externalId())) {
                 // Past 80 % of Meta's budget, or limited already: the rest waits for a later run.
                 deferred += batch.posts().size();
                 continue;
@@ -189,7 +189,7 @@ public class EngagementCollector {
                     continue;
                 }
                 reads.add(new EngagementStore.Read(post.deliveryId(), s));
-                var gained = counts(s).minus(previous.getOrDefault(post.deliveryId(), Engagement.NONE));
+                var gained = s.counts().minus(previous.getOrDefault(post.deliveryId(), Engagement.NONE));
                 // Posts that share a day, channel and campaign add up to one rollup row.
                 added.merge(
                         new DayKey(day, post.channelId(), post.campaignId()),
@@ -212,16 +212,6 @@ public class EngagementCollector {
         store.record(now, reads, new ArrayList<>(added.values()), next);
     }
 
-    /** A snapshot's counts, what the platform does not give as zero. */
-    private static Engagement counts(EngagementSnapshot s) {
-        return new Engagement(
-                orZero(s.reactions()), orZero(s.comments()), orZero(s.shares()), orZero(s.views()), orZero(s.reach()));
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
-    }
-
     /** The key of a daily rollup row. */
     private record DayKey(LocalDate day, long channelId, long campaignId) {}
 
@@ -230,7 +220,7 @@ public class EngagementCollector {
         var today = LocalDate.ofInstant(clock.instant(), loa.cityZone());
         int read = 0;
         for (var channel : channels.findAll(store.channelsWithoutFollowers(today))) {
-            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform())) {
+            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform(), channel.externalId())) {
                 continue;
             }
             try {

@@ -108,12 +108,11 @@ class JdbcOrganisationRepository implements OrganisationRepository {
     }
 
     private static Organisation map(ResultSet rs, int row) throws SQLException {
-        var parent = rs.getLong("parent_id");
         return new Organisation(
                 rs.getLong("id"),
                 rs.getString("name"),
                 OrganisationKind.valueOf(rs.getString("kind")),
-                rs.wasNull() ? null : parent,
+                rs.getObject("parent_id", Long.class),
                 rs.getString("path"),
                 rs.getString("notes"),
                 Timestamps.read(rs, "created_at"));

@@ -20,6 +20,7 @@ import vn.loa.campaigns.content.PostDrafts;
 import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.publishing.AttemptOutcome;
 import vn.loa.campaigns.publishing.AttemptPurpose;
 import vn.loa.campaigns.publishing.AttemptResult;
@@ -52,9 +53,11 @@ public class NativeHandoff {
     private final ChannelConnections connections;
     private final ConnectorRegistry connectors;
     private final DeliveryProgress progress;
+    private final ChannelPauses pauses;
     private final EmergencyStops emergency;
     private final TransactionTemplate tx;
     private final EngineProperties properties;
+    private final DeliveryTimer timer;
     private final Clock clock;
 
     public NativeHandoff(
@@ -66,9 +69,12 @@ public class NativeHandoff {
             ConnectorRegistry connectors,
             DeliveryProgress progress,
             EmergencyStops emergency,
+            ChannelPauses pauses,
             TransactionTemplate tx,
             EngineProperties properties,
+            DeliveryTimer timer,
             Clock clock) {
+        this.pauses = pauses;
         this.ledger = ledger;
         this.deliveries = deliveries;
         this.contents = contents;
@@ -79,6 +85,7 @@ public class NativeHandoff {
         this.emergency = emergency;
         this.tx = tx;
         this.properties = properties;
+        this.timer = timer;
         this.clock = clock;
     }
 
@@ -102,6 +109,10 @@ public class NativeHandoff {
                     && lead.compareTo(caps.nativeScheduleMaxLead()) <= 0) {
                 eligible.add(c.deliveryId());
             }
+        }
+        if (!eligible.isEmpty()) {
+            // A handoff cut off by a crash is settled when its lease ends.
+            timer.dueAt(now.plus(properties.lease()));
         }
         int handed = 0;
         for (var id : eligible) {
@@ -143,7 +154,9 @@ public class NativeHandoff {
             var failure = Failure.of(e);
             tx.executeWithoutResult(status -> {
                 if (e.kind() == FailureKind.UNKNOWN_OUTCOME) {
+                    // Its lease ends now: a dispatcher is woken to settle it.
                     ledger.markUnknown(attemptId, AttemptResult.unknown(failure, e.getMessage()), clock.instant());
+                    timer.dueAt(clock.instant());
                 } else {
                     // Loa keeps the delivery and publishes it itself at the instant.
                     ledger.finish(
@@ -165,8 +178,12 @@ public class NativeHandoff {
     public int settleHandoffs() {
         var now = clock.instant();
         // Taken over first, so that only one node asks the platform.
-        var open = tx.execute(status ->
-                ledger.takeOver(AttemptPurpose.HANDOFF, now, properties.node(), now.plus(properties.lease()), 20));
+        var leaseUntil = now.plus(properties.lease());
+        var open =
+                tx.execute(status -> ledger.takeOver(AttemptPurpose.HANDOFF, now, properties.node(), leaseUntil, 20));
+        if (open != null && !open.isEmpty()) {
+            timer.dueAt(leaseUntil);
+        }
         int settled = 0;
         for (var a : open == null ? List.<PublishLedger.Unsettled>of() : open) {
             var delivery = deliveries.find(a.deliveryId()).orElseThrow();
@@ -214,7 +231,11 @@ public class NativeHandoff {
         return settled;
     }
 
-    /** After the instant: a post the platform published is PUBLISHED; one it no longer has goes back to Loa. */
+    /**
+     * After the instant: a post the platform shows the public is PUBLISHED; one it holds but keeps
+     * hidden (YouTube: still private, rejected) FAILED with the platform's reason and an alert on
+     * the channel; one it no longer has goes back to Loa.
+     */
     public int reconcile() {
         var due = ledger.handedOffBefore(clock.instant().minus(GRACE), 200);
         var byChannel = new HashMap<Long, List<Delivery>>();
@@ -229,15 +250,20 @@ public class NativeHandoff {
             try {
                 var refs = entry.getValue().stream().map(Delivery::externalRef).toList();
                 var seen =
-                        connectors.forPlatform(channel.platform()).readEngagement(connections.accessFor(channel), refs);
+                        connectors.forPlatform(channel.platform()).readVisibility(connections.accessFor(channel), refs);
                 for (var d : entry.getValue()) {
                     tx.executeWithoutResult(status -> {
                         var current = deliveries.find(d.id()).orElseThrow();
                         if (current.status() != DeliveryStatus.HANDED_OFF) {
                             return;
                         }
-                        if (seen.containsKey(d.externalRef())) {
+                        var visibility = seen.get(d.externalRef());
+                        if (visibility != null && visibility.isPublic()) {
                             progress.confirmedByPlatform(current);
+                        } else if (visibility != null) {
+                            var reason = visibility.reason() + "; the post is on the platform as " + d.externalRef();
+                            progress.hiddenByPlatform(current, reason);
+                            pauses.postsNotPublic(current.channelId(), current.contentId(), reason);
                         } else {
                             progress.droppedByPlatform(
                                     current, "the platform no longer holds the post; Loa publishes it");

@@ -59,6 +59,11 @@ public class Reports {
                     posts, e.reactions(), e.comments(), e.shares(), e.views(), e.reach(), e.interactions(), audience);
         }
 
+        /** The counts as one value, to add up (not a report field of its own). */
+        Engagement engagement() {
+            return new Engagement(reactions, comments, shares, views, reach);
+        }
+
         public double engagementRate() {
             return audience == 0 ? 0 : (double) interactions / audience;
         }
@@ -310,14 +315,9 @@ public class Reports {
     }
 
     private static Totals sum(Collection<Totals> all) {
-        return new Totals(
+        return Totals.of(
                 all.stream().mapToLong(Totals::posts).sum(),
-                all.stream().mapToLong(Totals::reactions).sum(),
-                all.stream().mapToLong(Totals::comments).sum(),
-                all.stream().mapToLong(Totals::shares).sum(),
-                all.stream().mapToLong(Totals::views).sum(),
-                all.stream().mapToLong(Totals::reach).sum(),
-                all.stream().mapToLong(Totals::interactions).sum(),
+                all.stream().map(Totals::engagement).reduce(Engagement.NONE, Engagement::plus),
                 all.stream().mapToLong(Totals::audience).sum());
     }
 

@@ -40,7 +40,7 @@ import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.SandboxCredentials;
 
 /**
- * The benchmarks of issue 5 ({@code mvn -Pbench verify}): platform calls per post refreshed,
+ * The engagement and report benchmarks of docs/benchmarks.md ({@code mvn -Pbench verify}): platform calls per post refreshed,
  * snapshots ingested per second, repository queries per chunk, and report latency over ten million
  * snapshots, on PostgreSQL with the platform sandbox.
  */

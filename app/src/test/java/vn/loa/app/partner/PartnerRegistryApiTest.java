@@ -128,6 +128,19 @@ class PartnerRegistryApiTest extends PartnerApiTest {
         var other = organisation(otherName, "DISTRICT", null);
         var wardPage = page(ward, "FACEBOOK", 60_000);
         var otherPage = page(other, "FACEBOOK", 60_000);
+        // A root has no parent (not parent 0); a ward names its district.
+        assertThat(as("planner")
+                        .get("/api/partners/organisations/" + other)
+                        .body()
+                        .path("parentId")
+                        .isNumber())
+                .isFalse();
+        assertThat(as("planner")
+                        .get("/api/partners/organisations/" + ward)
+                        .body()
+                        .path("parentId")
+                        .asLong())
+                .isEqualTo(district);
 
         // The city-level admin sees the ward's page, two levels down.
         assertThat(as("partner").get("/api/partners/pages/" + wardPage).status())

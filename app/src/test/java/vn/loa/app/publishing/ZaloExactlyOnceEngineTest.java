@@ -100,34 +100,20 @@ class ZaloExactlyOnceEngineTest extends EngineTestBase {
     }
 
     private long videoScheduled(long oa) {
-        var campaign = campaign("society", List.of(oa));
-        var res = as("planner")
-                .post(
-                        "/api/content",
-                        Map.of(
-                                "campaignId",
-                                campaign,
-                                "title",
-                                "Phim " + unique(),
-                                "variants",
-                                List.of(Map.of(
-                                        "platform",
-                                        "ZALO",
-                                        "title",
-                                        "Phim ngắn " + unique(),
-                                        "description",
-                                        "Mô tả",
-                                        "coverUrl",
-                                        sandbox.baseUrl() + "/media/cover.jpg",
-                                        "media",
-                                        List.of(sandbox.baseUrl() + "/media/film.mp4")))));
-        assertCreated(res);
-        assertThat(as("planner")
-                        .post("/api/content/" + res.id() + "/submit", null)
-                        .status())
-                .isEqualTo(200);
-        as("approver").post("/api/content/" + res.id() + "/approve", null);
-        return schedule(res.id(), oa, "2026-11-23T09:00:00+07:00");
+        return scheduledVariant(
+                oa,
+                "2026-11-23T09:00:00+07:00",
+                Map.of(
+                        "platform",
+                        "ZALO",
+                        "title",
+                        "Phim ngắn " + unique(),
+                        "description",
+                        "Mô tả",
+                        "coverUrl",
+                        sandbox.baseUrl() + "/media/cover.jpg",
+                        "media",
+                        List.of(sandbox.baseUrl() + "/media/film.mp4")));
     }
 
     private String receipt(long delivery) {

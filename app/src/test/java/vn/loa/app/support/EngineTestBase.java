@@ -16,6 +16,7 @@ import vn.loa.app.publishing.PublishEngine;
 import vn.loa.app.publishing.PublishLedger;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.connectors.Platform;
+import vn.loa.connectors.credentials.YouTubeOAuth;
 import vn.loa.connectors.credentials.ZaloOAuth;
 import vn.loa.connectors.sandbox.PlatformSandbox;
 import vn.loa.connectors.sandbox.SandboxCredentials;
@@ -116,6 +117,18 @@ public abstract class EngineTestBase extends PostgresApiTest {
                         "accessExpiresAt",
                         "2026-12-01T00:00:00Z");
             }
+            case "YOUTUBE" -> {
+                var y = (YouTubeOAuth) credentials;
+                yield Map.<String, Object>of(
+                        "clientId",
+                        y.clientId(),
+                        "clientSecret",
+                        y.clientSecret(),
+                        "refreshToken",
+                        y.refreshToken(),
+                        "projectId",
+                        y.projectId());
+            }
             default -> throw new IllegalArgumentException(platform);
         };
         assertThat(as("admin").put("/api/channels/" + id + "/credentials", body).status())
@@ -129,6 +142,23 @@ public abstract class EngineTestBase extends PostgresApiTest {
         as("planner").post("/api/content/" + item + "/submit", null);
         as("approver").post("/api/content/" + item + "/approve", null);
         return schedule(item, channel, at);
+    }
+
+    /** An approved item with one variant (its fields as the API takes them), scheduled on {@code channel}. */
+    protected long scheduledVariant(long channel, String at, Map<String, Object> variant) {
+        var campaign = campaign("society", List.of(channel));
+        var res = as("planner")
+                .post(
+                        "/api/content",
+                        Map.of("campaignId", campaign, "title", "Tin " + unique(), "variants", List.of(variant)));
+        assertCreated(res);
+        assertThat(as("planner")
+                        .post("/api/content/" + res.id() + "/submit", null)
+                        .status())
+                .as("submitted: the variant passes the platform's checks")
+                .isEqualTo(200);
+        as("approver").post("/api/content/" + res.id() + "/approve", null);
+        return schedule(res.id(), channel, at);
     }
 
     protected long schedule(long item, long channel, String at) {
@@ -196,7 +226,7 @@ public abstract class EngineTestBase extends PostgresApiTest {
         return page;
     }
 
-    /** Changes one setting of a Facebook channel, keeping the rest; returns the channel as the API answers. */
+    /** Changes one setting of a channel, keeping the rest; returns the channel as the API answers. */
     protected JsonNode changeChannel(long page, String setting, Object value) {
         var current = as("admin").get("/api/channels/" + page).body();
         return as("admin")
@@ -204,7 +234,7 @@ public abstract class EngineTestBase extends PostgresApiTest {
                         "/api/channels/" + page,
                         Map.of(
                                 "platform",
-                                "FACEBOOK",
+                                current.path("platform").asString(),
                                 "externalId",
                                 current.path("externalId").asString(),
                                 "displayName",

@@ -24,8 +24,9 @@ public enum DeliveryStatus {
     static {
         SCHEDULED.next = EnumSet.of(SCHEDULED, PUBLISHING, HANDED_OFF, HELD, CANCELLED);
         HELD.next = EnumSet.of(SCHEDULED, CANCELLED);
-        // Withdrawn from the platform's scheduler: to move it (SCHEDULED), for an edit (HELD), or for good.
-        HANDED_OFF.next = EnumSet.of(PUBLISHED, SCHEDULED, HELD, CANCELLED);
+        // Withdrawn from the platform's scheduler: to move it (SCHEDULED), for an edit (HELD), or for good;
+        // FAILED when the platform's scheduler published it but keeps it from the public.
+        HANDED_OFF.next = EnumSet.of(PUBLISHED, SCHEDULED, HELD, CANCELLED, FAILED);
         // Back to SCHEDULED for a retry after a passing failure; HELD when the channel must be reconnected.
         PUBLISHING.next = EnumSet.of(PUBLISHED, FAILED, SCHEDULED, HELD);
         PUBLISHED.next = EnumSet.of(REMOVED);

@@ -40,6 +40,13 @@ public final class FailureHandling {
                         failure.userMessage() != null && !failure.userMessage().isBlank()
                                 ? failure.userMessage() + code
                                 : failure.platform().displayName() + " refused the post" + code);
+            case NOT_PUBLIC ->
+                new NextStep.Fail(
+                        (failure.userMessage() != null && !failure.userMessage().isBlank()
+                                        ? failure.userMessage()
+                                        : failure.platform().displayName() + " does not show the post to the public")
+                                + code,
+                        true);
             case UNKNOWN_OUTCOME ->
                 new NextStep.Settle("no answer from " + failure.platform().displayName() + code);
         };

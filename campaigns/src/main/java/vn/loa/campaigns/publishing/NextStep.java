@@ -17,8 +17,17 @@ public sealed interface NextStep {
     /** Keep it back, not failed, while an emergency stop covers its channel; resuming releases it. */
     record HoldWhileStopped(long stopId, String reason) implements NextStep {}
 
-    /** Failed for good: the platform's reason is kept for the user. */
-    record Fail(String reason) implements NextStep {}
+    /**
+     * Failed for good: the platform's reason is kept for the user. {@code alertChannel} is true when
+     * the cause lies with the channel rather than the post (the platform hides what it publishes),
+     * so the channel's people are told, not only the post's author.
+     */
+    record Fail(String reason, boolean alertChannel) implements NextStep {
+
+        public Fail(String reason) {
+            this(reason, false);
+        }
+    }
 
     /** Nobody knows whether it went out: read the platform back before anything else. */
     record Settle(String reason) implements NextStep {}

@@ -118,6 +118,18 @@ public class DeliveryProgress {
         return after;
     }
 
+    /**
+     * The platform's scheduler published the post it held but keeps it from the public (YouTube:
+     * still private after its instant): the delivery fails with the platform's reason.
+     */
+    public Delivery hiddenByPlatform(Delivery current, String reason) {
+        var item = item(current);
+        if (item.status() == ContentStatus.SCHEDULED) {
+            steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "the platform's scheduler published it");
+        }
+        return recordFailed(current.id(), reason);
+    }
+
     /** The platform no longer holds the post it was handed: Loa publishes it itself. */
     public Delivery droppedByPlatform(Delivery current, String reason) {
         return steps.store(

@@ -175,6 +175,12 @@ final class InMemoryWorkflow {
                 });
     }
 
+    private static <T> Page<T> page(List<T> all, PageRequest request) {
+        var from = Math.min(all.size(), request.page() * request.size());
+        var to = Math.min(all.size(), from + request.size());
+        return new Page<>(all.subList(from, to), request.page(), request.size(), all.size());
+    }
+
     static final class Contents implements ContentRepository {
         private final Map<Long, ContentItem> rows = new TreeMap<>();
         private final AtomicLong ids = new AtomicLong();
@@ -246,9 +252,20 @@ final class InMemoryWorkflow {
             return find(id);
         }
 
+        /** By campaign and status only (what the cadences ask); the store's full search is tested over PostgreSQL. */
         @Override
         public Page<ContentItem> search(ContentFilter filter, PageRequest page) {
-            throw new UnsupportedOperationException("searching is the store's, tested over PostgreSQL");
+            if (filter.themeId() != null
+                    || filter.channelId() != null
+                    || filter.author() != null
+                    || filter.created() != null) {
+                throw new UnsupportedOperationException("searching by more is the store's, tested over PostgreSQL");
+            }
+            var found = rows.values().stream()
+                    .filter(i -> filter.campaignId() == null || i.campaignId() == filter.campaignId())
+                    .filter(i -> filter.status() == null || i.status() == filter.status())
+                    .toList();
+            return page(found, page);
         }
     }
 
@@ -297,9 +314,27 @@ final class InMemoryWorkflow {
             return ids.stream().map(rows::get).filter(d -> d != null).toList();
         }
 
+        /** By channel, status and instant only (what the cadences ask); the store's full search is tested over PostgreSQL. */
         @Override
         public Page<Delivery> search(DeliveryFilter filter, PageRequest page) {
-            throw new UnsupportedOperationException("searching is the store's, tested over PostgreSQL");
+            if (filter.campaignId() != null
+                    || filter.themeId() != null
+                    || filter.contentId() != null
+                    || filter.organisation() != null) {
+                throw new UnsupportedOperationException("searching by more is the store's, tested over PostgreSQL");
+            }
+            var range = filter.scheduled();
+            var found = rows.values().stream()
+                    .filter(d -> filter.channelId() == null || d.channelId() == filter.channelId())
+                    .filter(d -> filter.status() == null || d.status() == filter.status())
+                    .filter(d -> range == null
+                            || range.from() == null
+                            || !d.scheduledAt().isBefore(range.from()))
+                    .filter(d -> range == null
+                            || range.to() == null
+                            || d.scheduledAt().isBefore(range.to()))
+                    .toList();
+            return page(found, page);
         }
     }
 

@@ -10,6 +10,13 @@ public enum FailureKind {
     AUTH_EXPIRED,
     /** The platform refused this content; its message is for the user. Retrying will not help. */
     REJECTED,
+    /**
+     * The platform holds the post but does not show it to the public when it should (YouTube keeps
+     * uploads of a Google project not yet audited private, or rejected the video after upload): the
+     * delivery fails with the platform's reason and the channel is alerted. Retrying would only add
+     * another hidden copy.
+     */
+    NOT_PUBLIC,
     /** A write may or may not have taken effect (timeout, connection lost): read the platform back before retrying. */
     UNKNOWN_OUTCOME
 }

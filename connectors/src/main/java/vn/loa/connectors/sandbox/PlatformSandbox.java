@@ -114,6 +114,14 @@ public final class PlatformSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * YouTube uploads from now on stay private whatever the request asked, as Google keeps the
+     * uploads of a project created after 2020-07-28 that has not passed its API audit.
+     */
+    public void youTubeUploadsStayPrivate(boolean value) {
+        youtube.uploadsStayPrivate(value);
+    }
+
     public void clearFaults() {
         faults.values().forEach(ConcurrentLinkedDeque::clear);
         faultsOnPath.clear();

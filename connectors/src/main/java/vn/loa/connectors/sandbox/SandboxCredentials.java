@@ -23,7 +23,8 @@ public final class SandboxCredentials {
                         "sandbox-project");
             case ZALO -> {
                 var tokens = ZaloEmulator.tokensFor(externalId);
-                yield new ZaloOAuth("sandbox-app", "sandbox-secret", tokens[0], now.plusSeconds(90_000), tokens[1]);
+                yield new ZaloOAuth(
+                        "sandbox-app", "sandbox-secret", tokens.access(), now.plusSeconds(90_000), tokens.refresh());
             }
         };
     }

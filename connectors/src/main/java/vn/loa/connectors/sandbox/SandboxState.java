@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import vn.loa.connectors.Engagement;
 import vn.loa.connectors.Platform;
 
 /**
@@ -17,9 +18,6 @@ import vn.loa.connectors.Platform;
  * plausible, repeatable way (fast at first, then slower), different per post.
  */
 public final class SandboxState {
-
-    /** Engagement counts of a post at one instant. */
-    public record Counts(long views, long reach, long reactions, long comments, long shares) {}
 
     private final Map<String, SandboxPost> posts = new ConcurrentHashMap<>();
     private final Map<String, Long> followers = new ConcurrentHashMap<>();
@@ -125,22 +123,23 @@ public final class SandboxState {
         return followers.computeIfAbsent(channelId, id -> 50_000L + Math.floorMod(id.hashCode(), 150_000));
     }
 
-    public Counts counts(SandboxPost post) {
+    /** What a post has gathered by now (the same {@link Engagement} value Loa adds up). */
+    public Engagement counts(SandboxPost post) {
         var now = clock.instant();
         if (!post.isLive(now)) {
-            return new Counts(0, 0, 0, 0, 0);
+            return Engagement.NONE;
         }
         double minutes = Math.max(0, Duration.between(post.liveAt(), now).toSeconds() / 60.0);
         int seed = Math.floorMod(post.id().hashCode(), 97);
         // Reach saturates over a few days; interactions follow reach.
         double reach = (2_000 + seed * 150) * (1 - Math.exp(-minutes / 1_440.0)) + 40 * Math.sqrt(minutes);
         long views = Math.round(reach * 1.6);
-        return new Counts(
-                views,
-                Math.round(reach),
+        return new Engagement(
                 Math.round(reach * (0.03 + seed / 5_000.0)),
                 Math.round(reach * 0.004),
-                Math.round(reach * 0.002));
+                Math.round(reach * 0.002),
+                views,
+                Math.round(reach));
     }
 
     Instant now() {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
@@ -25,10 +26,19 @@ final class YouTubeEmulator {
     private final SandboxState state;
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> privacy = new ConcurrentHashMap<>();
+    /** Videos locked private, as uploads of a Google project not yet audited are, whatever was asked. */
+    private final Set<String> lockedPrivate = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean uploadsStayPrivate;
     private final AtomicLong sessions = new AtomicLong();
 
     YouTubeEmulator(SandboxState state) {
         this.state = state;
+    }
+
+    /** Uploads from now on stay private, as they do for a Google Cloud project created after 2020-07-28 and not audited. */
+    void uploadsStayPrivate(boolean value) {
+        uploadsStayPrivate = value;
     }
 
     static boolean handles(String path) {
@@ -145,6 +155,9 @@ final class YouTubeEmulator {
         var liveAt = publishAt == null ? now : Instant.parse(publishAt);
         var id = "yt" + state.nextId();
         privacy.put(id, status.path("privacyStatus").asString("public"));
+        if (uploadsStayPrivate) {
+            lockedPrivate.add(id);
+        }
         var snippet = upload.metadata().path("snippet");
         state.add(new SandboxPost(
                 Platform.YOUTUBE,
@@ -167,6 +180,11 @@ final class YouTubeEmulator {
         var ids = SandboxExchange.split(ex.param("id"));
         if (ids.size() > 50) {
             error(ex, 400, "invalidParameter", "Too many ids: at most 50");
+            return;
+        }
+        // The reference: maxResults "is not supported for use in conjunction with the id parameter".
+        if (!ids.isEmpty() && ex.param("maxResults") != null) {
+            error(ex, 400, "invalidParameter", "maxResults is not supported in conjunction with id");
             return;
         }
         var items = new ArrayList<Map<String, Object>>();
@@ -351,7 +369,11 @@ final class YouTubeEmulator {
             var live = p.isLive(state.now());
             var status = new LinkedHashMap<String, Object>();
             status.put("uploadStatus", "processed");
-            status.put("privacyStatus", live ? "public" : privacy.getOrDefault(p.id(), "private"));
+            status.put(
+                    "privacyStatus",
+                    lockedPrivate.contains(p.id())
+                            ? "private"
+                            : live ? "public" : privacy.getOrDefault(p.id(), "private"));
             if (!live) {
                 status.put("publishAt", p.liveAt().toString());
             }

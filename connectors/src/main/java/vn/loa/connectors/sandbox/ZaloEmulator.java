@@ -35,9 +35,12 @@ final class ZaloEmulator {
         return path.startsWith("/v2.0/") || path.startsWith("/v4/oa/");
     }
 
+    /** An access token and the single-use refresh token that goes with it. */
+    record TokenPair(String access, String refresh) {}
+
     /** The first token pair to give an OA in the sandbox. */
-    static String[] tokensFor(String oaId) {
-        return new String[] {"zalo-at." + oaId + ".0", "zalo-rt." + oaId + ".0"};
+    static TokenPair tokensFor(String oaId) {
+        return new TokenPair("zalo-at." + oaId + ".0", "zalo-rt." + oaId + ".0");
     }
 
     void handle(SandboxExchange ex, Fault fault) throws IOException {
@@ -104,7 +107,7 @@ final class ZaloEmulator {
         var n = tokens.incrementAndGet();
         var access = "zalo-at." + oa + "." + n;
         var previous = lastAccessToken.put(oa, access);
-        replacedAccessTokens.add(previous != null ? previous : tokensFor(oa)[0]);
+        replacedAccessTokens.add(previous != null ? previous : tokensFor(oa).access());
         // Zalo sends expires_in as a string.
         ex.json(200, Map.of("access_token", access, "refresh_token", "zalo-rt." + oa + "." + n, "expires_in", "90000"));
     }

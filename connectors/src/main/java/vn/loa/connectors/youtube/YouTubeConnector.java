@@ -39,6 +39,7 @@ import vn.loa.connectors.PostKind;
 import vn.loa.connectors.PublishRequest;
 import vn.loa.connectors.PublishedPost;
 import vn.loa.connectors.Violation;
+import vn.loa.connectors.Visibility;
 import vn.loa.connectors.credentials.YouTubeOAuth;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
@@ -71,6 +72,12 @@ public final class YouTubeConnector implements Connector {
 
     private interface Call<T> {
         T run(YouTube api) throws IOException;
+    }
+
+    /** Which of the project's quota buckets a call draws on, and so which one Google's "quotaExceeded" empties. */
+    private enum Bucket {
+        UNITS,
+        UPLOADS
     }
 
     public YouTubeConnector(
@@ -123,7 +130,7 @@ public final class YouTubeConnector implements Connector {
         var project = oauth(r.channel()).projectId();
         quota.spendUpload(project);
         var video = new Video().setSnippet(snippet(r)).setStatus(status(publishAt));
-        var uploaded = call(r.channel(), true, api -> {
+        var uploaded = call(r.channel(), true, Bucket.UPLOADS, api -> {
             var file = media.fetch(r.media().get(0));
             try (var stream = file.stream()) {
                 var content = new InputStreamContent(file.contentType(), stream);
@@ -139,11 +146,59 @@ public final class YouTubeConnector implements Connector {
                 return insert.execute();
             }
         });
+        // The insert answer says who can see the video: a video kept private when it should be
+        // public now is no success, whatever Loa asked for.
+        var hidden = notAsAsked(uploaded.getStatus(), publishAt == null);
+        if (hidden.isPresent()) {
+            throw new ConnectorException(
+                    Platform.YOUTUBE,
+                    FailureKind.NOT_PUBLIC,
+                    uploaded.getStatus().getPrivacyStatus() + "/"
+                            + uploaded.getStatus().getUploadStatus(),
+                    null,
+                    null,
+                    hidden.get() + "; the video is on the channel as " + uploaded.getId(),
+                    "uploaded as " + uploaded.getId() + " but not public",
+                    null);
+        }
         return new PublishedPost(
                 uploaded.getId(),
                 "https://www.youtube.com/watch?v=" + uploaded.getId(),
                 publishAt == null ? clock.instant() : publishAt,
                 publishAt != null);
+    }
+
+    /**
+     * Why a video is not as it should be, from its {@code status} (YouTube Data API reference,
+     * videos resource: {@code uploadStatus} deleted/failed/processed/rejected/uploaded with
+     * {@code failureReason} or {@code rejectionReason}; {@code privacyStatus}); empty when it is.
+     * {@code publicNow} is true for an immediate publish and for a scheduled one past its instant.
+     */
+    static Optional<String> notAsAsked(VideoStatus status, boolean publicNow) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        if ("rejected".equals(status.getUploadStatus())) {
+            return Optional.of(
+                    "YouTube rejected the video (" + or(status.getRejectionReason(), "no reason given") + ")");
+        }
+        if ("failed".equals(status.getUploadStatus())) {
+            return Optional.of(
+                    "YouTube could not process the video (" + or(status.getFailureReason(), "no reason given") + ")");
+        }
+        if ("deleted".equals(status.getUploadStatus())) {
+            return Optional.of("YouTube deleted the video");
+        }
+        if (publicNow && status.getPrivacyStatus() != null && !"public".equals(status.getPrivacyStatus())) {
+            return Optional.of("YouTube made the video " + status.getPrivacyStatus()
+                    + " though it should be public: uploads from a Google Cloud project created after"
+                    + " 2020-07-28 stay private until the project passes Google's API audit");
+        }
+        return Optional.empty();
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     /** Changes title, description and tags; update overwrites the whole snippet, so title and category are resent. */
@@ -208,6 +263,29 @@ public final class YouTubeConnector implements Connector {
     @Override
     public Map<String, EngagementSnapshot> readEngagement(ChannelAccess channel, List<String> ids) {
         var result = new LinkedHashMap<String, EngagementSnapshot>();
+        var now = clock.instant();
+        for (var v : videos(channel, ids, "statistics")) {
+            var s = v.getStatistics();
+            result.put(
+                    v.getId(),
+                    new EngagementSnapshot(
+                            v.getId(),
+                            now,
+                            count(s.getLikeCount()),
+                            count(s.getCommentCount()),
+                            null,
+                            count(s.getViewCount()),
+                            null));
+        }
+        return result;
+    }
+
+    /**
+     * videos.list of one part, up to 50 ids a call (1 unit each). No maxResults: the reference says
+     * it "is not supported for use in conjunction with the id parameter".
+     */
+    private List<Video> videos(ChannelAccess channel, List<String> ids, String part) {
+        var all = new ArrayList<Video>();
         var project = oauth(channel).projectId();
         for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
             var slice = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
@@ -216,27 +294,15 @@ public final class YouTubeConnector implements Connector {
                     channel,
                     false,
                     api -> api.videos()
-                            .list(List.of("statistics"))
+                            .list(List.of(part))
                             .setId(slice)
-                            .setMaxResults((long) BATCH_SIZE)
                             .execute()
                             .getItems());
-            var now = clock.instant();
-            for (var v : videos == null ? List.<Video>of() : videos) {
-                var s = v.getStatistics();
-                result.put(
-                        v.getId(),
-                        new EngagementSnapshot(
-                                v.getId(),
-                                now,
-                                count(s.getLikeCount()),
-                                count(s.getCommentCount()),
-                                null,
-                                count(s.getViewCount()),
-                                null));
+            if (videos != null) {
+                all.addAll(videos);
             }
         }
-        return result;
+        return all;
     }
 
     /**
@@ -287,6 +353,20 @@ public final class YouTubeConnector implements Connector {
                     author));
         }
         return new CommentPage(comments, reachedSince ? null : response.getNextPageToken());
+    }
+
+    /**
+     * videos.list {@code part=status}, up to 50 ids a call (1 unit each): a video is public when its
+     * {@code privacyStatus} is public and its upload was neither rejected nor failed.
+     */
+    @Override
+    public Map<String, Visibility> readVisibility(ChannelAccess channel, List<String> ids) {
+        var result = new LinkedHashMap<String, Visibility>();
+        for (var v : videos(channel, ids, "status")) {
+            var hidden = notAsAsked(v.getStatus(), true);
+            result.put(v.getId(), new Visibility(v.getId(), hidden.isEmpty(), hidden.orElse(null)));
+        }
+        return result;
     }
 
     @Override
@@ -382,6 +462,10 @@ public final class YouTubeConnector implements Connector {
     }
 
     private <T> T call(ChannelAccess channel, boolean write, Call<T> work) {
+        return call(channel, write, Bucket.UNITS, work);
+    }
+
+    private <T> T call(ChannelAccess channel, boolean write, Bucket bucket, Call<T> work) {
         var oauth = oauth(channel);
         var entry = authorised.compute(
                 channel.key(),
@@ -402,8 +486,15 @@ public final class YouTubeConnector implements Connector {
             return work.run(api);
         } catch (IOException e) {
             var failure = YouTubeErrors.map(e, write, quota.untilReset());
-            if ("quotaExceeded".equals(failure.platformCode())) {
-                quota.exhaust(oauth.projectId());
+            // Google counts uploads in a bucket of their own: a refused upload empties that bucket,
+            // not the general units engagement reads live on (and the reverse).
+            if ("quotaExceeded".equals(failure.platformCode())
+                    || "uploadLimitExceeded".equals(failure.platformCode())) {
+                if (bucket == Bucket.UPLOADS) {
+                    quota.exhaustUploads(oauth.projectId());
+                } else {
+                    quota.exhaust(oauth.projectId());
+                }
             }
             throw failure;
         }

@@ -16,6 +16,7 @@ import vn.loa.connectors.Comment;
 import vn.loa.connectors.CommentPage;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.Media;
+import vn.loa.connectors.MediaAddresses;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.PostKind;
@@ -103,7 +104,7 @@ class SandboxRoundTripTest {
         var youtube = new YouTubeConnector(
                 settings,
                 quota,
-                MediaFetcher.http(Duration.ofSeconds(5)),
+                MediaFetcher.http(Duration.ofSeconds(5), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                 (key, sent, total) -> progress.add(sent),
                 clock);
         var channel = new ChannelAccess(
@@ -151,13 +152,13 @@ class SandboxRoundTripTest {
     void zaloArticlesAreCreatedVerifiedAndReadBackWithTokensRotated() {
         var zalo = new ZaloConnector(
                 ZaloSettings.defaults(sandbox.baseUrl(), sandbox.baseUrl()),
-                MediaFetcher.http(Duration.ofSeconds(5)),
+                MediaFetcher.http(Duration.ofSeconds(5), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                 d -> {},
                 clock);
         var first = ZaloEmulator.tokensFor("4318");
         // The access token has expired: the connector refreshes it first and stores the new pair.
         var store = new InMemoryCredentialStore(
-                new ZaloOAuth("app", "secret", first[0], clock.instant().minusSeconds(1), first[1]));
+                new ZaloOAuth("app", "secret", first.access(), clock.instant().minusSeconds(1), first.refresh()));
         var oa = new ChannelAccess(Platform.ZALO, "4318", store);
 
         var article = zalo.publish(new PublishRequest(
@@ -174,7 +175,7 @@ class SandboxRoundTripTest {
                 "key-1"));
         assertThat(article.externalId()).startsWith("za");
         var rotated = (ZaloOAuth) store.current();
-        assertThat(rotated.refreshToken()).isNotEqualTo(first[1]);
+        assertThat(rotated.refreshToken()).isNotEqualTo(first.refresh());
         assertThat(rotated.accessExpiresAt()).isEqualTo(clock.instant().plusSeconds(90_000));
 
         var video = zalo.publish(new PublishRequest(
@@ -198,7 +199,7 @@ class SandboxRoundTripTest {
 
         // Someone else spent the refresh token: the OA must be reconnected.
         var spent = new InMemoryCredentialStore(new ZaloOAuth(
-                "app", "secret", "zalo-at.4318.old", clock.instant().minusSeconds(1), first[1]));
+                "app", "secret", "zalo-at.4318.old", clock.instant().minusSeconds(1), first.refresh()));
         assertThatThrownBy(() -> zalo.followerCount(new ChannelAccess(Platform.ZALO, "4318", spent)))
                 .isInstanceOfSatisfying(
                         ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED));
@@ -291,7 +292,7 @@ class SandboxRoundTripTest {
     void zaloHasNoCommentApi() {
         var zalo = new ZaloConnector(
                 ZaloSettings.defaults(sandbox.baseUrl(), sandbox.baseUrl()),
-                MediaFetcher.http(Duration.ofSeconds(5)),
+                MediaFetcher.http(Duration.ofSeconds(5), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                 d -> {},
                 clock);
         assertThat(zalo.capabilities().comments()).isFalse();

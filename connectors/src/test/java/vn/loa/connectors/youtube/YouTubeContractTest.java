@@ -75,6 +75,10 @@ class YouTubeContractTest extends WireMockPlatform {
     }
 
     private void stubUpload() {
+        stubUpload("{\"kind\":\"youtube#video\",\"id\":\"vid123\",\"status\":{\"privacyStatus\":\"public\"}}");
+    }
+
+    private void stubUpload(String answer) {
         wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
                 .withQueryParam("uploadType", equalTo("resumable"))
                 .willReturn(ok().withHeader(
@@ -83,8 +87,7 @@ class YouTubeContractTest extends WireMockPlatform {
                                         + "&upload_id=SESSION-1")));
         wm.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos"))
                 .withQueryParam("upload_id", equalTo("SESSION-1"))
-                .willReturn(okJson(
-                        "{\"kind\":\"youtube#video\",\"id\":\"vid123\",\"status\":{\"privacyStatus\":\"public\"}}")));
+                .willReturn(okJson(answer)));
     }
 
     @Test
@@ -142,6 +145,9 @@ class YouTubeContractTest extends WireMockPlatform {
                 .allSatisfy(c ->
                         assertThat(c.getQueryParams().get("id").values().size()).isLessThanOrEqualTo(50));
         assertThat(calls.get(0).getQueryParams().get("part").values()).containsExactly("statistics");
+        assertThat(calls)
+                .as("the reference: maxResults is not supported together with id")
+                .allSatisfy(c -> assertThat(c.getQueryParams()).doesNotContainKey("maxResults"));
         var first = engagement.get("v0");
         assertThat(first.views()).isEqualTo(1234);
         assertThat(first.reactions()).isEqualTo(56);
@@ -222,6 +228,82 @@ class YouTubeContractTest extends WireMockPlatform {
                     assertThat(e.kind()).isEqualTo(FailureKind.AUTH_EXPIRED);
                     assertThat(e.httpStatus()).isEqualTo(401);
                 });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "private on an immediate publish | {\"privacyStatus\":\"private\",\"uploadStatus\":\"uploaded\"} | private | audit",
+                "rejected | {\"privacyStatus\":\"public\",\"uploadStatus\":\"rejected\",\"rejectionReason\":\"duplicate\"} | rejected | duplicate",
+                "failed | {\"privacyStatus\":\"public\",\"uploadStatus\":\"failed\",\"failureReason\":\"codec\"} | failed | codec"
+            })
+    void aVideoThePublicCannotSeeIsNoSuccessButNotPublicWithYouTubesReason(
+            String what, String status, String code, String reason) {
+        stubUpload("{\"kind\":\"youtube#video\",\"id\":\"vid123\",\"status\":" + status + "}");
+
+        assertThatThrownBy(() -> connector(10_000).publish(request("Lễ hội", "Mô tả")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.NOT_PUBLIC);
+                    assertThat(e.platformCode()).contains(code);
+                    assertThat(e.userMessage()).contains(reason).contains("vid123");
+                });
+    }
+
+    @Test
+    void aScheduledVideoIsMeantToBePrivateUntilItsInstant() {
+        stubUpload("{\"kind\":\"youtube#video\",\"id\":\"vid9\",\"status\":{\"privacyStatus\":\"private\","
+                + "\"uploadStatus\":\"uploaded\",\"publishAt\":\"2026-11-25T00:00:00Z\"}}");
+        var post =
+                connector(10_000).scheduleNatively(request("Lễ hội", "Mô tả"), Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(post.externalId()).isEqualTo("vid9");
+    }
+
+    @Test
+    void visibilityIsReadFromStatusFiftyIdsACallWithoutMaxResults() {
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("part", equalTo("status"))
+                .willReturn(okJson("{\"kind\":\"youtube#videoListResponse\",\"items\":["
+                        + "{\"id\":\"shown\",\"status\":{\"privacyStatus\":\"public\",\"uploadStatus\":\"processed\"}},"
+                        + "{\"id\":\"kept\",\"status\":{\"privacyStatus\":\"private\",\"uploadStatus\":\"processed\","
+                        + "\"publishAt\":\"2026-11-23T00:00:00Z\"}},"
+                        + "{\"id\":\"refused\",\"status\":{\"privacyStatus\":\"private\",\"uploadStatus\":\"rejected\","
+                        + "\"rejectionReason\":\"copyright\"}}]}")));
+
+        var seen = connector(10_000).readVisibility(channel, List.of("shown", "kept", "refused", "gone"));
+
+        assertThat(seen).containsOnlyKeys("shown", "kept", "refused");
+        assertThat(seen.get("shown").isPublic()).isTrue();
+        assertThat(seen.get("kept").isPublic()).isFalse();
+        assertThat(seen.get("kept").reason()).contains("private");
+        assertThat(seen.get("refused").reason()).contains("copyright");
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/youtube/v3/videos")).withoutQueryParam("maxResults"));
+        assertThat(quota.unitsUsed("proj")).isEqualTo(1);
+    }
+
+    @Test
+    void aQuotaRefusalOfAnUploadEmptiesTheUploadBucketNotTheGeneralUnits() {
+        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(error(403, "quotaExceeded")));
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(okJson(statistics(0, 1))));
+        var youtube = connector(10_000);
+
+        assertThatThrownBy(() -> youtube.publish(request("a", "b")))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED));
+        assertThat(quota.uploadsUsed("proj")).isEqualTo(100);
+        assertThat(quota.unitsUsed("proj")).isZero();
+        // Engagement reads go on; the next upload of the project is refused here, before Google.
+        assertThat(youtube.readEngagement(channel, List.of("v0"))).containsKey("v0");
+        assertThatThrownBy(() -> youtube.publish(request("c", "d")))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class,
+                        e -> assertThat(e.platformCode()).isEqualTo("uploadQuotaExceeded"));
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+
+        // A refusal of a read empties the general units, and leaves the uploads as they were.
+        wm.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(error(403, "quotaExceeded")));
+        assertThatThrownBy(() -> youtube.readEngagement(channel, List.of("v0"))).isInstanceOf(ConnectorException.class);
+        assertThat(quota.unitsUsed("proj")).isEqualTo(10_000);
     }
 
     @Test

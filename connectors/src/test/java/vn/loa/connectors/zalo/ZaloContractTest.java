@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -220,6 +222,56 @@ class ZaloContractTest extends ZaloWireMock {
                     assertThat(e.platform()).isEqualTo(Platform.ZALO);
                 });
         wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theListingIsReadTenAtATimeAndOnlyAnEmptyPageEndsIt() {
+        // Zalo refuses more than 10 a call (-201 "maximum limit is 10"), and a page may come back short.
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice")).willReturn(okJson(ok("{\"medias\":[],\"total\":0}"))));
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice"))
+                .withQueryParam("limit", notMatching("([0-9]|10)"))
+                .willReturn(okJson("{\"error\":-201,\"message\":\"Invalid parameter: maximum limit is 10\"}")));
+        wm.stubFor(slice("normal", 0, summary("a-1", 1_795_000_000_000L), summary("a-2", 1_795_000_000_000L)));
+        wm.stubFor(slice("normal", 10, summary("a-3", 1_795_000_000_000L)));
+
+        var read = connector().readEngagement(oa(), List.of("a-1", "a-3", "gone"));
+
+        assertThat(read).containsOnlyKeys("a-1", "a-3");
+        wm.verify(
+                3, getRequestedFor(urlPathEqualTo("/v2.0/article/getslice")).withQueryParam("type", equalTo("normal")));
+        wm.verify(getRequestedFor(urlPathEqualTo("/v2.0/article/getslice")).withQueryParam("offset", equalTo("20")));
+        wm.verify(
+                0,
+                getRequestedFor(urlPathEqualTo("/v2.0/article/getslice")).withQueryParam("limit", notMatching("10")));
+    }
+
+    @ParameterizedTest(name = "create_date {0}")
+    @CsvSource({"1795000000000, milliseconds", "1795000000, seconds"})
+    void createDateReadsTheSameInstantInMillisecondsOrSeconds(long createDate, String unit) {
+        var at = Instant.ofEpochMilli(1_795_000_000_000L);
+        clock.set(at.plusSeconds(30));
+        wm.stubFor(get(urlPathEqualTo("/v2.0/article/getslice")).willReturn(okJson(ok("{\"medias\":[],\"total\":0}"))));
+        wm.stubFor(slice("normal", 0, summary("a-9", createDate)));
+
+        var found = connector().findPublished(article("A", "x"), at.minusSeconds(10));
+
+        assertThat(found).as(unit).hasValueSatisfying(p -> {
+            assertThat(p.externalId()).isEqualTo("a-9");
+            assertThat(p.liveAt()).isEqualTo(at);
+        });
+    }
+
+    private static MappingBuilder slice(String type, int offset, String... medias) {
+        return get(urlPathEqualTo("/v2.0/article/getslice"))
+                .withQueryParam("type", equalTo(type))
+                .withQueryParam("offset", equalTo(String.valueOf(offset)))
+                .withQueryParam("limit", equalTo("10"))
+                .willReturn(okJson(ok("{\"medias\":[" + String.join(",", medias) + "],\"total\":3}")));
+    }
+
+    private static String summary(String id, long createDate) {
+        return "{\"id\":\"" + id + "\",\"type\":\"normal\",\"title\":\"A\",\"status\":\"show\",\"total_view\":10,"
+                + "\"total_share\":1,\"create_date\":" + createDate + ",\"update_date\":" + createDate + "}";
     }
 
     private PublishRequest article(String title, String body) {
