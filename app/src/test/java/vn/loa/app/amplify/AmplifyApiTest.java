@@ -307,28 +307,11 @@ class AmplifyApiTest extends PartnerApiTest {
 
     @Test
     void aRebuttalOnTheOfficialChannelIsPushedToEverySelectedPartnerAtOnce() {
-        var official = as("admin")
-                .post(
-                        "/api/channels",
-                        Map.of(
-                                "platform",
-                                "FACEBOOK",
-                                "externalId",
-                                "off-" + unique(),
-                                "displayName",
-                                "Hà Nội chính thức " + unique(),
-                                "role",
-                                "OFFICIAL",
-                                "followerCount",
-                                400_000,
-                                "organisation",
-                                "UBND Hà Nội"));
-        assertCreated(official);
-        as("admin").put("/api/channels/" + official.id() + "/credentials", Map.of("pageToken", "sandbox-page-token"));
+        var official = officialFacebookPage("Hà Nội chính thức " + unique());
         var ward = organisation("Đoàn phường " + unique(), "WARD", partnerOrg());
         var a = selectedPage(ward, "FACEBOOK", 60_000);
         var b = selectedPage(ward, "ZALO", 60_000);
-        var campaign = campaign("security", List.of(official.id()));
+        var campaign = campaign("security", List.of(official));
         var body = new LinkedHashMap<String, Object>();
         body.put("campaignId", campaign);
         body.put("title", "Cải chính: tin đồn cấm đường là sai sự thật");
@@ -379,7 +362,7 @@ class AmplifyApiTest extends PartnerApiTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        retire(official.id());
+        retire(official);
     }
 
     @Test
