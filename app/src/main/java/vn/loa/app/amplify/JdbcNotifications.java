@@ -111,6 +111,28 @@ public class JdbcNotifications implements Notifications {
         }
     }
 
+    /** Notifies named people in Loa (no pack, no e-mail): e.g. the on-duty approvers of a rebuttal to come. */
+    public void sendToUsers(List<String> usernames, NoticeKind kind, String title, String body) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        var now = Timestamps.utc(clock.instant());
+        template.batchUpdate(
+                "INSERT INTO notification (username, kind, pack_id, title, body, created_at, mail_status)"
+                        + " VALUES (?, ?, NULL, ?, ?, ?, 'NONE')",
+                usernames.stream()
+                        .map(u -> new Object[] {u, kind.name(), title, body, now})
+                        .toList());
+    }
+
+    /** The approvers on duty now (enabled accounts). */
+    public List<String> onDutyApprovers() {
+        return jdbc.sql("SELECT u.username FROM app_user u JOIN app_user_role r ON r.username = u.username"
+                        + " WHERE r.role_name = 'APPROVER' AND u.enabled AND u.on_duty ORDER BY u.username")
+                .query(String.class)
+                .list();
+    }
+
     /** For each organisation, the partner admins of it or of its nearest ancestor that has any. */
     Map<Long, List<String>> recipients(Set<Long> organisationIds) {
         var orgs = organisations.findAll(organisationIds);

@@ -17,6 +17,7 @@ import vn.loa.connectors.UsageObserver;
 import vn.loa.connectors.WriteReceipts;
 import vn.loa.connectors.facebook.FacebookConnector;
 import vn.loa.connectors.facebook.FacebookSettings;
+import vn.loa.connectors.quota.QuotaLedger;
 import vn.loa.connectors.sandbox.PlatformSandbox;
 import vn.loa.connectors.youtube.UploadProgress;
 import vn.loa.connectors.youtube.YouTubeConnector;
@@ -95,8 +96,10 @@ public class ConnectorsConfig {
     }
 
     @Bean
-    YouTubeQuota youTubeQuota(ConnectorProperties properties, BaseUrls urls, UsageObserver usage, Clock clock) {
-        return new YouTubeQuota(youTubeSettings(properties, urls), clock, usage);
+    YouTubeQuota youTubeQuota(
+            ConnectorProperties properties, BaseUrls urls, UsageObserver usage, QuotaLedger ledger, Clock clock) {
+        // The ledger is the database's: a Google project's units are spent by all nodes together.
+        return new YouTubeQuota(youTubeSettings(properties, urls), clock, usage, ledger);
     }
 
     @Bean

@@ -119,6 +119,29 @@ public abstract class PostgresApiTest {
         return res.id();
     }
 
+    /** An official Facebook page, connected with sandbox credentials; returns its id. */
+    protected long officialFacebookPage(String displayName) {
+        var res = as("admin")
+                .post(
+                        "/api/channels",
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                "off-" + unique(),
+                                "displayName",
+                                displayName,
+                                "role",
+                                "OFFICIAL",
+                                "followerCount",
+                                400_000,
+                                "organisation",
+                                "UBND Hà Nội"));
+        assertCreated(res);
+        as("admin").put("/api/channels/" + res.id() + "/credentials", Map.of("pageToken", "sandbox-page-token"));
+        return res.id();
+    }
+
     protected long plan() {
         var existing = as("planner").get("/api/plans");
         for (var p : existing.body()) {
