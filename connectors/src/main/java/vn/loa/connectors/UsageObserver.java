@@ -11,6 +11,6 @@ public interface UsageObserver {
 
     UsageObserver NONE = (platform, scope, percentUsed, regainAccessIn) -> {};
 
-    /** {@code scope} names the budget ("app", "page", "buc:pages", "youtube:units"…); {@code regainAccessIn} may be null. */
+    /** {@code scope} names the budget ("app", "page:{page id}", "buc:pages", "units:{project}"…); {@code regainAccessIn} may be null. */
     void observed(Platform platform, String scope, int percentUsed, Duration regainAccessIn);
 }

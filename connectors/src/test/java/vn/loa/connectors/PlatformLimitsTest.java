@@ -26,12 +26,12 @@ class PlatformLimitsTest {
     private final Connector youtube = new YouTubeConnector(
             ytSettings,
             new YouTubeQuota(ytSettings, clock, UsageObserver.NONE),
-            MediaFetcher.http(Duration.ofSeconds(1)),
+            MediaFetcher.http(Duration.ofSeconds(1), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
             UploadProgress.NONE,
             clock);
     private final Connector zalo = new ZaloConnector(
             ZaloSettings.defaults("http://unused", "http://unused"),
-            MediaFetcher.http(Duration.ofSeconds(1)),
+            MediaFetcher.http(Duration.ofSeconds(1), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
             Pause.REAL,
             clock);
     private final Media video = new Media("https://cdn/film.mp4", "video/mp4", 10_000_000L, Duration.ofMinutes(3));

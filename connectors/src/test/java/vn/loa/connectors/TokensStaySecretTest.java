@@ -70,7 +70,8 @@ class TokensStaySecretTest extends WireMockPlatform {
             var yt = new YouTubeConnector(
                     ytSettings,
                     new YouTubeQuota(ytSettings, clock, UsageObserver.NONE),
-                    MediaFetcher.http(Duration.ofSeconds(1)),
+                    MediaFetcher.http(
+                            Duration.ofSeconds(1), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                     UploadProgress.NONE,
                     clock);
             failures.add(caught(() -> yt.followerCount(access(Platform.YOUTUBE, ytCreds))));
@@ -80,7 +81,8 @@ class TokensStaySecretTest extends WireMockPlatform {
             credentials.add(zaloCreds);
             var zalo = new ZaloConnector(
                     ZaloSettings.defaults(baseUrl(), baseUrl()),
-                    MediaFetcher.http(Duration.ofSeconds(1)),
+                    MediaFetcher.http(
+                            Duration.ofSeconds(1), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                     d -> {},
                     clock);
             failures.add(caught(() -> zalo.followerCount(access(Platform.ZALO, zaloCreds))));

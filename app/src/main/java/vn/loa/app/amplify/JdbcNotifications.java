@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.amplify.Notice;
 import vn.loa.campaigns.amplify.NoticeKind;
@@ -26,7 +27,7 @@ import vn.loa.campaigns.partner.OrganisationRepository;
  * Notifications in Loa, one row per recipient, written in one batch with the change that caused
  * them. Each notice goes to the partner admins of its organisation or, when it has none, of the
  * nearest organisation above it that has. Rows to be mailed are marked PENDING and sent by the
- * {@link MailOutbox} after the commit.
+ * {@link MailOutbox} after the commit. The only class with SQL for the notification tables.
  */
 @Component
 public class JdbcNotifications implements Notifications {
@@ -42,22 +43,32 @@ public class JdbcNotifications implements Notifications {
             Instant readAt,
             MailStatus mailStatus) {}
 
+    /** One notification waiting to be mailed, with its recipient's address. */
+    record PendingMail(long id, String email, String title, String body, int attempts) {}
+
+    /** Published when rows to be mailed were written; the outbox sends them once the transaction commits. */
+    record MailQueued() {}
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final OrganisationRepository organisations;
-    private final MailOutbox outbox;
+    private final boolean mailOn;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public JdbcNotifications(
             JdbcClient jdbc,
             JdbcTemplate template,
             OrganisationRepository organisations,
-            MailOutbox outbox,
+            ObjectProvider<JavaMailSender> mail,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.organisations = organisations;
-        this.outbox = outbox;
+        // The outbox sends through the same sender: without one, nothing is marked to be mailed.
+        this.mailOn = mail.getIfAvailable() != null;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,7 +79,7 @@ public class JdbcNotifications implements Notifications {
         }
         var recipients = recipients(notices.stream().map(Notice::organisationId).collect(Collectors.toSet()));
         var addressed = new HashSet<String>();
-        if (outbox.enabled()) {
+        if (mailOn) {
             addressed.addAll(jdbc.sql("SELECT username FROM notification_address")
                     .query(String.class)
                     .list());
@@ -84,7 +95,7 @@ public class JdbcNotifications implements Notifications {
                     n.title(),
                     n.body(),
                     now,
-                    (outbox.enabled() && addressed.contains(username) ? MailStatus.PENDING : MailStatus.NONE).name()
+                    (mailOn && addressed.contains(username) ? MailStatus.PENDING : MailStatus.NONE).name()
                 });
             }
         }
@@ -95,16 +106,31 @@ public class JdbcNotifications implements Notifications {
                 "INSERT INTO notification (username, kind, pack_id, title, body, created_at, mail_status)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows);
-        if (outbox.enabled() && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    outbox.wake();
-                }
-            });
-        } else if (outbox.enabled()) {
-            outbox.wake();
+        if (mailOn) {
+            events.publishEvent(new MailQueued());
         }
+    }
+
+    /** Notifies named people in Loa (no pack, no e-mail): e.g. the on-duty approvers of a rebuttal to come. */
+    public void sendToUsers(List<String> usernames, NoticeKind kind, String title, String body) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        var now = Timestamps.utc(clock.instant());
+        template.batchUpdate(
+                "INSERT INTO notification (username, kind, pack_id, title, body, created_at, mail_status)"
+                        + " VALUES (?, ?, NULL, ?, ?, ?, 'NONE')",
+                usernames.stream()
+                        .map(u -> new Object[] {u, kind.name(), title, body, now})
+                        .toList());
+    }
+
+    /** The approvers on duty now (enabled accounts). */
+    public List<String> onDutyApprovers() {
+        return jdbc.sql("SELECT u.username FROM app_user u JOIN app_user_role r ON r.username = u.username"
+                        + " WHERE r.role_name = 'APPROVER' AND u.enabled AND u.on_duty ORDER BY u.username")
+                .query(String.class)
+                .list();
     }
 
     /** For each organisation, the partner admins of it or of its nearest ancestor that has any. */
@@ -186,6 +212,24 @@ public class JdbcNotifications implements Notifications {
                         .params(now, username, id)
                         .update()
                 == 1;
+    }
+
+    /** Notifications waiting to be mailed, oldest first. */
+    List<PendingMail> pendingMail(int limit) {
+        return jdbc.sql("SELECT n.id, a.email, n.title, n.body, n.mail_attempts FROM notification n"
+                        + " JOIN notification_address a ON a.username = n.username WHERE n.mail_status = ?"
+                        + " ORDER BY n.id LIMIT ?")
+                .params(MailStatus.PENDING.name(), limit)
+                .query((rs, i) ->
+                        new PendingMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list();
+    }
+
+    /** What the outbox's latest attempt at one notification came to, and how many attempts it has made. */
+    void mailed(long id, MailStatus status, int attempts) {
+        jdbc.sql("UPDATE notification SET mail_status = ?, mail_attempts = ? WHERE id = ?")
+                .params(status.name(), attempts, id)
+                .update();
     }
 
     public Optional<String> address(String username) {

@@ -207,6 +207,14 @@ class JdbcPackRepository implements PackRepository {
         }
     }
 
+    /** Where a tracked-link code leads, and whose pack it is. */
+    Optional<LinkClicks.Target> linkTarget(String code) {
+        return jdbc.sql("SELECT id, tracked_url FROM content_pack WHERE link_code = ?")
+                .param(code)
+                .query((rs, n) -> new LinkClicks.Target(rs.getLong(1), rs.getString(2)))
+                .optional();
+    }
+
     /**
      * Rebuttal deliveries published on an official channel since {@code since} whose push to the
      * partners never happened (a crash between publishing and pushing): the sweep pushes them.

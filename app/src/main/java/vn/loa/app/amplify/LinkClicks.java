@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.app.config.LoaProperties;
 import vn.loa.campaigns.amplify.TrackedLinks;
@@ -48,13 +47,13 @@ public class LinkClicks {
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Map<String, Boolean> unknown = new ConcurrentHashMap<>();
     private final Map<Key, Counts> counts = new ConcurrentHashMap<>();
-    private final JdbcClient jdbc;
+    private final JdbcPackRepository packs;
     private final JdbcTemplate template;
     private final ZoneId zone;
     private final Clock clock;
 
-    public LinkClicks(JdbcClient jdbc, JdbcTemplate template, LoaProperties loa, Clock clock) {
-        this.jdbc = jdbc;
+    LinkClicks(JdbcPackRepository packs, JdbcTemplate template, LoaProperties loa, Clock clock) {
+        this.packs = packs;
         this.template = template;
         this.zone = loa.cityZone();
         this.clock = clock;
@@ -72,10 +71,7 @@ public class LinkClicks {
         if (unknown.containsKey(code)) {
             return Optional.empty();
         }
-        var found = jdbc.sql("SELECT id, tracked_url FROM content_pack WHERE link_code = ?")
-                .param(code)
-                .query((rs, n) -> new Target(rs.getLong(1), rs.getString(2)))
-                .optional();
+        var found = packs.linkTarget(code);
         if (found.isPresent()) {
             targets.put(code, found.get());
         } else {

@@ -7,11 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends notifications by e-mail through Spring Mail, to the SMTP server set by {@code spring.mail.*}.
@@ -27,7 +27,7 @@ public class MailOutbox implements DisposableBean {
     static final int MAX_ATTEMPTS = 5;
 
     private final JavaMailSender sender;
-    private final JdbcClient jdbc;
+    private final JdbcNotifications notifications;
     private final AmplifyProperties properties;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "mail-outbox");
@@ -35,9 +35,10 @@ public class MailOutbox implements DisposableBean {
         return t;
     });
 
-    public MailOutbox(ObjectProvider<JavaMailSender> sender, JdbcClient jdbc, AmplifyProperties properties) {
+    public MailOutbox(
+            ObjectProvider<JavaMailSender> sender, JdbcNotifications notifications, AmplifyProperties properties) {
         this.sender = sender.getIfAvailable();
-        this.jdbc = jdbc;
+        this.notifications = notifications;
         this.properties = properties;
         if (this.sender == null) {
             log.info("E-mail is off (no spring.mail.host set): notifications stay in Loa only");
@@ -57,19 +58,18 @@ public class MailOutbox implements DisposableBean {
         }
     }
 
+    /** Rows to be mailed were committed: send them soon. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void queued(JdbcNotifications.MailQueued event) {
+        wake();
+    }
+
     /** Sends pending messages, one at a time; returns how many went out. */
     public synchronized int sendPending() {
         if (!enabled()) {
             return 0;
         }
-        record Pending(long id, String email, String title, String body, int attempts) {}
-        var pending = jdbc.sql("SELECT n.id, a.email, n.title, n.body, n.mail_attempts FROM notification n"
-                        + " JOIN notification_address a ON a.username = n.username WHERE n.mail_status = ?"
-                        + " ORDER BY n.id LIMIT 200")
-                .param(MailStatus.PENDING.name())
-                .query((rs, i) ->
-                        new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .list();
+        var pending = notifications.pendingMail(200);
         int sent = 0;
         for (var p : pending) {
             var message = new SimpleMailMessage();
@@ -79,16 +79,12 @@ public class MailOutbox implements DisposableBean {
             message.setText(p.body() + "\n\n— Loa, " + properties.publicUrl());
             try {
                 sender.send(message);
-                jdbc.sql("UPDATE notification SET mail_status = ?, mail_attempts = ? WHERE id = ?")
-                        .params(MailStatus.SENT.name(), p.attempts() + 1, p.id())
-                        .update();
+                notifications.mailed(p.id(), MailStatus.SENT, p.attempts() + 1);
                 sent++;
             } catch (MailException e) {
                 var failed = p.attempts() + 1 >= MAX_ATTEMPTS;
                 log.warn("Notification {} not mailed (attempt {}): {}", p.id(), p.attempts() + 1, e.getMessage());
-                jdbc.sql("UPDATE notification SET mail_status = ?, mail_attempts = ? WHERE id = ?")
-                        .params((failed ? MailStatus.FAILED : MailStatus.PENDING).name(), p.attempts() + 1, p.id())
-                        .update();
+                notifications.mailed(p.id(), failed ? MailStatus.FAILED : MailStatus.PENDING, p.attempts() + 1);
                 if (!failed) {
                     break; // the server is likely down: the next sweep tries again
                 }

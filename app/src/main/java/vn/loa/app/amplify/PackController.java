@@ -48,6 +48,7 @@ import vn.loa.campaigns.partner.PartnerPage;
 import vn.loa.campaigns.partner.PartnerRegistry;
 import vn.loa.campaigns.shared.PageRequest;
 import vn.loa.connectors.Media;
+import vn.loa.connectors.MediaAddresses;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
 
@@ -109,7 +110,7 @@ class PackController {
     private final ApiTimes times;
     private final JsonMapper json;
     private final Clock clock;
-    private final MediaFetcher media = MediaFetcher.http(Duration.ofSeconds(20));
+    private final MediaFetcher media;
 
     PackController(
             ContentPacks packs,
@@ -120,7 +121,9 @@ class PackController {
             AmplifyProperties properties,
             ApiTimes times,
             JsonMapper json,
+            MediaAddresses mediaAddresses,
             Clock clock) {
+        this.media = MediaFetcher.http(Duration.ofSeconds(20), mediaAddresses);
         this.clock = clock;
         this.packs = packs;
         this.shares = shares;

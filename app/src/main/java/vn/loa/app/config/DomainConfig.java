@@ -37,6 +37,7 @@ import vn.loa.campaigns.theme.ThemeRepository;
 import vn.loa.campaigns.theme.Themes;
 import vn.loa.campaigns.workflow.ContentReview;
 import vn.loa.campaigns.workflow.ContentWriting;
+import vn.loa.campaigns.workflow.CorrectionRepository;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.campaigns.workflow.PlatformLimits;
 import vn.loa.campaigns.workflow.PublicationListener;
@@ -132,9 +133,10 @@ public class DomainConfig {
             DeliveryRepository deliveries,
             ChannelRepository channels,
             PlatformPosts posts,
+            CorrectionRepository corrections,
             AuditTrail audit,
             Clock clock) {
-        return new PublishedPosts(contents, deliveries, channels, posts, audit, clock);
+        return new PublishedPosts(contents, deliveries, channels, posts, corrections, audit, clock);
     }
 
     @Bean

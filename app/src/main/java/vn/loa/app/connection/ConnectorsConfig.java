@@ -11,11 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.ConnectorRegistry;
+import vn.loa.connectors.MediaAddresses;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.UsageObserver;
 import vn.loa.connectors.WriteReceipts;
 import vn.loa.connectors.facebook.FacebookConnector;
 import vn.loa.connectors.facebook.FacebookSettings;
+import vn.loa.connectors.quota.QuotaLedger;
 import vn.loa.connectors.sandbox.PlatformSandbox;
 import vn.loa.connectors.youtube.UploadProgress;
 import vn.loa.connectors.youtube.YouTubeConnector;
@@ -94,23 +96,30 @@ public class ConnectorsConfig {
     }
 
     @Bean
-    YouTubeQuota youTubeQuota(ConnectorProperties properties, BaseUrls urls, UsageObserver usage, Clock clock) {
-        return new YouTubeQuota(youTubeSettings(properties, urls), clock, usage);
+    YouTubeQuota youTubeQuota(
+            ConnectorProperties properties, BaseUrls urls, UsageObserver usage, QuotaLedger ledger, Clock clock) {
+        // The ledger is the database's: a Google project's units are spent by all nodes together.
+        return new YouTubeQuota(youTubeSettings(properties, urls), clock, usage, ledger);
     }
 
     @Bean
-    YouTubeConnector youTubeConnector(ConnectorProperties properties, BaseUrls urls, YouTubeQuota quota, Clock clock) {
+    YouTubeConnector youTubeConnector(
+            ConnectorProperties properties, BaseUrls urls, YouTubeQuota quota, MediaAddresses media, Clock clock) {
         return new YouTubeConnector(
                 youTubeSettings(properties, urls),
                 quota,
-                MediaFetcher.http(Duration.ofSeconds(30)),
+                MediaFetcher.http(Duration.ofSeconds(30), media),
                 UploadProgress.NONE,
                 clock);
     }
 
     @Bean
     ZaloConnector zaloConnector(
-            ConnectorProperties properties, BaseUrls urls, ObjectProvider<WriteReceipts> receipts, Clock clock) {
+            ConnectorProperties properties,
+            BaseUrls urls,
+            ObjectProvider<WriteReceipts> receipts,
+            MediaAddresses media,
+            Clock clock) {
         var d = ZaloSettings.defaults(urls.zaloOpenApi(), urls.zaloOAuth());
         var pause = properties.zalo().verifyPause() == null
                 ? d.verifyPause()
@@ -118,7 +127,7 @@ public class ConnectorsConfig {
         var settings = d.with(d.verifyAttempts(), pause, d.connectTimeout(), properties.readTimeout());
         return new ZaloConnector(
                 settings,
-                MediaFetcher.http(Duration.ofSeconds(30)),
+                MediaFetcher.http(Duration.ofSeconds(30), media),
                 Pause.REAL,
                 receipts.getIfAvailable(() -> WriteReceipts.NONE),
                 clock);

@@ -31,6 +31,7 @@ import vn.loa.campaigns.shared.InvalidInput;
 import vn.loa.campaigns.shared.PageRequest;
 import vn.loa.campaigns.workflow.ContentReview;
 import vn.loa.campaigns.workflow.ContentWriting;
+import vn.loa.campaigns.workflow.Correction;
 import vn.loa.campaigns.workflow.PublishedPosts;
 import vn.loa.campaigns.workflow.Scheduling;
 
@@ -68,6 +69,17 @@ class ContentController {
             Boolean rebuttal) {}
 
     record Note(String note) {}
+
+    record CorrectionView(
+            long id,
+            long contentId,
+            ContentVariant variant,
+            Correction.Status status,
+            String proposedBy,
+            OffsetDateTime proposedAt,
+            String decidedBy,
+            OffsetDateTime decidedAt,
+            String note) {}
 
     record Reason(String reason) {}
 
@@ -180,10 +192,32 @@ class ContentController {
         return deliveryViews.of(scheduling.schedule(id, request.channelIds(), request.at(), actor));
     }
 
-    /** After publishing: corrects one platform's variant and carries it to that platform's posts. */
+    /**
+     * After publishing: proposes a corrected variant for one platform (202). It reaches the posts
+     * once an approver other than its author approves it ({@code POST /api/corrections/{id}/approve}).
+     */
     @PutMapping("/{id}/published-variant")
-    ContentView correctPublished(@PathVariable long id, @RequestBody ContentVariant body, Actor actor) {
-        return view(published.correctPublished(id, body, actor));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CorrectionView correctPublished(@PathVariable long id, @RequestBody ContentVariant body, Actor actor) {
+        return correctionView(published.proposeCorrection(id, body, actor));
+    }
+
+    @GetMapping("/{id}/corrections")
+    List<CorrectionView> corrections(@PathVariable long id, Actor actor) {
+        requireReader(actor);
+        return published.corrections(id).stream().map(this::correctionView).toList();
+    }
+
+    @PostMapping("/corrections/{correctionId}/approve")
+    CorrectionView approveCorrection(
+            @PathVariable long correctionId, @RequestBody(required = false) Note body, Actor actor) {
+        return correctionView(published.approveCorrection(correctionId, actor, body == null ? null : body.note()));
+    }
+
+    @PostMapping("/corrections/{correctionId}/reject")
+    CorrectionView rejectCorrection(
+            @PathVariable long correctionId, @RequestBody(required = false) Reason body, Actor actor) {
+        return correctionView(published.rejectCorrection(correctionId, actor, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/cancel")
@@ -195,6 +229,19 @@ class ContentController {
     private static void requireReader(Actor actor) {
         Permissions.requireAny(
                 actor, "read the editorial pipeline", Role.ADMIN, Role.PLANNER, Role.APPROVER, Role.LEADERSHIP);
+    }
+
+    private CorrectionView correctionView(Correction c) {
+        return new CorrectionView(
+                c.id(),
+                c.contentId(),
+                c.variant(),
+                c.status(),
+                c.proposedBy(),
+                times.inCity(c.proposedAt()),
+                c.decidedBy(),
+                times.inCity(c.decidedAt()),
+                c.note());
     }
 
     private ContentView view(ContentItem i) {

@@ -2,6 +2,7 @@ package vn.loa.app.content;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -195,18 +196,12 @@ class JdbcContentRepository implements ContentRepository {
 
     private void insertVariants(ContentItem item) {
         for (var v : item.variants().values()) {
-            jdbc.sql("INSERT INTO content_variant (content_id, platform, title, body, description, link, cover_url,"
-                            + " media_json, tags_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            item.id(),
-                            v.platform().name(),
-                            v.title(),
-                            v.body(),
-                            v.description(),
-                            v.link(),
-                            v.coverUrl(),
-                            lists.write(v.media()),
-                            lists.write(v.tags()))
+            var values = new ArrayList<Object>();
+            values.add(item.id());
+            values.addAll(VariantColumns.values(v, lists));
+            jdbc.sql("INSERT INTO content_variant (content_id, " + VariantColumns.NAMES
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(values)
                     .update();
         }
     }
@@ -217,23 +212,12 @@ class JdbcContentRepository implements ContentRepository {
             return items;
         }
         Map<Long, Map<Platform, ContentVariant>> variants = new HashMap<>();
-        jdbc.sql("SELECT content_id, platform, title, body, description, link, cover_url, media_json, tags_json"
-                        + " FROM content_variant WHERE content_id IN (:ids)")
+        jdbc.sql("SELECT content_id, " + VariantColumns.NAMES + " FROM content_variant WHERE content_id IN (:ids)")
                 .param("ids", items.stream().map(ContentItem::id).toList())
                 .query(rs -> {
-                    var platform = Platform.valueOf(rs.getString("platform"));
+                    var variant = VariantColumns.read(rs, lists);
                     variants.computeIfAbsent(rs.getLong("content_id"), k -> new EnumMap<>(Platform.class))
-                            .put(
-                                    platform,
-                                    new ContentVariant(
-                                            platform,
-                                            rs.getString("title"),
-                                            rs.getString("body"),
-                                            rs.getString("description"),
-                                            rs.getString("link"),
-                                            rs.getString("cover_url"),
-                                            lists.read(rs.getString("media_json")),
-                                            lists.read(rs.getString("tags_json"))));
+                            .put(variant.platform(), variant);
                 });
         return items.stream()
                 .map(i -> new ContentItem(

@@ -19,6 +19,7 @@ import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.delivery.PlatformPosts;
 import vn.loa.campaigns.shared.Checks;
 import vn.loa.campaigns.shared.DomainException;
@@ -63,6 +64,7 @@ public class EmergencyStops {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final EmergencyStopProperties properties;
+    private final DeliveryTimer timer;
     private final Clock clock;
     private volatile Reading reading;
 
@@ -76,6 +78,7 @@ public class EmergencyStops {
             AuditTrail audit,
             TransactionTemplate tx,
             EmergencyStopProperties properties,
+            DeliveryTimer timer,
             Clock clock) {
         this.store = store;
         this.channels = channels;
@@ -86,6 +89,7 @@ public class EmergencyStops {
         this.audit = audit;
         this.tx = tx;
         this.properties = properties;
+        this.timer = timer;
         this.clock = clock;
     }
 
@@ -285,6 +289,10 @@ public class EmergencyStops {
                     "RESUMED",
                     describe(stop) + ": " + released + " released, " + late + " late, waiting for a planner"));
             afterCommit(this::fresh);
+            if (released > 0) {
+                // Released deliveries whose instant passed are due now: wake a dispatcher.
+                timer.dueAt(now);
+            }
             return new Resumed(stop, released, late);
         });
         log.warn(
@@ -330,6 +338,7 @@ public class EmergencyStops {
                     null,
                     "LATE_CONFIRMED",
                     "goes out late after emergency stop #" + late.stopId() + " (was due " + late.scheduledAt() + ")"));
+            timer.dueAt(clock.instant());
         });
     }
 

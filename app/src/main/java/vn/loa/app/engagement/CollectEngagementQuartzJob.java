@@ -13,6 +13,6 @@ public class CollectEngagementQuartzJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        runs.runNow();
+        runs.runIfAnythingIsDue();
     }
 }

@@ -39,12 +39,21 @@ class CollectionJobConfig {
 
     @Bean
     Job collectEngagementJob(
-            JobRepository repository, Step scheduleReads, Step readDue, Step readFollowers, Step readPartnerShares) {
+            JobRepository repository,
+            Step scheduleReads,
+            Step readDue,
+            Step readFollowers,
+            Step readPartnerShares,
+            Step readComments,
+            Step detectSpikes) {
+        // Comments after the engagement reads: a grown comment count is what makes a post due (listening).
         return new JobBuilder(JOB, repository)
                 .start(scheduleReads)
                 .next(readDue)
                 .next(readFollowers)
                 .next(readPartnerShares)
+                .next(readComments)
+                .next(detectSpikes)
                 .build();
     }
 

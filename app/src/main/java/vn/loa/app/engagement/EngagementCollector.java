@@ -125,7 +125,7 @@ public class EngagementCollector {
         var results = new ArrayList<BatchRead>();
         for (var batch : batches) {
             var channel = batch.channel();
-            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform())) {
+            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform(), channel.externalId())) {
                 // Past 80 % of Meta's budget, or limited already: the rest waits for a later run.
                 deferred += batch.posts().size();
                 continue;
@@ -220,7 +220,7 @@ public class EngagementCollector {
         var today = LocalDate.ofInstant(clock.instant(), loa.cityZone());
         int read = 0;
         for (var channel : channels.findAll(store.channelsWithoutFollowers(today))) {
-            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform())) {
+            if (run.resting(channel.id()) || usage.shouldSlowDown(channel.platform(), channel.externalId())) {
                 continue;
             }
             try {

@@ -2,6 +2,7 @@ package vn.loa.app.engagement;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
+import vn.loa.app.config.LoaProperties;
 
 /**
  * Starts collection runs. A run is identified by the minute it starts in, so two nodes starting
@@ -31,13 +33,36 @@ public class EngagementRuns {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
+    private final EngagementStore store;
+    private final LoaProperties loa;
     private final Clock clock;
 
-    public EngagementRuns(JobOperator operator, JobRepository repository, Job collectEngagementJob, Clock clock) {
+    public EngagementRuns(
+            JobOperator operator,
+            JobRepository repository,
+            Job collectEngagementJob,
+            EngagementStore store,
+            LoaProperties loa,
+            Clock clock) {
         this.operator = operator;
         this.repository = repository;
         this.job = collectEngagementJob;
+        this.store = store;
+        this.loa = loa;
         this.clock = clock;
+    }
+
+    /**
+     * The scheduled run: skipped, at the cost of one query, when nothing is due a read (a run's own
+     * bookkeeping is over a hundred statements, which an idle node must not spend every five minutes).
+     * A run a dead node left unfinished left its posts due, so it is still found.
+     */
+    public Optional<JobExecution> runIfAnythingIsDue() {
+        var now = clock.instant();
+        if (!store.anythingToRead(now, LocalDate.ofInstant(now, loa.cityZone()))) {
+            return Optional.empty();
+        }
+        return runNow();
     }
 
     /** Runs the collection for the current slot, here and now; empty when another node has it. */

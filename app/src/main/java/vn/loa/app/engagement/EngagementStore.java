@@ -1,11 +1,13 @@
 package vn.loa.app.engagement;
 
+import static vn.loa.app.persistence.SqlRows.flatten;
+import static vn.loa.app.persistence.SqlRows.rows;
+import static vn.loa.app.persistence.SqlRows.typedRows;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +203,19 @@ public class EngagementStore {
     }
 
     /** Channels with posts being read whose follower count for {@code day} is not stored yet. */
+    /** Whether a run would find anything to do: a post due a read, or a channel whose followers were not read {@code day}. */
+    public boolean anythingToRead(Instant now, LocalDate day) {
+        return jdbc.sql(
+                                "SELECT CASE WHEN EXISTS (SELECT 1 FROM engagement_schedule s JOIN delivery d ON d.id = s.delivery_id"
+                                        + " WHERE s.next_read_at <= ? AND d.status = 'PUBLISHED') OR EXISTS (SELECT 1 FROM engagement_schedule s"
+                                        + " WHERE NOT EXISTS (SELECT 1 FROM channel_followers f WHERE f.channel_id = s.channel_id"
+                                        + " AND f.stat_day = ?)) THEN 1 ELSE 0 END")
+                        .params(Timestamps.utc(now), day)
+                        .query(Integer.class)
+                        .single()
+                == 1;
+    }
+
     public List<Long> channelsWithoutFollowers(LocalDate day) {
         return jdbc.sql("SELECT DISTINCT s.channel_id FROM engagement_schedule s WHERE NOT EXISTS"
                         + " (SELECT 1 FROM channel_followers f WHERE f.channel_id = s.channel_id AND f.stat_day = ?)")
@@ -217,27 +232,5 @@ public class EngagementStore {
         jdbc.sql("UPDATE channel SET follower_count = ? WHERE id = ?")
                 .params(followers, channelId)
                 .update();
-    }
-
-    private static String rows(int count, int width) {
-        var row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
-        return String.join(", ", Collections.nCopies(count, row));
-    }
-
-    /** Rows whose first line casts each column, so that NULLs and parameters have a type on every database. */
-    private static String typedRows(int count, String[] types) {
-        var typed = new StringBuilder("(");
-        for (int i = 0; i < types.length; i++) {
-            typed.append(i == 0 ? "" : ", ")
-                    .append("CAST(? AS ")
-                    .append(types[i])
-                    .append(')');
-        }
-        typed.append(')');
-        return count <= 1 ? typed.toString() : typed + ", " + rows(count - 1, types.length);
-    }
-
-    private static Object[] flatten(List<Object[]> rows) {
-        return rows.stream().flatMap(Arrays::stream).toArray();
     }
 }

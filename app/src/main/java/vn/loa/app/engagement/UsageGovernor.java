@@ -2,17 +2,20 @@ package vn.loa.app.engagement;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import vn.loa.app.quota.QuotaStore;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.UsageObserver;
 
 /**
- * Remembers how much of each platform's rate budget the platform last said was used (Meta's usage
- * headers, YouTube's quota ledger). Bulk work slows down past the threshold (80 %) until a reading
- * below it, or until the reading is five minutes old.
+ * How much of each platform's rate budget the platform last said was used (Meta's usage headers),
+ * shared by every node through the database: bulk work slows down on all of them when any one is
+ * told a budget it shares (the app's, a business use case's, or the page's own) is past the
+ * threshold (80 %), until a reading below it, or until the reading is five minutes old. Only
+ * readings that change the answer are written: a high one, and the first low one after a high one
+ * this node knows of, so that a call costs no statement while the budget is comfortable.
  */
 @Component
 public class UsageGovernor implements UsageObserver {
@@ -20,32 +23,38 @@ public class UsageGovernor implements UsageObserver {
     static final int THRESHOLD = 80;
     private static final Duration FRESH = Duration.ofMinutes(5);
 
-    private record Reading(int percent, Instant at) {}
-
-    private final Map<Platform, Reading> readings = new EnumMap<>(Platform.class);
+    private final QuotaStore store;
     private final Clock clock;
+    /** Scopes this node stored a high reading for (or read one of), not yet followed by a low one. */
+    private final Map<String, Boolean> high = new ConcurrentHashMap<>();
 
-    public UsageGovernor(Clock clock) {
+    public UsageGovernor(QuotaStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     @Override
-    public synchronized void observed(Platform platform, String scope, int percentUsed, Duration regainAccessIn) {
+    public void observed(Platform platform, String scope, int percentUsed, Duration regainAccessIn) {
         if (scope.startsWith("units:")) {
             return; // YouTube's ledger refuses by itself when the budget is spent
         }
-        var now = clock.instant();
-        var previous = readings.get(platform);
-        // Several scopes report per call (app, page, business use case): keep the highest of the moment.
-        if (previous == null || previous.at().isBefore(now.minusSeconds(1)) || percentUsed > previous.percent()) {
-            readings.put(platform, new Reading(percentUsed, now));
+        var key = platform.name() + "|" + scope;
+        if (percentUsed >= THRESHOLD) {
+            store.recordUsage(platform, scope, percentUsed, clock.instant());
+            high.put(key, true);
+        } else if (high.remove(key) != null) {
+            store.recordUsage(platform, scope, percentUsed, clock.instant());
         }
     }
 
-    public synchronized boolean shouldSlowDown(Platform platform) {
-        var r = readings.get(platform);
-        return r != null
-                && r.percent() >= THRESHOLD
-                && r.at().isAfter(clock.instant().minus(FRESH));
+    /** Whether bulk work on the platform should wait: any node saw one of its shared budgets high. */
+    public boolean shouldSlowDown(Platform platform) {
+        return shouldSlowDown(platform, null);
+    }
+
+    /** Whether bulk work on one page should wait: a shared budget or that page's own is high. */
+    public boolean shouldSlowDown(Platform platform, String pageId) {
+        return store.highSince(
+                platform, THRESHOLD, clock.instant().minus(FRESH), pageId == null ? null : "page:" + pageId);
     }
 }

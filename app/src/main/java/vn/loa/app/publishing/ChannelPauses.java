@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.alert.AlertKind;
 import vn.loa.app.alert.Alerts;
 import vn.loa.app.connection.ChannelConnected;
+import vn.loa.app.persistence.AfterCommit;
 import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.publishing.NextStep;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 
@@ -50,6 +50,7 @@ public class ChannelPauses {
     private final Alerts alerts;
     private final DeliveryProgress progress;
     private final TransactionTemplate tx;
+    private final DeliveryTimer timer;
     private final Clock clock;
     private final Map<Long, Gate> view = new ConcurrentHashMap<>();
 
@@ -59,12 +60,14 @@ public class ChannelPauses {
             Alerts alerts,
             DeliveryProgress progress,
             TransactionTemplate tx,
+            DeliveryTimer timer,
             Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.alerts = alerts;
         this.progress = progress;
         this.tx = tx;
+        this.timer = timer;
         this.clock = clock;
     }
 
@@ -114,7 +117,7 @@ public class ChannelPauses {
             alerts.raise(AlertKind.CHANNEL_NEEDS_RECONNECT, channelId, null, reason);
             log.warn("Channel {} paused: {}", channelId, reason);
         }
-        afterCommit(() -> view.put(channelId, new Gate(reason, null)));
+        AfterCommit.run(() -> view.put(channelId, new Gate(reason, null)));
     }
 
     /**
@@ -133,7 +136,7 @@ public class ChannelPauses {
                         "UPDATE channel SET cooldown_until = ? WHERE id = ? AND (cooldown_until IS NULL OR cooldown_until < ?)")
                 .params(Timestamps.utc(until), channelId, Timestamps.utc(until))
                 .update();
-        afterCommit(() -> view.merge(
+        AfterCommit.run(() -> view.merge(
                 channelId,
                 new Gate(null, until),
                 (old, fresh) -> old.pausedBecause() != null
@@ -155,21 +158,9 @@ public class ChannelPauses {
                 progress.release(id, "channel reconnected");
             }
             alerts.resolve(AlertKind.CHANNEL_NEEDS_RECONNECT, channelId);
+            // The released deliveries whose instant passed are due now: wake a dispatcher.
+            timer.dueAt(clock.instant());
         });
         view.remove(channelId);
-    }
-
-    /** Runs once the current transaction commits (at once without one), so the view never shows a rolled-back gate. */
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

@@ -6,8 +6,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Each node's dispatcher: claims due deliveries and settles unknown outcomes every poll interval,
- * or at once when the Quartz timer fires for a delivery's instant.
+ * Each node's dispatcher. It sleeps until woken ({@link DispatcherWake}): by Quartz at an instant
+ * when a delivery is due or an attempt's lease runs out, or by this node's engine when a call ends.
+ * Then it claims until nothing more is due and, unless only room was freed, settles, hands off and
+ * reconciles. The safety poll ({@code loa.engine.poll-interval}, a minute by default) does a full
+ * round in case a wake was lost (a node died between committing work and setting its timer).
  */
 @Component
 public class DispatchLoop implements SmartLifecycle {
@@ -17,22 +20,22 @@ public class DispatchLoop implements SmartLifecycle {
     private final PublishEngine engine;
     private final NativeHandoff handoff;
     private final EngineProperties properties;
-    private final Object signal = new Object();
+    private final DispatcherWake wake;
+    private final ClusterWake cluster;
     private volatile boolean running;
-    private volatile boolean woken;
     private Thread thread;
 
-    public DispatchLoop(PublishEngine engine, NativeHandoff handoff, EngineProperties properties) {
+    public DispatchLoop(
+            PublishEngine engine,
+            NativeHandoff handoff,
+            EngineProperties properties,
+            DispatcherWake wake,
+            ClusterWake cluster) {
         this.engine = engine;
         this.handoff = handoff;
         this.properties = properties;
-    }
-
-    public void wakeUp() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        this.wake = wake;
+        this.cluster = cluster;
     }
 
     @Override
@@ -47,29 +50,39 @@ public class DispatchLoop implements SmartLifecycle {
     }
 
     private void run() {
+        // A full round at start: whatever came due while no node ran.
+        var work = DispatcherWake.Work.ALL;
         while (running) {
             try {
-                int claimed;
-                do {
-                    claimed = engine.dispatchDue();
-                } while (claimed > 0 && running);
-                engine.settle();
-                handoff.handOffDue();
-                handoff.settleHandoffs();
-                handoff.reconcile();
+                round(work);
             } catch (RuntimeException e) {
-                log.error("Dispatch round failed; trying again at the next tick", e);
+                log.error("Dispatch round failed; trying again at the next wake", e);
             }
-            synchronized (signal) {
-                if (!woken && running) {
-                    try {
-                        signal.wait(properties.pollInterval().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                woken = false;
+            try {
+                work = wake.await(properties.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void round(DispatcherWake.Work work) {
+        int claimed = engine.dispatchDue();
+        if (claimed > 0) {
+            // Quartz woke only this node: the others share the burst.
+            cluster.workFound();
+        }
+        while (claimed > 0 && running) {
+            claimed = engine.dispatchDue();
+        }
+        if (work == DispatcherWake.Work.ALL) {
+            int settled = engine.settle() + handoff.settleHandoffs();
+            handoff.handOffDue();
+            int reconciled = handoff.reconcile();
+            if (settled + reconciled > 0) {
+                // Settled or dropped deliveries may be due again, and more may wait to be settled.
+                wake.everything();
             }
         }
     }
@@ -77,7 +90,7 @@ public class DispatchLoop implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        wakeUp();
+        wake.everything();
         if (thread != null) {
             try {
                 thread.join(5_000);

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param node            this node's name in the ledger (default: host and process id)
  * @param loop            whether this node runs the dispatch loop (tests drive the engine by hand)
- * @param pollInterval    how often the loop looks for due work when nothing woke it earlier
+ * @param pollInterval    the safety poll: how often the loop looks for work when nothing woke it
+ *                        earlier (a minute). Quartz wakes it at every instant something is due
+ *                        and when a lease ends, so this only bounds how late work is found whose
+ *                        timer was lost (a node died between committing it and setting its timer)
  * @param batchSize       deliveries claimed per claim transaction
  * @param lease           how long an attempt may run before it counts as cut off; must exceed every
  *                        connector's read timeout, or a slow call could be settled and retried while it still runs
@@ -36,7 +39,7 @@ public record EngineProperties(
                 ? ManagementFactory.getRuntimeMXBean().getName()
                 : node;
         loop = loop == null || loop;
-        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofMinutes(1) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         threadsPerPlatform = threadsPerPlatform == null ? 128 : threadsPerPlatform;

@@ -20,6 +20,7 @@ import vn.loa.campaigns.content.PostDrafts;
 import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryRepository;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.publishing.AttemptOutcome;
 import vn.loa.campaigns.publishing.AttemptPurpose;
 import vn.loa.campaigns.publishing.AttemptResult;
@@ -56,6 +57,7 @@ public class NativeHandoff {
     private final EmergencyStops emergency;
     private final TransactionTemplate tx;
     private final EngineProperties properties;
+    private final DeliveryTimer timer;
     private final Clock clock;
 
     public NativeHandoff(
@@ -70,6 +72,7 @@ public class NativeHandoff {
             ChannelPauses pauses,
             TransactionTemplate tx,
             EngineProperties properties,
+            DeliveryTimer timer,
             Clock clock) {
         this.pauses = pauses;
         this.ledger = ledger;
@@ -82,6 +85,7 @@ public class NativeHandoff {
         this.emergency = emergency;
         this.tx = tx;
         this.properties = properties;
+        this.timer = timer;
         this.clock = clock;
     }
 
@@ -105,6 +109,10 @@ public class NativeHandoff {
                     && lead.compareTo(caps.nativeScheduleMaxLead()) <= 0) {
                 eligible.add(c.deliveryId());
             }
+        }
+        if (!eligible.isEmpty()) {
+            // A handoff cut off by a crash is settled when its lease ends.
+            timer.dueAt(now.plus(properties.lease()));
         }
         int handed = 0;
         for (var id : eligible) {
@@ -146,7 +154,9 @@ public class NativeHandoff {
             var failure = Failure.of(e);
             tx.executeWithoutResult(status -> {
                 if (e.kind() == FailureKind.UNKNOWN_OUTCOME) {
+                    // Its lease ends now: a dispatcher is woken to settle it.
                     ledger.markUnknown(attemptId, AttemptResult.unknown(failure, e.getMessage()), clock.instant());
+                    timer.dueAt(clock.instant());
                 } else {
                     // Loa keeps the delivery and publishes it itself at the instant.
                     ledger.finish(
@@ -168,8 +178,12 @@ public class NativeHandoff {
     public int settleHandoffs() {
         var now = clock.instant();
         // Taken over first, so that only one node asks the platform.
-        var open = tx.execute(status ->
-                ledger.takeOver(AttemptPurpose.HANDOFF, now, properties.node(), now.plus(properties.lease()), 20));
+        var leaseUntil = now.plus(properties.lease());
+        var open =
+                tx.execute(status -> ledger.takeOver(AttemptPurpose.HANDOFF, now, properties.node(), leaseUntil, 20));
+        if (open != null && !open.isEmpty()) {
+            timer.dueAt(leaseUntil);
+        }
         int settled = 0;
         for (var a : open == null ? List.<PublishLedger.Unsettled>of() : open) {
             var delivery = deliveries.find(a.deliveryId()).orElseThrow();

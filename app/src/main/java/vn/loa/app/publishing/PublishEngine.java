@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.content.ContentRepository;
 import vn.loa.campaigns.content.PostDrafts;
 import vn.loa.campaigns.delivery.Delivery;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.publishing.AttemptOutcome;
 import vn.loa.campaigns.publishing.AttemptPurpose;
 import vn.loa.campaigns.publishing.AttemptResult;
@@ -62,8 +64,12 @@ public class PublishEngine implements DisposableBean {
     private final TransactionTemplate tx;
     private final EngineProperties properties;
     private final FailureHandling failures;
+    private final DeliveryTimer timer;
+    private final DispatcherWake wake;
     private final Clock clock;
     private final Map<Platform, ExecutorService> pools = new EnumMap<>(Platform.class);
+    /** Calls handed to each pool and not finished: what this node can still take is the rest of its threads. */
+    private final Map<Platform, AtomicInteger> inFlight = new EnumMap<>(Platform.class);
 
     public PublishEngine(
             PublishLedger ledger,
@@ -77,6 +83,8 @@ public class PublishEngine implements DisposableBean {
             PublishMetrics metrics,
             TransactionTemplate tx,
             EngineProperties properties,
+            DeliveryTimer timer,
+            DispatcherWake wake,
             Clock clock) {
         this.ledger = ledger;
         this.progress = progress;
@@ -89,11 +97,14 @@ public class PublishEngine implements DisposableBean {
         this.metrics = metrics;
         this.tx = tx;
         this.properties = properties;
+        this.timer = timer;
+        this.wake = wake;
         this.clock = clock;
         this.failures = new FailureHandling(
                 new RetryPolicy(properties.maxAttempts(), properties.retryBase(), properties.retryCap()),
                 () -> ThreadLocalRandom.current().nextDouble());
         for (var platform : Platform.values()) {
+            inFlight.put(platform, new AtomicInteger());
             pools.put(platform, Executors.newFixedThreadPool(properties.threadsPerPlatform(), r -> {
                 var t = new Thread(r, "publish-" + platform.name().toLowerCase());
                 t.setDaemon(true);
@@ -110,11 +121,35 @@ public class PublishEngine implements DisposableBean {
             PublishRequest request,
             RuntimeException problem) {}
 
-    /** Claims due deliveries and hands each to its platform's pool; returns how many were claimed. */
+    /**
+     * Claims due deliveries, no more per platform than this node has free publish threads, and hands
+     * each to its platform's pool; returns how many were claimed. What a node cannot call at once
+     * it leaves to the other nodes rather than queueing it behind its own calls.
+     */
     public int dispatchDue() {
-        var prepared = claim();
+        var room = new EnumMap<Platform, Integer>(Platform.class);
+        boolean any = false;
+        for (var platform : Platform.values()) {
+            int free = properties.threadsPerPlatform() - inFlight.get(platform).get();
+            room.put(platform, free);
+            any |= free > 0;
+        }
+        if (!any) {
+            return 0;
+        }
+        var prepared = claim(room);
         for (var p : prepared) {
-            pools.get(p.channel().platform()).execute(() -> attempt(p));
+            var platform = p.channel().platform();
+            inFlight.get(platform).incrementAndGet();
+            pools.get(platform).execute(() -> {
+                try {
+                    attempt(p);
+                } finally {
+                    inFlight.get(platform).decrementAndGet();
+                    // Its channel and this node have room for the next due delivery.
+                    wake.claim();
+                }
+            });
         }
         return prepared.size();
     }
@@ -123,7 +158,11 @@ public class PublishEngine implements DisposableBean {
     public int publishDueNow() {
         int total = 0;
         List<Prepared> prepared;
-        while (!(prepared = claim()).isEmpty()) {
+        var room = new EnumMap<Platform, Integer>(Platform.class);
+        for (var platform : Platform.values()) {
+            room.put(platform, properties.batchSize());
+        }
+        while (!(prepared = claim(room)).isEmpty()) {
             prepared.forEach(this::attempt);
             total += prepared.size();
         }
@@ -134,12 +173,12 @@ public class PublishEngine implements DisposableBean {
      * One transaction: lock due deliveries, move them to PUBLISHING, record each intent, and read
      * what the calls need (channel, credentials, post), once per channel per batch.
      */
-    private List<Prepared> claim() {
+    private List<Prepared> claim(Map<Platform, Integer> room) {
         var now = clock.instant();
         var leaseUntil = now.plus(properties.lease());
         var claimed = tx.execute(status -> {
             var result = new ArrayList<Prepared>();
-            var due = ledger.lockDue(now, properties.batchSize());
+            var due = ledger.lockDue(now, properties.batchSize(), room);
             if (due.isEmpty()) {
                 return result;
             }
@@ -176,7 +215,12 @@ public class PublishEngine implements DisposableBean {
             }
             return result;
         });
-        return claimed == null ? List.of() : claimed;
+        if (claimed == null || claimed.isEmpty()) {
+            return List.of();
+        }
+        // Should this node die with these calls in flight, another node is woken when their lease ends.
+        timer.dueAt(leaseUntil);
+        return claimed;
     }
 
     /** One attempt at one claimed delivery: the platform call, then its outcome recorded. */
@@ -217,6 +261,11 @@ public class PublishEngine implements DisposableBean {
         }
         try {
             record(claim.attemptId(), p.delivery(), channel, step, Failure.of(failure));
+            if (step instanceof NextStep.RetryAt r) {
+                timer.dueAt(r.at());
+            } else if (step instanceof NextStep.Settle) {
+                wake.everything();
+            }
         } catch (RuntimeException e) {
             // The outcome could not be stored: the attempt stays PENDING and is settled after its lease.
             log.error("Could not record the outcome of delivery {}; it will be settled", claim.deliveryId(), e);
@@ -282,8 +331,13 @@ public class PublishEngine implements DisposableBean {
      */
     public int settle() {
         var now = clock.instant();
-        var taken = tx.execute(status ->
-                ledger.takeOver(AttemptPurpose.PUBLISH, now, properties.node(), now.plus(properties.lease()), 50));
+        var leaseUntil = now.plus(properties.lease());
+        var taken =
+                tx.execute(status -> ledger.takeOver(AttemptPurpose.PUBLISH, now, properties.node(), leaseUntil, 50));
+        if (taken != null && !taken.isEmpty()) {
+            // Those that cannot be settled now are tried again when this lease ends, here or elsewhere.
+            timer.dueAt(leaseUntil);
+        }
         int settled = 0;
         for (var u : taken == null ? List.<PublishLedger.Unsettled>of() : taken) {
             var channel = channels.find(u.channelId()).orElseThrow();

@@ -2,6 +2,7 @@ package vn.loa.app.publishing;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import vn.loa.campaigns.delivery.DeliveryStatus;
 import vn.loa.campaigns.publishing.AttemptOutcome;
 import vn.loa.campaigns.publishing.AttemptPurpose;
 import vn.loa.campaigns.publishing.AttemptResult;
+import vn.loa.connectors.Platform;
 
 /**
  * The claim table and the durable publish ledger. Deliveries are claimed with
@@ -72,34 +74,63 @@ public class PublishLedger {
         this.deliveries = deliveries;
     }
 
-    /**
-     * Due deliveries whose channel is usable, at most the channel's room for more calls in flight,
-     * rebuttals first. Locks the chosen delivery rows, skipping any another node holds.
-     */
+    /** {@link #lockDue(Instant, int, Map)} with no limit per platform but {@code limit}. */
     List<Delivery> lockDue(Instant now, int limit) {
+        var room = new EnumMap<Platform, Integer>(Platform.class);
+        for (var platform : Platform.values()) {
+            room.put(platform, limit);
+        }
+        return lockDue(now, limit, room);
+    }
+
+    /**
+     * Due deliveries whose channel is usable, at most the channel's room for more calls in flight
+     * and at most {@code room} per platform (this node's free publish threads: a node never claims
+     * more than it can call at once, so other nodes take the rest), rebuttals first. Locks the
+     * chosen delivery rows, skipping any another node holds.
+     */
+    List<Delivery> lockDue(Instant now, int limit, Map<Platform, Integer> room) {
         var utcNow = Timestamps.utc(now);
-        var candidates = jdbc.sql("""
-                SELECT x.id FROM (
-                  SELECT d.id, CASE WHEN i.rebuttal THEN 1 ELSE 0 END AS priority, d.scheduled_at,
-                         ROW_NUMBER() OVER (PARTITION BY d.channel_id
-                                            ORDER BY CASE WHEN i.rebuttal THEN 1 ELSE 0 END DESC, d.scheduled_at, d.id) AS rn,
-                         c.max_in_flight - COALESCE(f.n, 0) AS room
-                  FROM delivery d
-                  JOIN channel c ON c.id = d.channel_id
-                  JOIN content_item i ON i.id = d.content_id
-                  LEFT JOIN (SELECT channel_id, COUNT(*) AS n FROM delivery WHERE status = 'PUBLISHING'
-                             GROUP BY channel_id) f ON f.channel_id = d.channel_id
-                  WHERE d.status = 'SCHEDULED' AND d.scheduled_at <= :now
-                    AND (d.not_before IS NULL OR d.not_before <= :now)
-                    AND c.active = TRUE AND c.paused_at IS NULL
-                    AND (c.cooldown_until IS NULL OR c.cooldown_until <= :now)
-                    AND NOT EXISTS (SELECT 1 FROM publish_attempt a WHERE a.delivery_id = d.id
-                                    AND a.purpose = 'HANDOFF' AND a.outcome IN ('PENDING', 'UNKNOWN'))
-                ) x
-                WHERE x.rn <= x.room
-                ORDER BY x.priority DESC, x.scheduled_at, x.id
-                LIMIT :limit""")
-                .param("now", utcNow)
+        var platformRoom = new StringBuilder("CASE y.platform");
+        for (var platform : Platform.values()) {
+            platformRoom
+                    .append(" WHEN '")
+                    .append(platform.name())
+                    .append("' THEN :room_")
+                    .append(platform.name());
+        }
+        platformRoom.append(" ELSE 0 END");
+        var query = jdbc.sql("""
+                SELECT y.id FROM (
+                  SELECT x.id, x.priority, x.scheduled_at, x.platform,
+                         ROW_NUMBER() OVER (PARTITION BY x.platform ORDER BY x.priority DESC, x.scheduled_at, x.id) AS prn
+                  FROM (
+                    SELECT d.id, CASE WHEN i.rebuttal THEN 1 ELSE 0 END AS priority, d.scheduled_at, c.platform,
+                           ROW_NUMBER() OVER (PARTITION BY d.channel_id
+                                              ORDER BY CASE WHEN i.rebuttal THEN 1 ELSE 0 END DESC, d.scheduled_at, d.id) AS rn,
+                           c.max_in_flight - COALESCE(f.n, 0) AS room
+                    FROM delivery d
+                    JOIN channel c ON c.id = d.channel_id
+                    JOIN content_item i ON i.id = d.content_id
+                    LEFT JOIN (SELECT channel_id, COUNT(*) AS n FROM delivery WHERE status = 'PUBLISHING'
+                               GROUP BY channel_id) f ON f.channel_id = d.channel_id
+                    WHERE d.status = 'SCHEDULED' AND d.scheduled_at <= :now
+                      AND (d.not_before IS NULL OR d.not_before <= :now)
+                      AND c.active = TRUE AND c.paused_at IS NULL
+                      AND (c.cooldown_until IS NULL OR c.cooldown_until <= :now)
+                      AND NOT EXISTS (SELECT 1 FROM publish_attempt a WHERE a.delivery_id = d.id
+                                      AND a.purpose = 'HANDOFF' AND a.outcome IN ('PENDING', 'UNKNOWN'))
+                  ) x
+                  WHERE x.rn <= x.room
+                ) y
+                WHERE y.prn <= """ + platformRoom + """
+
+                ORDER BY y.priority DESC, y.scheduled_at, y.id
+                LIMIT :limit""");
+        for (var platform : Platform.values()) {
+            query = query.param("room_" + platform.name(), Math.max(0, room.getOrDefault(platform, 0)));
+        }
+        var candidates = query.param("now", utcNow)
                 .param("limit", limit)
                 .query(Long.class)
                 .list();

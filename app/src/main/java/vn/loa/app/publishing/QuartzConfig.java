@@ -26,7 +26,7 @@ class QuartzConfig {
         };
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
+    static boolean isPostgres(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
             return connection
                     .getMetaData()

@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
+import vn.loa.connectors.MediaAddresses;
 
-/** The filters every request passes first: safety headers, then the body limit. */
+/** The filters every request passes first (safety headers, then the body limit), and the media address guard. */
 @Configuration(proxyBeanMethods = false)
 class RequestSafetyConfig {
 
@@ -18,6 +19,12 @@ class RequestSafetyConfig {
         var registration = new FilterRegistrationBean<>(new SafetyHeaders());
         registration.setOrder(HEADERS_ORDER);
         return registration;
+    }
+
+    /** Where Loa may fetch media from: public addresses, and the hosts the settings allow. */
+    @Bean
+    MediaAddresses mediaAddresses(RequestProperties properties) {
+        return MediaAddresses.allowing(properties.mediaAllowedHosts());
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -306,28 +307,11 @@ class AmplifyApiTest extends PartnerApiTest {
 
     @Test
     void aRebuttalOnTheOfficialChannelIsPushedToEverySelectedPartnerAtOnce() {
-        var official = as("admin")
-                .post(
-                        "/api/channels",
-                        Map.of(
-                                "platform",
-                                "FACEBOOK",
-                                "externalId",
-                                "off-" + unique(),
-                                "displayName",
-                                "Hà Nội chính thức " + unique(),
-                                "role",
-                                "OFFICIAL",
-                                "followerCount",
-                                400_000,
-                                "organisation",
-                                "UBND Hà Nội"));
-        assertCreated(official);
-        as("admin").put("/api/channels/" + official.id() + "/credentials", Map.of("pageToken", "sandbox-page-token"));
+        var official = officialFacebookPage("Hà Nội chính thức " + unique());
         var ward = organisation("Đoàn phường " + unique(), "WARD", partnerOrg());
         var a = selectedPage(ward, "FACEBOOK", 60_000);
         var b = selectedPage(ward, "ZALO", 60_000);
-        var campaign = campaign("security", List.of(official.id()));
+        var campaign = campaign("security", List.of(official));
         var body = new LinkedHashMap<String, Object>();
         body.put("campaignId", campaign);
         body.put("title", "Cải chính: tin đồn cấm đường là sai sự thật");
@@ -378,7 +362,7 @@ class AmplifyApiTest extends PartnerApiTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        retire(official.id());
+        retire(official);
     }
 
     @Test
@@ -582,6 +566,80 @@ class AmplifyApiTest extends PartnerApiTest {
                 .isEqualTo(1);
         // Read on the cadence: nothing more is due right away.
         assertThat(shareReader.run(10_000).read()).isZero();
+    }
+
+    @Test
+    void youTubeSharesAndSubscriberCountsAreReadWithAnyConnectedYouTubeChannelsCredentials() {
+        var officialId = "UCoff" + unique();
+        var official = as("admin")
+                .post(
+                        "/api/channels",
+                        Map.of(
+                                "platform",
+                                "YOUTUBE",
+                                "externalId",
+                                officialId,
+                                "displayName",
+                                "Hà Nội TV " + unique(),
+                                "role",
+                                "OFFICIAL",
+                                "followerCount",
+                                300_000,
+                                "organisation",
+                                "UBND Hà Nội"));
+        assertCreated(official);
+        assertThat(as("admin")
+                        .put(
+                                "/api/channels/" + official.id() + "/credentials",
+                                Map.of(
+                                        "clientId",
+                                        "sandbox-client",
+                                        "clientSecret",
+                                        "sandbox-secret",
+                                        "refreshToken",
+                                        "sandbox-refresh." + officialId,
+                                        "projectId",
+                                        "sandbox-project"))
+                        .status())
+                .isEqualTo(200);
+        try {
+            // A partner's YouTube channel Loa holds no token for, and a video it posted.
+            var page = selectedPage(organisation("Đoàn trường " + unique(), "UNIT", partnerOrg()), "YOUTUBE", 60_000);
+            var external = as("planner").get("/api/partners/pages/" + page).field("externalId");
+            var pack = build(approvedItem(campaign(), false), List.of(page)).get(0);
+            var video = sandbox.state().seedPost(Platform.YOUTUBE, external, "Vườn hoa", "Chia sẻ", clock.instant());
+            jdbc.sql("INSERT INTO partner_share (pack_id, page_id, url, post_id, method, owner_verified,"
+                            + " shared_at, recorded_by) VALUES (?, ?, ?, ?, 'CONFIRMED_URL', FALSE, ?, 'partner')")
+                    .params(
+                            pack,
+                            page,
+                            "https://www.youtube.com/watch?v=" + video,
+                            video,
+                            clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+            jdbc.sql("INSERT INTO share_engagement (share_id, next_read_at)"
+                            + " SELECT id, shared_at FROM partner_share WHERE pack_id = ?")
+                    .param(pack)
+                    .update();
+
+            clock.advance(Duration.ofMinutes(45));
+            shareReader.run(10_000);
+            var counts = sandbox.state().counts(sandbox.state().find(video).orElseThrow());
+            var read = jdbc.sql("SELECT e.views FROM share_engagement e JOIN partner_share s ON s.id = e.share_id"
+                            + " WHERE s.pack_id = ? AND e.read_at IS NOT NULL")
+                    .param(pack)
+                    .query(Long.class)
+                    .single();
+            assertThat(read).isEqualTo(counts.views()).isPositive();
+            assertThat(as("planner")
+                            .get("/api/partners/pages/" + page)
+                            .body()
+                            .path("followerCount")
+                            .asLong())
+                    .isEqualTo(sandbox.state().followers(external));
+        } finally {
+            retire(official.id());
+        }
     }
 
     private void share(JsonNode pack, String post) {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.loa.app.support.ClusterFixture;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 
 /**
  * The publishing burst benchmark of docs/benchmarks.md ({@code mvn -Pbench verify}): 1,000 deliveries due in the same
@@ -60,9 +61,13 @@ class PublishBurstBenchmark {
                     .update();
             var sameSecond = Boolean.getBoolean("loa.bench.same-second");
             if (sameSecond) {
-                jdbc.sql("UPDATE delivery SET scheduled_at = ?")
-                        .param(minute.atOffset(ZoneOffset.UTC))
-                        .update();
+                cluster.dueAt(node, minute);
+            } else {
+                // The timers scheduling would have set: one per second of the minute.
+                var timer = node.getBean(DeliveryTimer.class);
+                for (int second = 0; second < 60; second++) {
+                    timer.dueAt(minute.plusSeconds(second));
+                }
             }
             CountingDataSource.reset();
             var startedAt = Instant.now();

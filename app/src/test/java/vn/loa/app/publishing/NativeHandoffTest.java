@@ -133,17 +133,51 @@ class NativeHandoffTest extends EngineTestBase {
         engine.publishDueNow();
         var ref = as("planner").get("/api/deliveries/" + delivery).field("externalRef");
 
-        var corrected = as("planner")
+        var item = contentOf(delivery);
+        var proposed = as("planner")
                 .put(
-                        "/api/content/" + contentOf(delivery) + "/published-variant",
+                        "/api/content/" + item + "/published-variant",
                         Map.of("platform", "FACEBOOK", "body", "Bản đã đính chính"));
-        assertThat(corrected.status()).isEqualTo(200);
-        assertThat(sandbox.state().allPosts().stream()
-                        .filter(p -> p.id().equals(ref))
-                        .findFirst()
-                        .orElseThrow()
-                        .text())
-                .isEqualTo("Bản đã đính chính");
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(202);
+        assertThat(proposed.field("status")).isEqualTo("PENDING");
+        var correction = proposed.id();
+        var before = postText(ref);
+        assertThat(before)
+                .as("nothing reaches the platform before an approver says so")
+                .isNotEqualTo("Bản đã đính chính");
+        assertThat(as("planner")
+                        .post("/api/content/corrections/" + correction + "/approve", null)
+                        .status())
+                .isEqualTo(403);
+
+        var rejected = as("approver")
+                .post("/api/content/corrections/" + correction + "/reject", Map.of("reason", "Sai chính tả"));
+        assertThat(rejected.field("status")).isEqualTo("REJECTED");
+        assertThat(postText(ref)).isEqualTo(before);
+        assertThat(as("approver")
+                        .post("/api/content/corrections/" + correction + "/approve", null)
+                        .status())
+                .isEqualTo(409);
+
+        // An editor who is also an approver may not approve their own correction.
+        var own = as("editor-in-chief")
+                .put(
+                        "/api/content/" + item + "/published-variant",
+                        Map.of("platform", "FACEBOOK", "body", "Bản đã đính chính"))
+                .id();
+        var refusedOwn = as("editor-in-chief").post("/api/content/corrections/" + own + "/approve", null);
+        assertThat(refusedOwn.status()).isEqualTo(403);
+        assertThat(refusedOwn.field("detail")).contains("another approver");
+        var approved = as("approver").post("/api/content/corrections/" + own + "/approve", Map.of("note", "Đúng"));
+        assertThat(approved.field("status")).as(approved.text()).isEqualTo("APPLIED");
+        assertThat(approved.field("decidedBy")).isEqualTo("approver");
+        assertThat(postText(ref)).isEqualTo("Bản đã đính chính");
+        var history = as("planner").get("/api/content/" + item + "/history").text();
+        assertThat(history)
+                .contains("correction " + own + " by editor-in-chief, approved by approver")
+                .contains("correction " + correction + " by planner rejected by approver");
+        assertThat(as("leader").get("/api/content/" + item + "/corrections").body())
+                .hasSize(2);
 
         sandbox.inject(Platform.FACEBOOK, Fault.SERVER_ERROR, 1);
         var refused = as("planner").post("/api/deliveries/" + delivery + "/remove", Map.of("reason", "gỡ"));
@@ -154,5 +188,13 @@ class NativeHandoffTest extends EngineTestBase {
         var removed = as("planner").post("/api/deliveries/" + delivery + "/remove", Map.of("reason", "gỡ bài"));
         assertThat(removed.field("status")).isEqualTo("REMOVED");
         assertThat(sandbox.state().find(ref)).isEmpty();
+    }
+
+    private String postText(String ref) {
+        return sandbox.state().allPosts().stream()
+                .filter(p -> p.id().equals(ref))
+                .findFirst()
+                .orElseThrow()
+                .text();
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import vn.loa.app.support.ClusterFixture;
 import vn.loa.connectors.Platform;
@@ -26,9 +25,7 @@ class TwoNodesExactlyOnceTest {
             ClusterFixture.awaitStarted(b, log, Duration.ofSeconds(60));
             var due = Instant.now().plusSeconds(2);
             var jdbc = cluster.jdbc(a);
-            jdbc.sql("UPDATE delivery SET scheduled_at = ?")
-                    .param(due.atOffset(ZoneOffset.UTC))
-                    .update();
+            cluster.dueAt(a, due);
 
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(200))

@@ -31,6 +31,7 @@ import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRole;
 import vn.loa.campaigns.channel.Channels;
 import vn.loa.campaigns.content.ContentDraft;
+import vn.loa.campaigns.delivery.DeliveryTimer;
 import vn.loa.campaigns.plan.Plans;
 import vn.loa.campaigns.theme.ThemeRepository;
 import vn.loa.campaigns.workflow.ContentReview;
@@ -55,7 +56,11 @@ public final class ClusterFixture implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
 
     public ClusterFixture(String database, Duration platformLatency) throws IOException, SQLException {
-        var admin = PostgresDatabase.jdbcUrl();
+        this(PostgresDatabase.jdbcUrl(), database, platformLatency);
+    }
+
+    /** On the PostgreSQL server at {@code admin} (its {@code postgres} database), e.g. one with extensions loaded. */
+    public ClusterFixture(String admin, String database, Duration platformLatency) throws IOException, SQLException {
         try (var c = DriverManager.getConnection(admin, "postgres", "")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + database);
             c.createStatement().execute("CREATE DATABASE " + database);
@@ -79,7 +84,6 @@ public final class ClusterFixture implements AutoCloseable {
         p.put("server.port", "0");
         p.put("loa.credentials.key", KEY);
         p.put("loa.engine.node", node);
-        p.put("loa.engine.poll-interval", "100ms");
         p.put("loa.engine.lease", "4s");
         p.put("loa.connectors.read-timeout", "2s");
         p.put("loa.connectors.sandbox.enabled", "false");
@@ -108,6 +112,10 @@ public final class ClusterFixture implements AutoCloseable {
     public ConfigurableApplicationContext startNode(String node, Map<String, String> overrides) {
         var properties = properties(node);
         properties.putAll(overrides);
+        if ("false".equals(properties.get("loa.engine.loop"))) {
+            // A node that does not dispatch must not take the cluster's wake triggers either.
+            properties.put("spring.quartz.auto-startup", "false");
+        }
         var args = properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -202,10 +210,19 @@ public final class ClusterFixture implements AutoCloseable {
             scheduling.schedule(item.id(), List.of(ids.get(i % channels)), later, planner);
         }
         // All due in the same second.
+        dueAt(node, at);
+    }
+
+    /**
+     * Moves every delivery to {@code at} and sets the timer for it, as scheduling does: Quartz wakes
+     * a dispatcher at that second (the dispatchers' safety poll is a minute).
+     */
+    public void dueAt(ConfigurableApplicationContext node, Instant at) {
         node.getBean(JdbcClient.class)
                 .sql("UPDATE delivery SET scheduled_at = ?")
                 .param(at.atOffset(ZoneOffset.UTC))
                 .update();
+        node.getBean(DeliveryTimer.class).dueAt(at);
     }
 
     public JdbcClient jdbc(ConfigurableApplicationContext node) {

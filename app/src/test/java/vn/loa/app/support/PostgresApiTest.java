@@ -54,6 +54,8 @@ public abstract class PostgresApiTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("loa.credentials.key", () -> "dGVzdC1rZXktb2YtMzItYnl0ZXMtZm9yLWxvYS10ZXM=");
         registry.add("loa.connectors.sandbox.enabled", () -> "true");
+        // Media served by the app under test; 127.0.0.1 stays refused (MediaFetchApiTest).
+        registry.add("loa.request.media-allowed-hosts", () -> "localhost");
         // Tests drive the publishing engine by hand, with the test clock.
         registry.add("loa.engine.loop", () -> "false");
         registry.add("loa.connectors.read-timeout", () -> "1s");
@@ -114,6 +116,29 @@ public abstract class PostgresApiTest {
                                 "organisation",
                                 organisation));
         assertCreated(res);
+        return res.id();
+    }
+
+    /** An official Facebook page, connected with sandbox credentials; returns its id. */
+    protected long officialFacebookPage(String displayName) {
+        var res = as("admin")
+                .post(
+                        "/api/channels",
+                        Map.of(
+                                "platform",
+                                "FACEBOOK",
+                                "externalId",
+                                "off-" + unique(),
+                                "displayName",
+                                displayName,
+                                "role",
+                                "OFFICIAL",
+                                "followerCount",
+                                400_000,
+                                "organisation",
+                                "UBND Hà Nội"));
+        assertCreated(res);
+        as("admin").put("/api/channels/" + res.id() + "/credentials", Map.of("pageToken", "sandbox-page-token"));
         return res.id();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,8 +13,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import vn.loa.app.partner.PartnerApiTest;
 
 /**
- * A partner admin on a phone (375 x 812): sees the pack for their page, copies its text, gets the
- * address wrong once (refused beside the field), then confirms the share by pasting its address.
+ * The office sends an approved item to the partner pages from its page; a partner admin on a phone
+ * (375 x 812) sees the pack for their page, copies its text, gets the address wrong once (refused
+ * beside the field), then confirms the share by pasting its address; the office sees it shared.
  */
 class PartnerPortalBrowserTest extends PartnerApiTest {
 
@@ -45,9 +45,22 @@ class PartnerPortalBrowserTest extends PartnerApiTest {
                         .post("/api/content/" + item.id() + "/approve", null)
                         .status())
                 .isEqualTo(200);
-        var built = as("planner").post("/api/content/" + item.id() + "/packs", Map.of("pageIds", List.of(page)));
-        assertCreated(built);
-        var pack = built.body().path("packs").get(0).path("id").asLong();
+        // The office sends the approved item to the selected partner pages from its page.
+        var pageName = as("planner").get("/api/partners/pages/" + page).field("displayName");
+        try (var desk = Browser.open(port).signIn("planner", PASSWORD)) {
+            desk.go("/content/" + item.id());
+            desk.find(By.id("send-packs")).click();
+            desk.waiting()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Đã gửi"));
+            assertThat(desk.find(By.id("item-packs")).getText()).contains(pageName, "Chờ chia sẻ");
+        }
+        var pack = as("planner")
+                .get("/api/packs?contentId=" + item.id() + "&pageId=" + page)
+                .body()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asLong();
 
         try (var phone = Browser.open(port, 375, 812).signIn("partner", PASSWORD)) {
             phone.go("/partner");
@@ -77,6 +90,10 @@ class PartnerPortalBrowserTest extends PartnerApiTest {
             phone.waitFor(By.id("done-" + pack));
         }
         assertThat(as("partner").get("/api/packs/" + pack).field("status")).isEqualTo("SHARED");
+        try (var desk = Browser.open(port).signIn("planner", PASSWORD)) {
+            desk.go("/content/" + item.id());
+            assertThat(desk.find(By.id("item-packs")).getText()).contains(pageName, "Đã chia sẻ", "xem bài");
+        }
         assertThat(as("partner").get("/api/packs/" + pack + "/shares").body().size())
                 .isEqualTo(1);
     }

@@ -11,5 +11,7 @@ public enum NoticeKind {
     /** The office withdrew a pack: do not share it. */
     PACK_WITHDRAWN,
     /** Loa published a pack on the partner's connected page. */
-    SHARE_PUBLISHED
+    SHARE_PUBLISHED,
+    /** For the on-duty approver: a rebuttal was drafted from a listening signal and will need approval. */
+    REBUTTAL_DRAFTED
 }

@@ -91,6 +91,17 @@ class WorkflowSteps {
         return after;
     }
 
+    /** Records a step about an item that changes neither it nor its status (a correction proposed or refused). */
+    void noted(ContentItem item, String actor, String reason) {
+        record(
+                Subject.CONTENT,
+                item.id(),
+                actor,
+                item.status().name(),
+                item.status().name(),
+                reason);
+    }
+
     List<Delivery> deliveriesOf(ContentItem item) {
         return deliveries.findByContent(item.id());
     }

@@ -367,7 +367,7 @@ public final class FacebookConnector implements Connector {
             // restfb itself fails on some malformed answers (an error body without a message, say).
             throw FacebookErrors.unreadable(write, e);
         } finally {
-            FacebookUsage.report(requestor.getDebugHeaderInfo(), usage);
+            FacebookUsage.report(requestor.getDebugHeaderInfo(), channel.externalId(), usage);
         }
     }
 

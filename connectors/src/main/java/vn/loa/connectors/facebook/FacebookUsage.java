@@ -10,12 +10,13 @@ final class FacebookUsage {
 
     private FacebookUsage() {}
 
-    static void report(DebugHeaderInfo info, UsageObserver observer) {
+    /** Reports the headers of one answer about page {@code pageId}: X-Page-Usage is that page's own budget. */
+    static void report(DebugHeaderInfo info, String pageId, UsageObserver observer) {
         if (info == null) {
             return;
         }
         report(info.getAppUsage(), "app", observer);
-        report(info.getPageUsage(), "page", observer);
+        report(info.getPageUsage(), "page:" + pageId, observer);
         var buc = info.getBusinessUseCaseUsage();
         if (buc != null && buc.getBusinessIds() != null) {
             for (var id : buc.getBusinessIds()) {

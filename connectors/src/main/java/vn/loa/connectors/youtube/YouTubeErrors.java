@@ -5,6 +5,7 @@ import com.google.auth.Retryable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import vn.loa.connectors.MediaAddresses;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
@@ -20,6 +21,9 @@ final class YouTubeErrors {
     private YouTubeErrors() {}
 
     static ConnectorException map(IOException e, boolean write, Duration untilReset) {
+        if (e instanceof MediaAddresses.Refused refused) {
+            return MediaAddresses.rejected(Platform.YOUTUBE, refused);
+        }
         if (e instanceof GoogleJsonResponseException g) {
             var status = g.getStatusCode();
             var reason = g.getDetails() != null

@@ -4,73 +4,73 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.UsageObserver;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
+import vn.loa.connectors.quota.InMemoryQuotaLedger;
+import vn.loa.connectors.quota.QuotaLedger;
 
 /**
  * Counts YouTube quota per Google project and day (days end at midnight Pacific time, as Google's
  * do): a general unit budget and a separate bucket of uploads. A call that would overdraw is
- * refused here, before it reaches Google, as RATE_LIMITED until the next reset.
+ * refused here, before it reaches Google, as RATE_LIMITED until the next reset. The count lives in
+ * a {@link QuotaLedger} that every node shares (the budget is the project's, not a node's): units
+ * are taken with one atomic step before the call, never held locked during it.
  */
 public final class YouTubeQuota {
 
     static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
-    private record Usage(LocalDate day, int units, int uploads) {}
-
     private final YouTubeSettings settings;
     private final Clock clock;
     private final UsageObserver observer;
-    private final Map<String, Usage> byProject = new HashMap<>();
+    private final QuotaLedger ledger;
 
+    /** A count of this process only (tests, a single node). */
     public YouTubeQuota(YouTubeSettings settings, Clock clock, UsageObserver observer) {
+        this(settings, clock, observer, new InMemoryQuotaLedger());
+    }
+
+    public YouTubeQuota(YouTubeSettings settings, Clock clock, UsageObserver observer, QuotaLedger ledger) {
         this.settings = settings;
         this.clock = clock;
         this.observer = observer;
+        this.ledger = ledger;
     }
 
-    synchronized void spendUnits(String project, String method) {
+    void spendUnits(String project, String method) {
         var cost = settings.cost(method);
-        var usage = today(project);
-        if (usage.units() + cost > settings.dailyUnits()) {
+        var taken = ledger.take(units(project), today(), cost, settings.dailyUnits());
+        if (!taken.granted()) {
             throw exhausted("quotaExceeded", "the project's " + settings.dailyUnits() + " daily units are used up");
         }
-        byProject.put(project, new Usage(usage.day(), usage.units() + cost, usage.uploads()));
-        observer.observed(
-                Platform.YOUTUBE, "units:" + project, (usage.units() + cost) * 100 / settings.dailyUnits(), null);
+        observer.observed(Platform.YOUTUBE, units(project), taken.used() * 100 / settings.dailyUnits(), null);
     }
 
-    synchronized void spendUpload(String project) {
-        var usage = today(project);
-        if (usage.uploads() + 1 > settings.dailyUploads()) {
+    void spendUpload(String project) {
+        if (!ledger.take(uploads(project), today(), 1, settings.dailyUploads()).granted()) {
             throw exhausted(
                     "uploadQuotaExceeded", "the project's " + settings.dailyUploads() + " daily uploads are used up");
         }
-        byProject.put(project, new Usage(usage.day(), usage.units(), usage.uploads() + 1));
     }
 
     /** Google said the quota is gone even if our count disagrees (another app on the project): believe it. */
-    synchronized void exhaust(String project) {
-        var usage = today(project);
-        byProject.put(project, new Usage(usage.day(), settings.dailyUnits(), usage.uploads()));
+    void exhaust(String project) {
+        ledger.exhaust(units(project), today(), settings.dailyUnits());
     }
 
     /** Google refused an upload for quota: the upload bucket is empty for the day, the general units untouched. */
-    synchronized void exhaustUploads(String project) {
-        var usage = today(project);
-        byProject.put(project, new Usage(usage.day(), usage.units(), settings.dailyUploads()));
+    void exhaustUploads(String project) {
+        ledger.exhaust(uploads(project), today(), settings.dailyUploads());
     }
 
-    public synchronized int unitsUsed(String project) {
-        return today(project).units();
+    public int unitsUsed(String project) {
+        return ledger.used(units(project), today());
     }
 
-    public synchronized int uploadsUsed(String project) {
-        return today(project).uploads();
+    public int uploadsUsed(String project) {
+        return ledger.used(uploads(project), today());
     }
 
     Duration untilReset() {
@@ -78,10 +78,16 @@ public final class YouTubeQuota {
         return Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(PACIFIC));
     }
 
-    private Usage today(String project) {
-        var day = clock.instant().atZone(PACIFIC).toLocalDate();
-        var usage = byProject.get(project);
-        return usage == null || !usage.day().equals(day) ? new Usage(day, 0, 0) : usage;
+    private LocalDate today() {
+        return clock.instant().atZone(PACIFIC).toLocalDate();
+    }
+
+    private static String units(String project) {
+        return "units:" + project;
+    }
+
+    private static String uploads(String project) {
+        return "youtube-uploads:" + project;
     }
 
     private ConnectorException exhausted(String code, String message) {

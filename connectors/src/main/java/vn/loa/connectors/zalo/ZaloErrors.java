@@ -3,6 +3,7 @@ package vn.loa.connectors.zalo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import vn.loa.connectors.MediaAddresses;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
@@ -61,6 +62,9 @@ final class ZaloErrors {
     }
 
     static ConnectorException network(IOException e, boolean write) {
+        if (e instanceof MediaAddresses.Refused refused) {
+            return MediaAddresses.rejected(Platform.ZALO, refused);
+        }
         return new ConnectorException(
                 Platform.ZALO,
                 write ? FailureKind.UNKNOWN_OUTCOME : FailureKind.TRANSIENT,

@@ -16,6 +16,7 @@ import vn.loa.connectors.Comment;
 import vn.loa.connectors.CommentPage;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.Media;
+import vn.loa.connectors.MediaAddresses;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.PostKind;
@@ -103,7 +104,7 @@ class SandboxRoundTripTest {
         var youtube = new YouTubeConnector(
                 settings,
                 quota,
-                MediaFetcher.http(Duration.ofSeconds(5)),
+                MediaFetcher.http(Duration.ofSeconds(5), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                 (key, sent, total) -> progress.add(sent),
                 clock);
         var channel = new ChannelAccess(
@@ -151,7 +152,7 @@ class SandboxRoundTripTest {
     void zaloArticlesAreCreatedVerifiedAndReadBackWithTokensRotated() {
         var zalo = new ZaloConnector(
                 ZaloSettings.defaults(sandbox.baseUrl(), sandbox.baseUrl()),
-                MediaFetcher.http(Duration.ofSeconds(5)),
+                MediaFetcher.http(Duration.ofSeconds(5), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                 d -> {},
                 clock);
         var first = ZaloEmulator.tokensFor("4318");
@@ -291,7 +292,7 @@ class SandboxRoundTripTest {
     void zaloHasNoCommentApi() {
         var zalo = new ZaloConnector(
                 ZaloSettings.defaults(sandbox.baseUrl(), sandbox.baseUrl()),
-                MediaFetcher.http(Duration.ofSeconds(5)),
+                MediaFetcher.http(Duration.ofSeconds(5), MediaAddresses.allowing(List.of("localhost", "127.0.0.1"))),
                 d -> {},
                 clock);
         assertThat(zalo.capabilities().comments()).isFalse();

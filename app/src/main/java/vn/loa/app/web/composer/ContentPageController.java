@@ -19,6 +19,7 @@ import vn.loa.app.web.Flash;
 import vn.loa.app.web.FormErrors;
 import vn.loa.app.web.WebTimes;
 import vn.loa.app.web.WebUser;
+import vn.loa.app.web.partner.ItemPacks;
 import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.cadence.Cadences;
@@ -52,6 +53,7 @@ class ContentPageController {
     private final DomainMessages messages;
     private final Flash flash;
     private final Clock clock;
+    private final ItemPacks itemPacks;
 
     ContentPageController(
             ContentWriting writing,
@@ -65,7 +67,9 @@ class ContentPageController {
             WebTimes times,
             DomainMessages messages,
             Flash flash,
-            Clock clock) {
+            Clock clock,
+            ItemPacks itemPacks) {
+        this.itemPacks = itemPacks;
         this.writing = writing;
         this.review = review;
         this.scheduling = scheduling;
@@ -121,6 +125,13 @@ class ContentPageController {
                         || item.status() == ContentStatus.SCHEDULED
                         || item.status() == ContentStatus.FAILED);
         model.addAttribute("canCancel", item.status().canMoveTo(ContentStatus.CANCELLED));
+        model.addAttribute("packs", itemPacks.of(id, me.actor()));
+        model.addAttribute(
+                "canPack",
+                item.status() == ContentStatus.APPROVED
+                        || item.status() == ContentStatus.SCHEDULED
+                        || item.status() == ContentStatus.PUBLISHING
+                        || item.status() == ContentStatus.PUBLISHED);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", FormErrors.NONE);
         }
