@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.loa.campaigns.access.Actor;
-import vn.loa.campaigns.access.Permissions;
-import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRole;
 import vn.loa.campaigns.channel.Channels;
@@ -70,13 +68,11 @@ class ChannelController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ChannelView register(@RequestBody Channel.Details body, Actor actor) {
-        Permissions.requireAny(actor, "register a channel", Role.ADMIN);
-        return ChannelView.of(channels.registerChannel(body));
+        return ChannelView.of(channels.registerChannel(body, actor));
     }
 
     @PutMapping("/{id}")
     ChannelView change(@PathVariable long id, @RequestBody Channel.Details body, Actor actor) {
-        Permissions.requireAny(actor, "change a channel", Role.ADMIN);
-        return ChannelView.of(channels.changeChannel(id, body));
+        return ChannelView.of(channels.changeChannel(id, body, actor));
     }
 }

@@ -72,8 +72,8 @@ public class DomainConfig {
     }
 
     @Bean
-    Channels channels(ChannelRepository channels) {
-        return new Channels(channels);
+    Channels channels(ChannelRepository channels, AuditTrail audit, Clock clock) {
+        return new Channels(channels, audit, clock);
     }
 
     @Bean

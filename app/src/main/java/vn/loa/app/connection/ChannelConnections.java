@@ -16,6 +16,8 @@ import vn.loa.app.persistence.Timestamps;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
+import vn.loa.campaigns.audit.AuditEntry;
+import vn.loa.campaigns.audit.AuditTrail;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.Channels;
 import vn.loa.campaigns.shared.InvalidInput;
@@ -46,6 +48,7 @@ public class ChannelConnections {
     private final ConnectorRegistry connectors;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     public ChannelConnections(
             JdbcClient jdbc,
@@ -54,8 +57,10 @@ public class ChannelConnections {
             Channels channels,
             ConnectorRegistry connectors,
             ApplicationEventPublisher events,
+            AuditTrail audit,
             Clock clock) {
         this.events = events;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.tm = tm;
@@ -141,6 +146,11 @@ public class ChannelConnections {
             verified = true;
         } catch (ConnectorException e) {
             if (e.kind() == FailureKind.AUTH_EXPIRED || e.kind() == FailureKind.REJECTED) {
+                record(
+                        channelId,
+                        actor,
+                        "REFUSED",
+                        "the platform refused the credentials (" + e.platformCode() + "); nothing stored");
                 throw InvalidInput.of(
                         "credentials",
                         channel.platform().displayName() + " refused these credentials (" + e.platformCode()
@@ -150,6 +160,11 @@ public class ChannelConnections {
             note = "stored without a check: the platform could not be reached (" + e.kind() + ")";
         }
         store(channelId, channel, trial.current(), actor.username());
+        record(
+                channelId,
+                actor,
+                "CONNECTED",
+                verified ? "verified: the platform answered with these credentials" : "stored unverified: " + note);
         events.publishEvent(new ChannelConnected(channelId));
         return new Status(true, clock.instant(), actor.username(), verified, note);
     }
@@ -193,9 +208,18 @@ public class ChannelConnections {
     public void disconnect(long channelId, Actor actor) {
         Permissions.requireAny(actor, "disconnect channels", Role.ADMIN);
         channels.getChannel(channelId);
-        jdbc.sql("DELETE FROM channel_credential WHERE channel_id = ?")
+        int removed = jdbc.sql("DELETE FROM channel_credential WHERE channel_id = ?")
                 .param(channelId)
                 .update();
+        if (removed > 0) {
+            record(channelId, actor, "DISCONNECTED", "stored credentials deleted");
+        }
+    }
+
+    /** Credentials are recorded by what happened to them, never by their value. */
+    private void record(long channelId, Actor actor, String action, String whatChanged) {
+        audit.append(AuditEntry.numbered(
+                AuditEntry.Subject.CREDENTIAL, channelId, actor.username(), clock.instant(), action, whatChanged));
     }
 
     /**

@@ -304,6 +304,19 @@ public class CommentStore {
                 .list();
     }
 
+    /** Per theme and topic, the comments that mentioned the topic in [from, to), most first. */
+    public List<ListeningResults.TopicVolume> topicVolumes(Instant from, Instant to) {
+        return jdbc.sql(
+                        "SELECT x.theme_id, t.id, t.name, t.kind, COUNT(m.comment_id) FROM listening_topic t"
+                                + " JOIN listening_topic_theme x ON x.topic_id = t.id"
+                                + " LEFT JOIN comment_topic m ON m.topic_id = t.id AND m.created_at >= ? AND m.created_at < ?"
+                                + " GROUP BY x.theme_id, t.id, t.name, t.kind ORDER BY x.theme_id, COUNT(m.comment_id) DESC, t.name")
+                .params(Timestamps.utc(from), Timestamps.utc(to))
+                .query((rs, n) -> new ListeningResults.TopicVolume(
+                        rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
     /** A rumour the comment mentions, if any (the first by id). */
     public Optional<Long> rumourOf(long commentId) {
         return jdbc.sql("SELECT MIN(m.topic_id) FROM comment_topic m JOIN listening_topic t ON t.id = m.topic_id"

@@ -103,6 +103,38 @@ public class SignalStore {
                 .list();
     }
 
+    /**
+     * The steps of every rebuttal drafted from a signal detected in [from, to): its theme (the
+     * rebuttal's campaign's), approval (first APPROVED in its audit trail), live (first publication
+     * on an official channel), first partner share.
+     */
+    public List<ListeningResults.Timing> timings(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT c.theme_id, s.id, s.content_id, s.detected_at, s.drafted_at,
+                  (SELECT MIN(a.occurred_at) FROM audit_entry a WHERE a.subject = 'CONTENT' AND a.subject_id = s.content_id
+                     AND a.to_state = 'APPROVED') AS approved_at,
+                  (SELECT MIN(d.published_at) FROM delivery d JOIN channel ch ON ch.id = d.channel_id
+                     WHERE d.content_id = s.content_id AND d.status = 'PUBLISHED' AND ch.channel_role = 'OFFICIAL') AS live_at,
+                  (SELECT MIN(ps.shared_at) FROM partner_share ps JOIN content_pack p ON p.id = ps.pack_id
+                     WHERE p.content_id = s.content_id) AS first_share_at
+                FROM listening_signal s
+                JOIN content_item i ON i.id = s.content_id
+                JOIN campaign c ON c.id = i.campaign_id
+                WHERE s.detected_at >= ? AND s.detected_at < ?
+                ORDER BY c.theme_id, s.detected_at""")
+                .params(Timestamps.utc(from), Timestamps.utc(to))
+                .query((rs, n) -> new ListeningResults.Timing(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        Timestamps.read(rs, "detected_at"),
+                        Timestamps.read(rs, "drafted_at"),
+                        Timestamps.read(rs, "approved_at"),
+                        Timestamps.read(rs, "live_at"),
+                        Timestamps.read(rs, "first_share_at")))
+                .list();
+    }
+
     public void drafted(long signalId, long contentId, Instant at, String by) {
         jdbc.sql("UPDATE listening_signal SET content_id = ?, drafted_at = ?, drafted_by = ? WHERE id = ?")
                 .params(contentId, Timestamps.utc(at), by, signalId)

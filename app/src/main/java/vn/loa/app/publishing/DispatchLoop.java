@@ -87,6 +87,10 @@ public class DispatchLoop implements SmartLifecycle {
         }
     }
 
+    /**
+     * The engine stops first on shutdown (SIGTERM): no new claims, then the attempts in flight
+     * finish and record their outcomes while Quartz and the database are still there.
+     */
     @Override
     public void stop() {
         running = false;
@@ -98,6 +102,17 @@ public class DispatchLoop implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            engine.drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Publishing engine stopped; attempts in flight finished");
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     @Override

@@ -387,13 +387,24 @@ public class PublishEngine implements DisposableBean {
         return PostDrafts.toRequest(variant, connections.accessFor(channel), idempotencyKey);
     }
 
-    @Override
-    public void destroy() throws InterruptedException {
+    /**
+     * Takes no new attempts and waits for those in flight to finish and record their outcomes
+     * (each is bounded by the connectors' read timeout). Called when the dispatcher stops, and
+     * again, harmlessly, when the engine is destroyed.
+     */
+    public void drain() throws InterruptedException {
         for (var pool : pools.values()) {
             pool.shutdown();
         }
         for (var pool : pools.values()) {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Attempts still in flight after 30 s at shutdown; they settle as unknown outcomes");
+            }
         }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        drain();
     }
 }

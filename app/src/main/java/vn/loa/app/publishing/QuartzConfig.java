@@ -5,6 +5,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +25,16 @@ class QuartzConfig {
                             : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
             factory.setQuartzProperties(properties);
         };
+    }
+
+    /**
+     * Quartz stops after the publishing engine ({@link DispatchLoop} stops in the default, first,
+     * phase and drains the attempts in flight), so a shutdown never pulls the job store from
+     * under an attempt that is recording its outcome.
+     */
+    @Bean
+    SchedulerFactoryBeanCustomizer quartzStopsAfterTheEngine() {
+        return factory -> factory.setPhase(SmartLifecycle.DEFAULT_PHASE - 100);
     }
 
     static boolean isPostgres(DataSource dataSource) {

@@ -3,9 +3,11 @@ package vn.loa.app.report;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import vn.loa.app.amplify.PartnerResults;
+import vn.loa.app.listening.ListeningResults;
 
 /** A report laid out once as titled tables and a timeline, then written as CSV, XLSX or PDF. */
 public record ReportDocument(String title, String subtitle, List<Table> tables, List<Point> timeline) {
@@ -90,6 +92,7 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
                 rows));
         tables.add(timelineTable(r.timeline()));
         tables.addAll(amplification(r.amplification()));
+        tables.addAll(listening(r.themes(), r.listening()));
         return new ReportDocument(
                 "Báo cáo định kỳ " + r.from() + " – " + r.to(),
                 "So với kỳ trước " + r.previousFrom() + " – " + r.previousTo(),
@@ -131,6 +134,53 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
         return List.of(
                 new Table("Đối tác chia sẻ: theo đơn vị", orgHeaders, byOrganisation),
                 new Table("Đối tác chia sẻ: theo trang", pageHeaders, byPage));
+    }
+
+    /** The listening section: topic volumes per theme, and time from signal to rebuttal per theme. */
+    private static List<Table> listening(List<Reports.ThemeLine> themes, ListeningResults.Results results) {
+        var names = new HashMap<Long, String>();
+        themes.forEach(t -> names.put(t.themeId(), t.name()));
+        var topics = new ArrayList<List<Object>>();
+        for (var t : results.topics()) {
+            topics.add(List.of(
+                    names.getOrDefault(t.themeId(), "#" + t.themeId()),
+                    t.topic(),
+                    t.kind().equals("RUMOUR") ? "Tin đồn" : "Vấn đề",
+                    t.comments()));
+        }
+        var times = new ArrayList<List<Object>>();
+        for (var t : results.rebuttals()) {
+            times.add(List.of(
+                    names.getOrDefault(t.themeId(), "#" + t.themeId()),
+                    t.rebuttals(),
+                    t.live(),
+                    minutes(t.signalToDraft()),
+                    minutes(t.draftToApproval()),
+                    minutes(t.approvalToLive()),
+                    minutes(t.signalToLive()),
+                    minutes(t.liveToFirstShare())));
+        }
+        return List.of(
+                new Table(
+                        "Lắng nghe: chủ đề được nhắc đến",
+                        List.of("Chủ đề", "Vấn đề theo dõi", "Loại", "Bình luận"),
+                        topics),
+                new Table(
+                        "Thời gian phản bác (trung vị, phút)",
+                        List.of(
+                                "Chủ đề",
+                                "Phản bác",
+                                "Đã đăng",
+                                "Tín hiệu → bản nháp",
+                                "Bản nháp → duyệt",
+                                "Duyệt → đăng",
+                                "Tín hiệu → đăng",
+                                "Đăng → đối tác chia sẻ đầu tiên"),
+                        times));
+    }
+
+    private static String minutes(Double value) {
+        return value == null ? "—" : String.format(VI, "%.1f", value);
     }
 
     private static List<Object> partnerRow(String name, PartnerResults.Figures f) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.loa.app.amplify.PartnerResults;
 import vn.loa.app.config.LoaProperties;
+import vn.loa.app.listening.ListeningResults;
 import vn.loa.app.report.ReportStore.PostRow;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Permissions;
@@ -127,7 +128,8 @@ public class Reports {
             Totals previous,
             List<ThemeLine> themes,
             List<Day> timeline,
-            PartnerResults.Results amplification) {}
+            PartnerResults.Results amplification,
+            ListeningResults.Results listening) {}
 
     public record Cell(int key, long posts, double averageInteractions) {}
 
@@ -146,6 +148,7 @@ public class Reports {
     private final Channels channels;
     private final LoaProperties loa;
     private final PartnerResults partnerResults;
+    private final ListeningResults listening;
 
     public Reports(
             ReportStore store,
@@ -153,8 +156,10 @@ public class Reports {
             Themes themes,
             Channels channels,
             LoaProperties loa,
-            PartnerResults partnerResults) {
+            PartnerResults partnerResults,
+            ListeningResults listening) {
         this.partnerResults = partnerResults;
+        this.listening = listening;
         this.store = store;
         this.campaigns = campaigns;
         this.themes = themes;
@@ -294,7 +299,8 @@ public class Reports {
                 sum(previous.values()),
                 lines,
                 timeline,
-                partnerResults.forReport(PartnerResults.Query.period(from, to)));
+                partnerResults.forReport(PartnerResults.Query.period(from, to)),
+                listening.forPeriod(from, to));
     }
 
     /** Per theme over [from, to]: what the days added (rollups) and the posts that went out then. */

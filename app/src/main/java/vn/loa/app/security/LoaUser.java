@@ -16,20 +16,36 @@ public class LoaUser extends User {
     private final String organisation;
     private final Set<Role> roles;
     private final boolean onDuty;
+    private final Standing standing;
+
+    /**
+     * What decides whether a signed-in session still stands: the account is enabled, its password
+     * need not be changed first, and its session epoch is the one the session was opened with.
+     */
+    public record Standing(boolean enabled, boolean mustChangePassword, long sessionEpoch) {}
 
     public LoaUser(
             String username,
             String passwordHash,
-            boolean enabled,
             String displayName,
             String organisation,
             Set<Role> roles,
-            boolean onDuty) {
-        super(username, passwordHash, enabled, true, true, true, authorities(roles));
+            boolean onDuty,
+            Standing standing) {
+        super(username, passwordHash, standing.enabled(), true, true, true, authorities(roles));
         this.displayName = displayName;
         this.organisation = organisation;
         this.roles = Set.copyOf(roles);
         this.onDuty = onDuty;
+        this.standing = standing;
+    }
+
+    public Standing standing() {
+        return standing;
+    }
+
+    public boolean mustChangePassword() {
+        return standing.mustChangePassword();
     }
 
     public Actor actor() {

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,6 +16,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.app.request.JsonWritesOnly;
 import vn.loa.app.request.Problems;
@@ -32,10 +35,20 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Every door signs people in the same way (one place for the password check and its refusals). */
+    @Bean
+    AuthenticationManager authenticationManager(
+            UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+        return new ProviderManager(new PasswordAuthentication(accounts, encoder, throttle));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, JsonMapper json, AuthenticationManager signIn, UserAccounts accounts, ApiTokens tokens)
+            throws Exception {
         return http.securityMatcher("/api/**")
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn(json, "Sign in to use the Loa API")))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn(json, "Sign in to use the Loa API"))
@@ -44,6 +57,8 @@ public class SecurityConfig {
                 // Stateless Basic-auth calls carry no browser session to forge; a browser that holds
                 // Basic credentials is kept from cross-site writes by JsonWritesOnly instead.
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new TokenSignIn(tokens, accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(AccountGate.forApi(accounts, json), AuthorizationFilter.class)
                 .addFilterAfter(new JsonWritesOnly(json), AuthorizationFilter.class)
                 .build();
     }
@@ -54,8 +69,9 @@ public class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, JsonMapper json, AuthenticationManager signIn) throws Exception {
         return http.securityMatcher("/actuator/**")
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(
                         a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                                 .permitAll()
@@ -72,17 +88,18 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(
-                        a -> a.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                                .permitAll()
-                                .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
-                                .permitAll()
-                                // Uploaded media, fetched by the platforms by its unguessable address.
-                                .requestMatchers("/media/**")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager signIn, UserAccounts accounts) throws Exception {
+        return http.authenticationManager(signIn)
+                .addFilterBefore(AccountGate.forPages(accounts), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        // Uploaded media, fetched by the platforms by its unguessable address.
+                        .requestMatchers("/media/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
                 .build();

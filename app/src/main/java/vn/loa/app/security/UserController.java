@@ -1,15 +1,19 @@
 package vn.loa.app.security;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.loa.app.api.ApiTimes;
 import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
@@ -26,20 +30,85 @@ class UserController {
             String organisation,
             Set<Role> roles,
             boolean enabled,
-            boolean onDuty) {
+            boolean onDuty,
+            boolean mustChangePassword) {
 
         static UserView of(LoaUser u) {
             return new UserView(
-                    u.getUsername(), u.displayName(), u.organisation(), u.roles(), u.isEnabled(), u.onDuty());
+                    u.getUsername(),
+                    u.displayName(),
+                    u.organisation(),
+                    u.roles(),
+                    u.isEnabled(),
+                    u.onDuty(),
+                    u.mustChangePassword());
         }
     }
 
     record Duty(Boolean onDuty) {}
 
-    private final UserAccounts accounts;
+    record PasswordChange(String currentPassword, String newPassword) {}
 
-    UserController(UserAccounts accounts) {
+    record RolesChange(Set<Role> roles, String organisation) {}
+
+    /** Shown once, to be handed to the person; they must choose their own at the next sign-in. */
+    record OneTimePasswordView(String username, String oneTimePassword, boolean mustChangeAtNextSignIn) {}
+
+    record AddressUnlock(String address) {}
+
+    record TokenRequest(String name) {}
+
+    record TokenView(
+            long id,
+            String name,
+            String prefix,
+            OffsetDateTime createdAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt) {}
+
+    /** Shown once: keep the token in the script's secret store; Loa keeps only its hash. */
+    record NewTokenView(long id, String name, String prefix, OffsetDateTime createdAt, String token) {}
+
+    record LockView(SignInThrottle.Scope scope, String key, OffsetDateTime until) {}
+
+    private final UserAccounts accounts;
+    private final SignInThrottle throttle;
+    private final ApiTokens tokens;
+    private final ApiTimes times;
+
+    UserController(UserAccounts accounts, SignInThrottle throttle, ApiTokens tokens, ApiTimes times) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.times = times;
+    }
+
+    /** A personal API token for scripts (use as {@code Authorization: Bearer …}). */
+    @PostMapping("/me/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewTokenView createToken(@RequestBody(required = false) TokenRequest body, Actor actor) {
+        var made = tokens.create(actor, body == null ? null : body.name(), TokenSignIn.current());
+        var info = made.info();
+        return new NewTokenView(info.id(), info.name(), info.prefix(), times.inCity(info.createdAt()), made.token());
+    }
+
+    @GetMapping("/me/tokens")
+    List<TokenView> tokens(Actor actor) {
+        return tokens.list(actor).stream()
+                .map(t -> new TokenView(
+                        t.id(),
+                        t.name(),
+                        t.prefix(),
+                        times.inCity(t.createdAt()),
+                        times.inCity(t.lastUsedAt()),
+                        times.inCity(t.revokedAt())))
+                .toList();
+    }
+
+    @DeleteMapping("/me/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeToken(@PathVariable long id, Actor actor) {
+        tokens.revoke(actor, id);
     }
 
     @GetMapping("/me")
@@ -57,6 +126,14 @@ class UserController {
         return UserView.of(accounts.setOnDuty(actor.username(), body.onDuty()));
     }
 
+    /** Changes the caller's own password; their other sessions end. */
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@RequestBody(required = false) PasswordChange body, Actor actor) {
+        var change = body == null ? new PasswordChange(null, null) : body;
+        accounts.changeOwnPassword(actor, change.currentPassword(), change.newPassword());
+    }
+
     @GetMapping("/users")
     List<UserView> list(Actor actor) {
         Permissions.requireAny(actor, "list users", Role.ADMIN);
@@ -67,6 +144,53 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody UserAccounts.NewUser body, Actor actor) {
         Permissions.requireAny(actor, "add users", Role.ADMIN);
-        return UserView.of(accounts.create(body));
+        return UserView.of(accounts.create(body, actor));
+    }
+
+    /** Their sessions and API access end at once; they get the same 401 as a wrong password. */
+    @PostMapping("/users/{username}/disable")
+    UserView disable(@PathVariable String username, Actor actor) {
+        return UserView.of(accounts.setEnabled(actor, username, false));
+    }
+
+    @PostMapping("/users/{username}/enable")
+    UserView enable(@PathVariable String username, Actor actor) {
+        return UserView.of(accounts.setEnabled(actor, username, true));
+    }
+
+    @PostMapping("/users/{username}/reset-password")
+    OneTimePasswordView resetPassword(@PathVariable String username, Actor actor) {
+        var reset = accounts.resetPassword(actor, username);
+        return new OneTimePasswordView(reset.username(), reset.password(), true);
+    }
+
+    /** Lifts the lock (or the waiting) that failed sign-ins put on an account. */
+    @PostMapping("/users/{username}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlock(@PathVariable String username, Actor actor) {
+        throttle.unlock(actor, SignInThrottle.Scope.ACCOUNT, username);
+    }
+
+    /** Accounts and addresses locked by failed sign-ins, now. */
+    @GetMapping("/sign-in-locks")
+    List<LockView> locks(Actor actor) {
+        return throttle.locks(actor).stream()
+                .map(l -> new LockView(l.scope(), l.key(), times.inCity(l.until())))
+                .toList();
+    }
+
+    @PostMapping("/sign-in-locks/unlock-address")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlockAddress(@RequestBody(required = false) AddressUnlock body, Actor actor) {
+        if (body == null || body.address() == null || body.address().isBlank()) {
+            throw InvalidInput.of("address", "is required");
+        }
+        throttle.unlock(actor, SignInThrottle.Scope.ADDRESS, body.address().strip());
+    }
+
+    @PutMapping("/users/{username}/roles")
+    UserView changeRoles(@PathVariable String username, @RequestBody(required = false) RolesChange body, Actor actor) {
+        var change = body == null ? new RolesChange(null, null) : body;
+        return UserView.of(accounts.changeRoles(actor, username, change.roles(), change.organisation()));
     }
 }

@@ -42,6 +42,12 @@ public class DomainMessages {
         rule("is already taken", "taken");
         rule("must be at least (\\d+) characters", "too-short");
         rule("give at least one role", "one-role");
+        rule("is too common; choose a longer phrase of your own", "too-common");
+        rule("must not contain the username", "contains-username");
+        rule("is not your current password", "not-current");
+        rule("must differ from the current password", "same-password");
+        rule("you cannot disable your own account", "own-disable");
+        rule("you cannot take the administrator role from yourself", "own-admin");
         rule("a partner admin must be bound to their organisation", "partner-org");
         rule("is not a date and time \\(for example (.+)\\)", "not-datetime");
         rule("is not a known time zone \\(for example Asia/Ho_Chi_Minh\\)", "zone");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.persistence.Timestamps;
 import vn.loa.app.publishing.NativeHandoff;
 import vn.loa.app.support.EngineTestBase;
 import vn.loa.app.support.WebSession;
@@ -86,6 +87,22 @@ class EmergencyStopTest extends EngineTestBase {
                 .query(String.class)
                 .list();
         assertThat(audit).containsExactly("admin STOPPED", "admin RESUMED");
+    }
+
+    @Test
+    void aStopMadeOnAnotherNodeIsHonouredAtTheNextClaim() {
+        var page = connected("FACEBOOK");
+        var delivery = scheduled(page, "2026-11-23T08:30:00+07:00");
+        stops.fresh(); // this node has just read: no stop
+        // Another node's stop: only the shared database knows of it.
+        jdbc.sql("INSERT INTO emergency_stop (scope, reason, stopped_by, stopped_at) VALUES ('CITY', ?, 'admin', ?)")
+                .params("dừng từ máy khác", Timestamps.utc(START))
+                .update();
+
+        clock.set(START.plus(Duration.ofMinutes(31)));
+        engine.publishDueNow();
+        assertThat(status(delivery)).isEqualTo("HELD");
+        assertThat(postsOn(page)).isZero();
     }
 
     @Test

@@ -237,5 +237,23 @@ class ListeningTest extends EngineTestBase {
                         }));
         assertThat(sandbox.state().postsOf(Platform.FACEBOOK, externalId(official)))
                 .anySatisfy(p -> assertThat(p.text()).contains("Mai phong toa ca quan"));
+
+        // The period report shows the topic's volume and the time from signal to rebuttal, per theme.
+        var listening = as("leader")
+                .get("/api/reports/period?from=2026-11-01&to=2026-11-30")
+                .body()
+                .path("listening");
+        assertThat(listening.path("topics")).anySatisfy(t -> {
+            assertThat(t.path("topicId").asLong()).isEqualTo(rumour);
+            assertThat(t.path("themeId").asLong()).isEqualTo(themeId("security"));
+            assertThat(t.path("comments").asLong()).isEqualTo(39);
+        });
+        assertThat(listening.path("rebuttals")).anySatisfy(t -> {
+            assertThat(t.path("themeId").asLong()).isEqualTo(themeId("security"));
+            assertThat(t.path("live").asInt()).isEqualTo(1);
+            assertThat(t.path("signalToLive").asDouble()).isEqualTo(5.0);
+        });
+        var csv = as("leader").get("/api/reports/period/export?from=2026-11-01&to=2026-11-30&format=csv");
+        assertThat(csv.text()).contains("Thời gian phản bác").contains(name);
     }
 }

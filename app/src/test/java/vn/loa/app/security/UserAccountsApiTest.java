@@ -50,7 +50,7 @@ class UserAccountsApiTest extends PostgresApiTest {
                                 List.of("PARTNER_ADMIN")));
         assertThat(res.status()).isEqualTo(400);
         assertThat(res.error("username")).isNotNull();
-        assertThat(res.error("password")).isEqualTo("must be at least 10 characters");
+        assertThat(res.error("password")).isEqualTo("must be at least 12 characters");
         assertThat(res.error("organisation")).isEqualTo("a partner admin must be bound to their organisation");
         assertThat(as("admin")
                         .post(

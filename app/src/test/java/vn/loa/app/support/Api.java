@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +21,28 @@ public final class Api {
 
     private final String base;
     private final String authorization;
+    private final Map<String, String> headers;
 
     private Api(String base, String authorization) {
+        this(base, authorization, Map.of());
+    }
+
+    private Api(String base, String authorization, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same caller, sending one more header on every request (e.g. X-Forwarded-For). */
+    public Api header(String name, String value) {
+        var more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, authorization, Map.copyOf(more));
+    }
+
+    /** A caller with a bearer token (a personal API token) instead of a password. */
+    public static Api bearer(int port, String token) {
+        return new Api("http://localhost:" + port, "Bearer " + token);
     }
 
     public static Api anonymous(int port) {
@@ -67,11 +87,17 @@ public final class Api {
         return send(request(path).PUT(publisher(body)).header("Content-Type", "application/json"));
     }
 
+    /** A DELETE has no body to declare as JSON, so it says it comes from a script instead. */
+    public Response delete(String path) {
+        return send(request(path).DELETE().header("X-Requested-With", "loa-tests"));
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

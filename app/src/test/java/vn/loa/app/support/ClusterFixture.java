@@ -126,14 +126,28 @@ public final class ClusterFixture implements AutoCloseable {
 
     /** A node in a process of its own, which the test may kill. */
     public Process startProcess(String node, Path log) throws IOException {
+        return startProcess(node, log, Map.of(), Set.of(), null);
+    }
+
+    /**
+     * A node process with some settings changed or {@code dropped} (so the defaults apply), working
+     * in {@code directory} (where the default embedded database lives), or this JVM's when null.
+     */
+    public Process startProcess(
+            String node, Path log, Map<String, String> overrides, Set<String> dropped, Path directory)
+            throws IOException {
+        var properties = properties(node);
+        properties.putAll(overrides);
+        dropped.forEach(properties::remove);
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LoaApplication.class.getName());
-        properties(node).forEach((k, v) -> command.add("--" + k + "=" + v));
+        properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         var process = new ProcessBuilder(command)
+                .directory(directory == null ? null : directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

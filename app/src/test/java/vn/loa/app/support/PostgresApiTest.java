@@ -94,6 +94,15 @@ public abstract class PostgresApiTest {
         return Api.anonymous(port);
     }
 
+    /**
+     * A client address of its own (sent as X-Forwarded-For), so that failed sign-ins a test makes
+     * on purpose are not counted against the loopback address every other test signs in from.
+     */
+    protected static String freshAddress() {
+        long n = unique();
+        return "10." + (n / 65_536 % 256) + "." + (n / 256 % 256) + "." + (n % 256);
+    }
+
     protected static long unique() {
         return UNIQUE.incrementAndGet();
     }
@@ -196,6 +205,29 @@ public abstract class PostgresApiTest {
                                 List.of("https://cdn.hanoi.gov.vn/anh/" + unique() + ".jpg")));
         assertCreated(res);
         return res.id();
+    }
+
+    /** A new person with a name of their own, added by the administrator through the API. */
+    protected String person(String password, String... roles) {
+        var username = "nv" + unique();
+        assertCreated(createUser(username, password, roles));
+        return username;
+    }
+
+    /** The administrator's request to add someone, for tests of what is refused. */
+    protected Api.Response createUser(String username, String password, String... roles) {
+        return as("admin")
+                .post(
+                        "/api/users",
+                        Map.of(
+                                "username",
+                                username,
+                                "password",
+                                password,
+                                "displayName",
+                                "Người " + username,
+                                "roles",
+                                List.of(roles)));
     }
 
     protected static void assertCreated(Api.Response res) {

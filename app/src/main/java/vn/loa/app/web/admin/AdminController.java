@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.app.security.SignInThrottle;
 import vn.loa.app.security.UserAccounts;
 import vn.loa.app.web.DomainMessages;
 import vn.loa.app.web.Flash;
@@ -62,12 +64,15 @@ class AdminController {
     }
 
     private final UserAccounts accounts;
+    private final SignInThrottle throttle;
     private final Channels channels;
     private final DomainMessages messages;
     private final Flash flash;
 
-    AdminController(UserAccounts accounts, Channels channels, DomainMessages messages, Flash flash) {
+    AdminController(
+            UserAccounts accounts, SignInThrottle throttle, Channels channels, DomainMessages messages, Flash flash) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.channels = channels;
         this.messages = messages;
         this.flash = flash;
@@ -77,6 +82,12 @@ class AdminController {
     String page(WebUser me, Model model) {
         requireAdmin(me);
         model.addAttribute("users", accounts.list());
+        model.addAttribute(
+                "locked",
+                throttle.locks(me.actor()).stream()
+                        .filter(l -> l.scope() == SignInThrottle.Scope.ACCOUNT)
+                        .map(SignInThrottle.Lock::key)
+                        .collect(Collectors.toSet()));
         model.addAttribute("channels", channels.listChannels(me.actor()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("platforms", Platform.values());
@@ -96,12 +107,14 @@ class AdminController {
         requireAdmin(me);
         try {
             var roles = form.roles() == null || form.roles().isEmpty() ? Set.<Role>of() : EnumSet.copyOf(form.roles());
-            var created = accounts.create(new UserAccounts.NewUser(
-                    form.username() == null ? null : form.username().strip(),
-                    form.password(),
-                    form.displayName(),
-                    form.organisation(),
-                    roles));
+            var created = accounts.create(
+                    new UserAccounts.NewUser(
+                            form.username() == null ? null : form.username().strip(),
+                            form.password(),
+                            form.displayName(),
+                            form.organisation(),
+                            roles),
+                    me.actor());
             flash.ok(redirect, locale, "admin.user-added", created.getUsername());
         } catch (DomainException e) {
             redirect.addFlashAttribute("userErrors", FormErrors.of(e, messages, locale));
@@ -110,11 +123,54 @@ class AdminController {
         return "redirect:/admin#users";
     }
 
+    @PostMapping("/admin/users/{username}/disable")
+    String disable(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            accounts.setEnabled(me.actor(), username, false);
+            flash.ok(redirect, locale, "admin.user-disabled", username);
+        });
+    }
+
+    @PostMapping("/admin/users/{username}/enable")
+    String enable(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            accounts.setEnabled(me.actor(), username, true);
+            flash.ok(redirect, locale, "admin.user-enabled", username);
+        });
+    }
+
+    /** The one-time password is shown once, on the page the form returns to, to be handed over. */
+    @PostMapping("/admin/users/{username}/reset-password")
+    String resetPassword(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            var reset = accounts.resetPassword(me.actor(), username);
+            redirect.addFlashAttribute("oneTimeUser", reset.username());
+            redirect.addFlashAttribute("oneTimePassword", reset.password());
+        });
+    }
+
+    @PostMapping("/admin/users/{username}/unlock")
+    String unlock(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            throttle.unlock(me.actor(), SignInThrottle.Scope.ACCOUNT, username);
+            flash.ok(redirect, locale, "admin.user-unlocked", username);
+        });
+    }
+
+    private String userAction(RedirectAttributes redirect, Locale locale, Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException e) {
+            flash.refused(redirect, locale, e);
+        }
+        return "redirect:/admin#users";
+    }
+
     @PostMapping("/admin/channels")
     String addChannel(@ModelAttribute ChannelForm form, WebUser me, Locale locale, RedirectAttributes redirect) {
         requireAdmin(me);
         try {
-            var channel = channels.registerChannel(form.details());
+            var channel = channels.registerChannel(form.details(), me.actor());
             flash.ok(redirect, locale, "admin.channel-added", channel.label());
         } catch (DomainException e) {
             redirect.addFlashAttribute("channelErrors", FormErrors.of(e, messages, locale));
@@ -146,7 +202,8 @@ class AdminController {
                             details.zone(),
                             details.active(),
                             details.nativeScheduling(),
-                            existing.maxInFlight()));
+                            existing.maxInFlight()),
+                    me.actor());
             flash.ok(redirect, locale, "admin.channel-changed", changed.label());
         } catch (DomainException e) {
             redirect.addFlashAttribute("channelErrors", FormErrors.of(e, messages, locale));
