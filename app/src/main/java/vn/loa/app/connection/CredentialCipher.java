@@ -56,7 +56,8 @@ public final class CredentialCipher {
 
     public CredentialCipher(String base64Key, List<String> oldBase64Keys) {
         if (base64Key == null || base64Key.isBlank()) {
-            throw new IllegalStateException(
+            throw new CredentialsKeyProblem(
+                    "loa.credentials.key",
                     "loa.credentials.key (env LOA_CREDENTIALS_KEY) is not set. Loa will not start"
                             + " without a key to encrypt platform tokens at rest; make one with: openssl rand -base64 32");
         }
@@ -76,10 +77,11 @@ public final class CredentialCipher {
         try {
             bytes = Base64.getDecoder().decode(base64Key.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(setting + " is not valid base64", e);
+            throw new CredentialsKeyProblem(setting, setting + " is not valid base64");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException(
+            throw new CredentialsKeyProblem(
+                    setting,
                     setting + " must be 32 bytes (256 bits), base64-encoded; it is " + bytes.length + " bytes");
         }
         return bytes;

@@ -105,6 +105,6 @@ class YouTubeVisibilityEngineTest extends EngineTestBase {
                         "body",
                         "Mô tả",
                         "media",
-                        List.of(sandbox.baseUrl() + "/media/film.mp4")));
+                        List.of(sandbox.baseUrl().replace("127.0.0.1", "localhost") + "/media/film.mp4")));
     }
 }

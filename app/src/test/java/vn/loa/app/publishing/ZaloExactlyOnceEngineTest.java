@@ -111,9 +111,9 @@ class ZaloExactlyOnceEngineTest extends EngineTestBase {
                         "description",
                         "Mô tả",
                         "coverUrl",
-                        sandbox.baseUrl() + "/media/cover.jpg",
+                        sandbox.baseUrl().replace("127.0.0.1", "localhost") + "/media/cover.jpg",
                         "media",
-                        List.of(sandbox.baseUrl() + "/media/film.mp4")));
+                        List.of(sandbox.baseUrl().replace("127.0.0.1", "localhost") + "/media/film.mp4")));
     }
 
     private String receipt(long delivery) {

@@ -52,6 +52,24 @@ public record Channel(
                 Boolean active) {
             this(platform, externalId, displayName, role, followerCount, organisation, zone, active, null, null);
         }
+
+        /**
+         * A change as given, every field it leaves out (null) taken from {@code current}: a change
+         * that names only what it changes loses no other setting (nativeScheduling, maxInFlight, …).
+         */
+        public Details over(Channel current) {
+            return new Details(
+                    platform != null ? platform : current.platform(),
+                    externalId != null ? externalId : current.externalId(),
+                    displayName != null ? displayName : current.displayName(),
+                    role != null ? role : current.role(),
+                    followerCount != null ? followerCount : current.followerCount(),
+                    organisation != null ? organisation : current.organisation(),
+                    zone != null ? zone : current.zone().getId(),
+                    active != null ? active : current.active(),
+                    nativeScheduling != null ? nativeScheduling : current.nativeScheduling(),
+                    maxInFlight != null ? maxInFlight : current.maxInFlight());
+        }
     }
 
     public static Channel from(Long id, Details d) {

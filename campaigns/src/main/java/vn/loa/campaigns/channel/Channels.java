@@ -57,9 +57,9 @@ public class Channels {
         return channels.insert(channel);
     }
 
+    /** Changes what {@code details} gives; what it leaves out (null) keeps its current value. */
     public Channel changeChannel(long id, Channel.Details details) {
-        getChannel(id);
-        var channel = Channel.from(id, details);
+        var channel = Channel.from(id, details.over(getChannel(id)));
         refuseDuplicate(channel, id);
         channels.update(channel);
         return channel;
