@@ -141,6 +141,11 @@ public final class PlatformSandbox implements AutoCloseable {
         duringCall = check;
     }
 
+    /** The author a Zalo article was signed with ("" when none was sent), null for an unknown article. */
+    public String zaloAuthorOf(String articleId) {
+        return zalo.authorOf(articleId);
+    }
+
     public void clearFaults() {
         faults.values().forEach(ConcurrentLinkedDeque::clear);
         faultsOnPath.clear();
