@@ -207,6 +207,7 @@ public class PublishEngine implements DisposableBean {
                             started.delivery(),
                             channel,
                             PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey())
+                                    .withAuthor(channel.displayName())
                                     .resumingFrom(claim.earlierReceipt()),
                             null));
                 } catch (RuntimeException e) {
