@@ -300,7 +300,10 @@ class ListeningBenchmark {
                         int n = round == 0 ? random.nextInt(401) : newComments(random);
                         floor.merge(
                                 set.platform(),
-                                set.platform() == Platform.FACEBOOK ? Math.max(1, (n + 99) / 100) : (n + 99) / 100,
+                                (long)
+                                        (set.platform() == Platform.FACEBOOK
+                                                ? Math.max(1, (n + 99) / 100)
+                                                : (n + 99) / 100),
                                 Long::sum);
                         long step = round == 0 ? 8_000 : 10;
                         for (int k = 0; k < n; k++) {
