@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.connectors.Platform;
@@ -58,6 +59,7 @@ public final class PlatformSandbox implements AutoCloseable {
 
     private final Map<Platform, AtomicLong> byPlatform = new EnumMap<>(Platform.class);
     private volatile Duration latency = Duration.ZERO;
+    private volatile Consumer<String> duringCall = call -> {};
     private HttpServer server;
     private ExecutorService executor;
 
@@ -133,6 +135,23 @@ public final class PlatformSandbox implements AutoCloseable {
         return youtube.bytesOf(videoId);
     }
 
+    /**
+     * Facebook answers from now on report the app's rate budget used at {@code percent} in
+     * X-App-Usage (3 % unless told), as Meta does on every Graph answer.
+     */
+    public void facebookAppUsage(int percent) {
+        facebook.appUsage(percent);
+    }
+
+    /**
+     * Runs {@code check} on every request while it is in flight (after the latency, before the
+     * answer), with its method and path: the caller is waiting for the platform at that moment, so
+     * the check sees what the caller holds across a platform call (e.g. database locks).
+     */
+    public void duringEachCall(Consumer<String> check) {
+        duringCall = check;
+    }
+
     /** The author a Zalo article was signed with ("" when none was sent), null for an unknown article. */
     public String zaloAuthorOf(String articleId) {
         return zalo.authorOf(articleId);
@@ -198,6 +217,7 @@ public final class PlatformSandbox implements AutoCloseable {
         }
         try {
             pause(latency);
+            duringCall.accept(raw.getRequestMethod() + " " + raw.getRequestURI().getPath());
             var ex = new SandboxExchange(raw);
             var path = ex.path();
             byPath.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
