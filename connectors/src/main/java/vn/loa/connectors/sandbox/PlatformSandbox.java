@@ -157,6 +157,14 @@ public final class PlatformSandbox implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Calls made to every path ending so (e.g. {@code /comments}: the comment reads of every post). */
+    public long requestsServedEndingWith(String suffix) {
+        return byPath.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(suffix))
+                .mapToLong(e -> e.getValue().get())
+                .sum();
+    }
+
     /** Every answer is delayed by this much, as a far-away platform would be. */
     public void latency(Duration delay) {
         latency = delay;
