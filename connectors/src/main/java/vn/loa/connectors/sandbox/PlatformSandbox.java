@@ -107,7 +107,8 @@ public final class PlatformSandbox implements AutoCloseable {
     /**
      * The next {@code times} requests to {@code path} fail with {@code fault}, requests elsewhere
      * going through: how a test puts a failure after a write (Zalo's article/verify after
-     * article/create) rather than on it.
+     * article/create) rather than on it. {@code path} may name a method too ({@code "PUT
+     * /upload/youtube/v3/videos"}: the chunks of an upload, not the POST that opened it).
      */
     public void injectOn(String path, Fault fault, int times) {
         var queue = faultsOnPath.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>());
@@ -122,6 +123,16 @@ public final class PlatformSandbox implements AutoCloseable {
      */
     public void youTubeUploadsStayPrivate(boolean value) {
         youtube.uploadsStayPrivate(value);
+    }
+
+    /** YouTube upload sessions opened so far: each is one videos.insert, so one video at most. */
+    public long youTubeUploadSessions() {
+        return youtube.sessionsOpened();
+    }
+
+    /** The bytes a YouTube video was made of (null for an unknown video): a resumed upload must add up. */
+    public Long youTubeVideoBytes(String videoId) {
+        return youtube.bytesOf(videoId);
     }
 
     /**
@@ -190,9 +201,15 @@ public final class PlatformSandbox implements AutoCloseable {
         return byPlatform.get(platform).get();
     }
 
-    private Fault fault(Platform platform, String path) {
+    /** A fault aimed at "METHOD path" first (a YouTube upload's PUTs share their path with its POST), then at the path. */
+    private Fault fault(Platform platform, String method, String path) {
+        var byMethod = faultsOnPath.get(method + " " + path);
+        var fault = byMethod == null ? null : byMethod.poll();
+        if (fault != null) {
+            return fault;
+        }
         var aimed = faultsOnPath.get(path);
-        var fault = aimed == null ? null : aimed.poll();
+        fault = aimed == null ? null : aimed.poll();
         return fault != null ? fault : faults.get(platform).poll();
     }
 
@@ -218,13 +235,13 @@ public final class PlatformSandbox implements AutoCloseable {
                 media(ex);
             } else if (FacebookEmulator.handles(path)) {
                 byPlatform.get(Platform.FACEBOOK).incrementAndGet();
-                facebook.handle(ex, fault(Platform.FACEBOOK, path));
+                facebook.handle(ex, fault(Platform.FACEBOOK, ex.method(), path));
             } else if (YouTubeEmulator.handles(path)) {
                 byPlatform.get(Platform.YOUTUBE).incrementAndGet();
-                youtube.handle(ex, fault(Platform.YOUTUBE, path));
+                youtube.handle(ex, fault(Platform.YOUTUBE, ex.method(), path));
             } else if (ZaloEmulator.handles(path)) {
                 byPlatform.get(Platform.ZALO).incrementAndGet();
-                zalo.handle(ex, fault(Platform.ZALO, path));
+                zalo.handle(ex, fault(Platform.ZALO, ex.method(), path));
             } else {
                 ex.json(404, Map.of("error", "the sandbox has nothing at " + path));
             }
