@@ -48,6 +48,15 @@ public record PublishRequest(
                 other, kind, title, text, summary, link, cover, media, tags, author, idempotencyKey, receipt);
     }
 
+    /**
+     * The same request signed by {@code signedBy} (the channel's display name: Loa's variants have no
+     * author field of their own). Platforms without an author field ignore it.
+     */
+    public PublishRequest withAuthor(String signedBy) {
+        return new PublishRequest(
+                channel, kind, title, text, summary, link, cover, media, tags, signedBy, idempotencyKey, receipt);
+    }
+
     /** The same request, resuming from what an earlier attempt was given. */
     public PublishRequest resumingFrom(String earlierReceipt) {
         return new PublishRequest(

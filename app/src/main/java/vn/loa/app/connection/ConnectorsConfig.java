@@ -104,12 +104,18 @@ public class ConnectorsConfig {
 
     @Bean
     YouTubeConnector youTubeConnector(
-            ConnectorProperties properties, BaseUrls urls, YouTubeQuota quota, MediaAddresses media, Clock clock) {
+            ConnectorProperties properties,
+            BaseUrls urls,
+            YouTubeQuota quota,
+            ObjectProvider<WriteReceipts> receipts,
+            MediaAddresses media,
+            Clock clock) {
         return new YouTubeConnector(
                 youTubeSettings(properties, urls),
                 quota,
                 MediaFetcher.http(Duration.ofSeconds(30), media),
                 UploadProgress.NONE,
+                receipts.getIfAvailable(() -> WriteReceipts.NONE),
                 clock);
     }
 

@@ -102,23 +102,44 @@ public final class CredentialCipher {
     }
 
     public String seal(String plain, long channelId) {
+        return seal(plain, channel(channelId));
+    }
+
+    public String open(String sealed, long channelId) {
+        return open(sealed, channel(channelId));
+    }
+
+    /**
+     * Another secret sealed under the same keys (and re-sealed with them on rotation), bound to
+     * what it belongs to, so that it opens only for that purpose: {@code purpose} is e.g.
+     * {@code "totp:" + username}, {@code what} names it in messages (never its value).
+     */
+    public record Binding(String purpose, String what) {
+
+        /** A person's TOTP secret: sealed to their username. */
+        public static Binding totp(String username) {
+            return new Binding("totp:" + username, "TOTP secret of " + username);
+        }
+    }
+
+    public String seal(String plain, Binding binding) {
         try {
             var nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(channelId));
+            cipher.updateAAD(aad(binding));
             var sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             var out = new byte[nonce.length + sealed.length];
             System.arraycopy(nonce, 0, out, 0, nonce.length);
             System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
             return V2 + currentId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not encrypt credentials", e);
+            throw new IllegalStateException("could not encrypt " + binding.what(), e);
         }
     }
 
-    public String open(String sealed, long channelId) {
+    public String open(String sealed, Binding binding) {
         if (sealed.startsWith(V2)) {
             var colon = sealed.indexOf(':', V2.length());
             if (colon < 0) {
@@ -127,26 +148,26 @@ public final class CredentialCipher {
             var keyId = sealed.substring(V2.length(), colon);
             var key = keys.get(keyId);
             if (key == null) {
-                throw new IllegalStateException("stored credentials of channel " + channelId + " were sealed with key "
+                throw new IllegalStateException("stored " + binding.what() + " were sealed with key "
                         + keyId + ", which is neither loa.credentials.key (" + currentId
                         + ") nor one of loa.credentials.old-keys; add the key they were sealed with to"
-                        + " LOA_CREDENTIALS_OLD_KEYS, or connect the channel again");
+                        + " LOA_CREDENTIALS_OLD_KEYS, or set them up again");
             }
-            return open(key, sealed.substring(colon + 1), channelId)
-                    .orElseThrow(() -> new IllegalStateException(
-                            "stored credentials of channel " + channelId + " cannot be decrypted with key " + keyId
-                                    + " (tampered with, or copied from another channel)"));
+            return open(key, sealed.substring(colon + 1), binding)
+                    .orElseThrow(() -> new IllegalStateException("stored " + binding.what()
+                            + " cannot be decrypted with key " + keyId
+                            + " (tampered with, or copied from another row)"));
         }
         if (sealed.startsWith(V1)) {
             for (var key : keys.values()) {
-                var plain = open(key, sealed.substring(V1.length()), channelId);
+                var plain = open(key, sealed.substring(V1.length()), binding);
                 if (plain.isPresent()) {
                     return plain.get();
                 }
             }
             // Wrong key or tampered value: say so without echoing anything of the value.
-            throw new IllegalStateException("stored credentials of channel " + channelId
-                    + " cannot be decrypted with the configured key" + (keys.size() > 1 ? "s" : ""));
+            throw new IllegalStateException("stored " + binding.what() + " cannot be decrypted with the configured key"
+                    + (keys.size() > 1 ? "s" : ""));
         }
         throw new IllegalStateException("unknown credential format");
     }
@@ -161,17 +182,21 @@ public final class CredentialCipher {
         return seal(open(sealed, channelId), channelId);
     }
 
+    public String reseal(String sealed, Binding binding) {
+        return seal(open(sealed, binding), binding);
+    }
+
     /** The ids of every configured key, the current one first (for messages; never the keys). */
     public List<String> keyIds() {
         return new ArrayList<>(keys.keySet());
     }
 
-    private static Optional<String> open(SecretKey key, String base64, long channelId) {
+    private static Optional<String> open(SecretKey key, String base64, Binding binding) {
         try {
             var bytes = Base64.getDecoder().decode(base64);
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(aad(channelId));
+            cipher.updateAAD(aad(binding));
             return Optional.of(
                     new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -179,7 +204,11 @@ public final class CredentialCipher {
         }
     }
 
-    private static byte[] aad(long channelId) {
-        return ("loa-channel:" + channelId).getBytes(StandardCharsets.UTF_8);
+    private static Binding channel(long channelId) {
+        return new Binding("channel:" + channelId, "credentials of channel " + channelId);
+    }
+
+    private static byte[] aad(Binding binding) {
+        return ("loa-" + binding.purpose()).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -104,7 +104,7 @@ public class CommentCollector {
         int calls = 0;
         int deferred = 0;
         var now = clock.instant();
-        var comments = new ArrayList<CommentStore.NewComment>();
+        var fetched = new ArrayList<Fetched>();
         var cursors = new ArrayList<CommentStore.Cursor>();
         for (var post : posts) {
             var channel = known.get(post.channelId());
@@ -116,16 +116,16 @@ public class CommentCollector {
             try {
                 var access = connections.accessFor(channel);
                 var connector = connectors.forPlatform(channel.platform());
+                var got = new ArrayList<Comment>();
                 for (int page = 0; page < properties.pagesPerPost(); page++) {
                     calls++;
-                    var got = connector.readComments(access, post.externalRef(), post.sinceAt(), read.token);
-                    for (var c : got.comments()) {
-                        comments.add(stored(post, channel.platform(), c));
-                    }
-                    if (read.took(got)) {
+                    var answer = connector.readComments(access, post.externalRef(), post.sinceAt(), read.token);
+                    got.addAll(answer.comments());
+                    if (read.took(answer)) {
                         break;
                     }
                 }
+                fetched.add(new Fetched(post, channel.platform(), got));
                 cursors.add(read.cursor(now));
             } catch (ConnectorException e) {
                 if (e.kind() == FailureKind.REJECTED) {
@@ -145,7 +145,30 @@ public class CommentCollector {
                 deferred++;
             }
         }
-        var ids = store.insertNew(comments, now);
+        var stored = store(matcher, fetched, cursors);
+        return new Tally(posts.size(), calls, stored.comments(), stored.matches(), deferred);
+    }
+
+    /** The comments one post's read gave, as the platform gave them. */
+    public record Fetched(CommentStore.Due post, Platform platform, List<Comment> comments) {}
+
+    /** What {@link #store} wrote: new comments and their topic matches. */
+    public record Stored(int comments, int matches) {}
+
+    /**
+     * Stores what a chunk's reads gave (the database side of a read, also what the ingest benchmark
+     * times): each comment cut to {@link #BODY_MAX} with its author hashed, the ones not stored yet
+     * inserted, their topics matched and counted per hour, and the posts' cursors saved. Runs in the
+     * caller's transaction.
+     */
+    public Stored store(PhraseMatcher matcher, List<Fetched> fetched, List<CommentStore.Cursor> cursors) {
+        var comments = new ArrayList<CommentStore.NewComment>();
+        for (var f : fetched) {
+            for (var c : f.comments()) {
+                comments.add(stored(f.post(), f.platform(), c));
+            }
+        }
+        var ids = store.insertNew(comments, clock.instant());
         var matches = new ArrayList<CommentStore.Match>();
         for (var c : comments) {
             var id = ids.get(new CommentStore.Key(c.deliveryId(), c.externalId()));
@@ -158,7 +181,7 @@ public class CommentCollector {
         }
         store.insertMatches(matches);
         store.saveCursors(cursors);
-        return new Tally(posts.size(), calls, ids.size(), matches.size(), deferred);
+        return new Stored(ids.size(), matches.size());
     }
 
     private CommentStore.NewComment stored(CommentStore.Due post, Platform platform, Comment c) {

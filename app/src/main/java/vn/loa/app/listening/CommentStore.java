@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.loa.app.persistence.Timestamps;
 import vn.loa.connectors.Platform;
@@ -75,6 +79,10 @@ public class CommentStore {
 
     /** Comments are split into statements of this many rows (PostgreSQL takes at most 32,767 parameters). */
     static final int ROWS_PER_STATEMENT = 500;
+    /** Topic matches and hourly counts (4 values each) per statement. */
+    static final int MATCHES_PER_STATEMENT = 2_000;
+    /** Platform ids looked up per query. */
+    static final int LOOKUPS_PER_STATEMENT = 5_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -130,7 +138,8 @@ public class CommentStore {
 
     /**
      * Stores the comments not stored yet (a post's comments are keyed by their platform id) and
-     * returns the new ones' ids by post and platform id.
+     * returns the new ones' ids by post and platform id: one query for those already stored, then
+     * multi-row INSERTs that give back the new rows' ids, whatever the number of posts.
      */
     public Map<Key, Long> insertNew(List<NewComment> comments, Instant readAt) {
         var fresh = new LinkedHashMap<Key, NewComment>();
@@ -140,9 +149,10 @@ public class CommentStore {
         if (fresh.isEmpty()) {
             return Map.of();
         }
-        existing(fresh.keySet()).forEach(fresh::remove);
+        fresh.keySet().removeAll(existing(fresh.keySet()));
+        var ids = new HashMap<Key, Long>();
         if (fresh.isEmpty()) {
-            return Map.of();
+            return ids;
         }
         var at = Timestamps.utc(readAt);
         var list = new ArrayList<>(fresh.values());
@@ -161,38 +171,48 @@ public class CommentStore {
                         c.authorHash(),
                         at));
             }
+            var sql = "INSERT INTO post_comment (delivery_id, channel_id, theme_id, external_id, body, created_at,"
+                    + " like_count, author_hash, read_at) VALUES " + rows(slice.size(), 9);
+            var keys = new GeneratedKeyHolder();
             template.update(
-                    "INSERT INTO post_comment (delivery_id, channel_id, theme_id, external_id, body, created_at,"
-                            + " like_count, author_hash, read_at) VALUES " + rows(slice.size(), 9),
-                    params.toArray());
+                    connection -> {
+                        var statement = connection.prepareStatement(sql, NEW_KEYS);
+                        new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
+                        return statement;
+                    },
+                    keys);
+            for (var row : keys.getKeyList()) {
+                ids.put(
+                        new Key(((Number) row.get("delivery_id")).longValue(), (String) row.get("external_id")),
+                        ((Number) row.get("id")).longValue());
+            }
         }
-        return ids(fresh.keySet());
+        return ids;
     }
+
+    /** The columns a comment INSERT gives back: its id with its key, so no row order is assumed. */
+    private static final String[] NEW_KEYS = {"id", "delivery_id", "external_id"};
 
     /** A comment's key: its post and its id on the platform. */
     public record Key(long deliveryId, String externalId) {}
 
-    private List<Key> existing(Collection<Key> keys) {
-        return new ArrayList<>(ids(keys).keySet());
-    }
-
-    private Map<Key, Long> ids(Collection<Key> keys) {
-        var byPost = new HashMap<Long, List<String>>();
-        keys.forEach(k ->
-                byPost.computeIfAbsent(k.deliveryId(), x -> new ArrayList<>()).add(k.externalId()));
-        var found = new HashMap<Key, Long>();
-        byPost.forEach((delivery, externalIds) -> {
-            for (int from = 0; from < externalIds.size(); from += ROWS_PER_STATEMENT) {
-                jdbc.sql("SELECT id, external_id FROM post_comment WHERE delivery_id = :d AND external_id IN (:ids)")
-                        .param("d", delivery)
-                        .param(
-                                "ids",
-                                externalIds.subList(from, Math.min(externalIds.size(), from + ROWS_PER_STATEMENT)))
-                        .query(rs -> {
-                            found.put(new Key(delivery, rs.getString(2)), rs.getLong(1));
-                        });
-            }
-        });
+    /** Which of the keys are stored already: one query per slice of platform ids, whatever the posts. */
+    private Set<Key> existing(Collection<Key> keys) {
+        var posts = keys.stream().map(Key::deliveryId).distinct().toList();
+        var externalIds = keys.stream().map(Key::externalId).distinct().toList();
+        var found = new HashSet<Key>();
+        for (int from = 0; from < externalIds.size(); from += LOOKUPS_PER_STATEMENT) {
+            jdbc.sql("SELECT delivery_id, external_id FROM post_comment WHERE delivery_id IN (:d)"
+                            + " AND external_id IN (:ids)")
+                    .param("d", posts)
+                    .param("ids", externalIds.subList(from, Math.min(externalIds.size(), from + LOOKUPS_PER_STATEMENT)))
+                    .query(rs -> {
+                        var key = new Key(rs.getLong(1), rs.getString(2));
+                        if (keys.contains(key)) {
+                            found.add(key);
+                        }
+                    });
+        }
         return found;
     }
 
@@ -201,12 +221,17 @@ public class CommentStore {
         if (matches.isEmpty()) {
             return;
         }
-        template.batchUpdate(
-                "INSERT INTO comment_topic (comment_id, topic_id, channel_id, created_at) VALUES (?, ?, ?, ?)",
-                matches.stream()
-                        .map(m ->
-                                new Object[] {m.commentId(), m.topicId(), m.channelId(), Timestamps.utc(m.createdAt())})
-                        .toList());
+        for (int from = 0; from < matches.size(); from += MATCHES_PER_STATEMENT) {
+            var slice = matches.subList(from, Math.min(matches.size(), from + MATCHES_PER_STATEMENT));
+            var params = new ArrayList<Object>(slice.size() * 4);
+            for (var m : slice) {
+                params.addAll(List.of(m.commentId(), m.topicId(), m.channelId(), Timestamps.utc(m.createdAt())));
+            }
+            template.update(
+                    "INSERT INTO comment_topic (comment_id, topic_id, channel_id, created_at) VALUES "
+                            + rows(slice.size(), 4),
+                    params.toArray());
+        }
         var hours = new LinkedHashMap<HourKey, Long>();
         for (var m : matches) {
             hours.merge(
@@ -214,17 +239,25 @@ public class CommentStore {
                     1L,
                     Long::sum);
         }
-        var params = new ArrayList<Object>();
-        hours.forEach((k, n) -> params.addAll(List.of(k.topicId(), k.channelId(), Timestamps.utc(k.hour()), n)));
-        template.update(
-                "MERGE INTO topic_hourly t USING (VALUES "
-                        + typedRows(hours.size(), "BIGINT", "BIGINT", "TIMESTAMP WITH TIME ZONE", "BIGINT")
-                        + ") AS s (topic_id, channel_id, hour_start, comments)"
-                        + " ON t.topic_id = s.topic_id AND t.channel_id = s.channel_id AND t.hour_start = s.hour_start"
-                        + " WHEN MATCHED THEN UPDATE SET comments = t.comments + s.comments"
-                        + " WHEN NOT MATCHED THEN INSERT (topic_id, channel_id, hour_start, comments)"
-                        + " VALUES (s.topic_id, s.channel_id, s.hour_start, s.comments)",
-                params.toArray());
+        var all = new ArrayList<>(hours.entrySet());
+        for (int from = 0; from < all.size(); from += MATCHES_PER_STATEMENT) {
+            var slice = all.subList(from, Math.min(all.size(), from + MATCHES_PER_STATEMENT));
+            var params = new ArrayList<Object>(slice.size() * 4);
+            slice.forEach(e -> params.addAll(List.of(
+                    e.getKey().topicId(),
+                    e.getKey().channelId(),
+                    Timestamps.utc(e.getKey().hour()),
+                    e.getValue())));
+            template.update(
+                    "MERGE INTO topic_hourly t USING (VALUES "
+                            + typedRows(slice.size(), "BIGINT", "BIGINT", "TIMESTAMP WITH TIME ZONE", "BIGINT")
+                            + ") AS s (topic_id, channel_id, hour_start, comments)"
+                            + " ON t.topic_id = s.topic_id AND t.channel_id = s.channel_id AND t.hour_start = s.hour_start"
+                            + " WHEN MATCHED THEN UPDATE SET comments = t.comments + s.comments"
+                            + " WHEN NOT MATCHED THEN INSERT (topic_id, channel_id, hour_start, comments)"
+                            + " VALUES (s.topic_id, s.channel_id, s.hour_start, s.comments)",
+                    params.toArray());
+        }
     }
 
     private record HourKey(long topicId, long channelId, Instant hour) {}

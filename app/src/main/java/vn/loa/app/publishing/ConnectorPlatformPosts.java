@@ -65,7 +65,11 @@ class ConnectorPlatformPosts implements PlatformPosts {
         }
         var variant = item.variant(channel.platform()).orElseThrow();
         try {
-            connector.edit(delivery.externalRef(), PostDrafts.toRequest(variant, connections.accessFor(channel), null));
+            // An update resends the whole article: the author too, or Zalo would blank it.
+            connector.edit(
+                    delivery.externalRef(),
+                    PostDrafts.toRequest(variant, connections.accessFor(channel), null)
+                            .withAuthor(channel.displayName()));
         } catch (ConnectorException e) {
             throw refused("edit the post on", channel.label(), e);
         } catch (MissingCredentials e) {

@@ -222,6 +222,7 @@ public class PublishEngine implements DisposableBean {
                             delivery,
                             channel,
                             PostDrafts.toRequest(variant, access.get(channel.id()), claim.idempotencyKey())
+                                    .withAuthor(channel.displayName())
                                     .resumingFrom(claim.earlierReceipt()),
                             null));
                 } catch (RuntimeException e) {

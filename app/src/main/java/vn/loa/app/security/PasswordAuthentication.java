@@ -13,7 +13,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * checked against a stand-in hash when the username is unknown), so neither the answer nor its
  * timing tells an outsider whether the account exists, is disabled or is locked. Failures are
  * throttled per account and per client address ({@link SignInThrottle}); an attempt that must wait
- * is refused without looking at the password.
+ * is refused without looking at the password. For a person with TOTP on, a right password is only
+ * the first step: the web asks for the code next ({@link SecondStep}), the API wants a token or a
+ * code ({@link AccountGate}).
  */
 class PasswordAuthentication implements AuthenticationProvider {
 
@@ -22,12 +24,14 @@ class PasswordAuthentication implements AuthenticationProvider {
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
     private final SignInThrottle throttle;
+    private final TotpAccounts totp;
     private final String standIn;
 
-    PasswordAuthentication(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+    PasswordAuthentication(UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle, TotpAccounts totp) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.throttle = throttle;
+        this.totp = totp;
         this.standIn = encoder.encode("stand-in for an unknown user");
     }
 
@@ -50,7 +54,11 @@ class PasswordAuthentication implements AuthenticationProvider {
         if (!user.get().isEnabled()) {
             throw new BadCredentialsException(REFUSED);
         }
-        throttle.succeeded(username);
+        // With a second factor the count starts again only once the code is right too: otherwise
+        // someone holding the password could guess codes without ever meeting the throttle.
+        if (!totp.enabled(user.get().getUsername())) {
+            throttle.succeeded(username);
+        }
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(
                 user.get(), null, user.get().getAuthorities());
         signedIn.setDetails(request.getDetails());

@@ -38,14 +38,19 @@ public class SecurityConfig {
     /** Every door signs people in the same way (one place for the password check and its refusals). */
     @Bean
     AuthenticationManager authenticationManager(
-            UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
-        return new ProviderManager(new PasswordAuthentication(accounts, encoder, throttle));
+            UserAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle, TotpAccounts totp) {
+        return new ProviderManager(new PasswordAuthentication(accounts, encoder, throttle, totp));
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, JsonMapper json, AuthenticationManager signIn, UserAccounts accounts, ApiTokens tokens)
+            HttpSecurity http,
+            JsonMapper json,
+            AuthenticationManager signIn,
+            UserAccounts accounts,
+            ApiTokens tokens,
+            TotpAccounts totp)
             throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(signIn)
@@ -58,20 +63,30 @@ public class SecurityConfig {
                 // Basic credentials is kept from cross-site writes by JsonWritesOnly instead.
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new TokenSignIn(tokens, accounts), BasicAuthenticationFilter.class)
-                .addFilterBefore(AccountGate.forApi(accounts, json), AuthorizationFilter.class)
+                .addFilterBefore(AccountGate.forApi(accounts, totp, json), AuthorizationFilter.class)
                 .addFilterAfter(new JsonWritesOnly(json), AuthorizationFilter.class)
                 .build();
     }
 
     /**
-     * Monitoring reads health and metrics with an administrator's Basic credentials (or the
-     * session of one signed in): a refusal is 401/403 problem+json, never the sign-in page.
+     * Monitoring reads health and metrics with an administrator's Basic credentials, personal API
+     * token (needed once that administrator has TOTP on) or the session of one signed in: a
+     * refusal is 401/403 problem+json, never the sign-in page.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http, JsonMapper json, AuthenticationManager signIn) throws Exception {
+    SecurityFilterChain actuator(
+            HttpSecurity http,
+            JsonMapper json,
+            AuthenticationManager signIn,
+            UserAccounts accounts,
+            ApiTokens tokens,
+            TotpAccounts totp)
+            throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authenticationManager(signIn)
+                .addFilterBefore(new TokenSignIn(tokens, accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(AccountGate.forApi(accounts, totp, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(
                         a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                                 .permitAll()
@@ -88,10 +103,19 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager signIn, UserAccounts accounts) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            AuthenticationManager signIn,
+            UserAccounts accounts,
+            TotpAccounts totp,
+            SecondStep secondStep)
+            throws Exception {
         return http.authenticationManager(signIn)
-                .addFilterBefore(AccountGate.forPages(accounts), AuthorizationFilter.class)
+                .addFilterBefore(AccountGate.forPages(accounts, totp), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        // The code page: the session there holds a pending second step, not a sign-in.
+                        .requestMatchers(SecondStep.CODE_PAGE)
                         .permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -100,7 +124,8 @@ public class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").successHandler(secondStep).permitAll())
                 .logout(Customizer.withDefaults())
                 .build();
     }

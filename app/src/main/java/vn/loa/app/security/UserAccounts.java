@@ -118,6 +118,15 @@ public class UserAccounts implements UserDetailsService {
                         rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getLong("session_epoch")));
     }
 
+    /** Whether this is the person's password (to confirm a sensitive change while signed in). */
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(String username, String password) {
+        return password != null
+                && find(username)
+                        .map(u -> encoder.matches(password, u.getPassword()))
+                        .orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public boolean anyExists() {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single() > 0;

@@ -18,6 +18,7 @@ import vn.loa.campaigns.access.Actor;
 import vn.loa.campaigns.access.Permissions;
 import vn.loa.campaigns.access.Role;
 import vn.loa.campaigns.shared.InvalidInput;
+import vn.loa.campaigns.shared.NotAllowed;
 
 /** Who am I, and (for administrators) who may sign in. Password hashes never leave the server. */
 @RestController
@@ -31,9 +32,10 @@ class UserController {
             Set<Role> roles,
             boolean enabled,
             boolean onDuty,
-            boolean mustChangePassword) {
+            boolean mustChangePassword,
+            boolean totpEnabled) {
 
-        static UserView of(LoaUser u) {
+        static UserView of(LoaUser u, boolean totpEnabled) {
             return new UserView(
                     u.getUsername(),
                     u.displayName(),
@@ -41,9 +43,23 @@ class UserController {
                     u.roles(),
                     u.isEnabled(),
                     u.onDuty(),
-                    u.mustChangePassword());
+                    u.mustChangePassword(),
+                    totpEnabled);
         }
     }
+
+    record CodeRequest(String code) {}
+
+    record TotpOff(String password, String code) {}
+
+    /** Shown once: type the secret into the authenticator app (or open the URI), then confirm. */
+    record EnrolmentView(String secret, String otpauthUri, String next) {}
+
+    /** Shown once: each code signs in once when the phone is not at hand. */
+    record RecoveryCodesView(List<String> recoveryCodes) {}
+
+    record TotpView(
+            boolean enabled, boolean pending, boolean required, int recoveryCodesLeft, OffsetDateTime enabledAt) {}
 
     record Duty(Boolean onDuty) {}
 
@@ -74,13 +90,66 @@ class UserController {
     private final UserAccounts accounts;
     private final SignInThrottle throttle;
     private final ApiTokens tokens;
+    private final TotpAccounts totp;
     private final ApiTimes times;
 
-    UserController(UserAccounts accounts, SignInThrottle throttle, ApiTokens tokens, ApiTimes times) {
+    UserController(
+            UserAccounts accounts, SignInThrottle throttle, ApiTokens tokens, TotpAccounts totp, ApiTimes times) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.totp = totp;
         this.times = times;
+    }
+
+    @GetMapping("/me/totp")
+    TotpView totp(Actor actor) {
+        var status = totp.status(actor.username());
+        var me = accounts.loadUserByUsername(actor.username());
+        return new TotpView(
+                status.enabled(),
+                status.pending(),
+                me.roles().stream().anyMatch(totp.requiredRoles()::contains),
+                status.recoveryCodesLeft(),
+                times.inCity(status.enabledAt()));
+    }
+
+    /** Step one of turning TOTP on: the secret, this once. Needs the password, not a token. */
+    @PostMapping("/me/totp")
+    @ResponseStatus(HttpStatus.CREATED)
+    EnrolmentView startTotp(Actor actor) {
+        passwordSignedIn("turn on TOTP");
+        var enrolment = totp.start(actor);
+        return new EnrolmentView(enrolment.secret(), enrolment.otpauthUri(), "POST /api/me/totp/confirm");
+    }
+
+    /** Step two: a first code from the app turns TOTP on; the recovery codes come back once. */
+    @PostMapping("/me/totp/confirm")
+    RecoveryCodesView confirmTotp(@RequestBody(required = false) CodeRequest body, Actor actor) {
+        passwordSignedIn("turn on TOTP");
+        return new RecoveryCodesView(totp.confirm(actor, body == null ? null : body.code()));
+    }
+
+    @PostMapping("/me/totp/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void disableTotp(@RequestBody(required = false) TotpOff body, Actor actor) {
+        passwordSignedIn("turn off TOTP");
+        var off = body == null ? new TotpOff(null, null) : body;
+        totp.disable(actor, off.password(), off.code());
+    }
+
+    /** A lost phone: the person signs in with the password alone again (and enrols anew). */
+    @PostMapping("/users/{username}/reset-totp")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetTotp(@PathVariable String username, Actor actor) {
+        totp.reset(actor, username);
+    }
+
+    /** A stolen token must not change how its owner signs in (it could lock them out). */
+    private static void passwordSignedIn(String what) {
+        if (TokenSignIn.current()) {
+            throw new NotAllowed("A token cannot " + what + ": sign in with your password");
+        }
     }
 
     /** A personal API token for scripts (use as {@code Authorization: Bearer …}). */
@@ -113,7 +182,7 @@ class UserController {
 
     @GetMapping("/me")
     UserView me(Actor actor) {
-        return UserView.of(accounts.loadUserByUsername(actor.username()));
+        return view(accounts.loadUserByUsername(actor.username()));
     }
 
     /** The on-duty approver approves rebuttals of false information, which then publish at once. */
@@ -123,7 +192,7 @@ class UserController {
         if (body == null || body.onDuty() == null) {
             throw InvalidInput.of("onDuty", "is required (true or false)");
         }
-        return UserView.of(accounts.setOnDuty(actor.username(), body.onDuty()));
+        return view(accounts.setOnDuty(actor.username(), body.onDuty()));
     }
 
     /** Changes the caller's own password; their other sessions end. */
@@ -137,25 +206,28 @@ class UserController {
     @GetMapping("/users")
     List<UserView> list(Actor actor) {
         Permissions.requireAny(actor, "list users", Role.ADMIN);
-        return accounts.list().stream().map(UserView::of).toList();
+        var enrolled = totp.enrolled();
+        return accounts.list().stream()
+                .map(u -> UserView.of(u, enrolled.contains(u.getUsername())))
+                .toList();
     }
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody UserAccounts.NewUser body, Actor actor) {
         Permissions.requireAny(actor, "add users", Role.ADMIN);
-        return UserView.of(accounts.create(body, actor));
+        return view(accounts.create(body, actor));
     }
 
     /** Their sessions and API access end at once; they get the same 401 as a wrong password. */
     @PostMapping("/users/{username}/disable")
     UserView disable(@PathVariable String username, Actor actor) {
-        return UserView.of(accounts.setEnabled(actor, username, false));
+        return view(accounts.setEnabled(actor, username, false));
     }
 
     @PostMapping("/users/{username}/enable")
     UserView enable(@PathVariable String username, Actor actor) {
-        return UserView.of(accounts.setEnabled(actor, username, true));
+        return view(accounts.setEnabled(actor, username, true));
     }
 
     @PostMapping("/users/{username}/reset-password")
@@ -188,9 +260,13 @@ class UserController {
         throttle.unlock(actor, SignInThrottle.Scope.ADDRESS, body.address().strip());
     }
 
+    private UserView view(LoaUser user) {
+        return UserView.of(user, totp.enabled(user.getUsername()));
+    }
+
     @PutMapping("/users/{username}/roles")
     UserView changeRoles(@PathVariable String username, @RequestBody(required = false) RolesChange body, Actor actor) {
         var change = body == null ? new RolesChange(null, null) : body;
-        return UserView.of(accounts.changeRoles(actor, username, change.roles(), change.organisation()));
+        return view(accounts.changeRoles(actor, username, change.roles(), change.organisation()));
     }
 }

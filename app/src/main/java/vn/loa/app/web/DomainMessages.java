@@ -74,6 +74,16 @@ public class DomainMessages {
         rule("Cannot move (.+) from (\\w+) to (\\w+): (.+)", "transition");
         rule("Only ([A-Z_ or]+) may (.+)", "role");
         rule("(.+) was changed by someone else meanwhile; reload it and try again", "concurrent");
+        rule("start enrolment first", "totp-start-first");
+        rule("TOTP is already on", "totp-already-on");
+        rule(
+                "is not the current code of your authenticator app \\(is the phone's clock right\\?\\)",
+                "totp-wrong-code");
+        rule("is already on; turn it off first to move to another authenticator", "totp-on");
+        rule("is not your password", "not-password");
+        rule("TOTP is not on", "totp-off");
+        rule("is not a current code or an unused recovery code", "totp-wrong-or-used");
+        rule("has no TOTP to reset", "totp-none");
         rule("(.+) does not exist", "not-found");
     }
 

@@ -280,7 +280,7 @@ class EngagementBenchmark {
         return sorted.get(Math.max(0, index)) / 1e6;
     }
 
-    private static long campaign(ConfigurableApplicationContext node, String theme) {
+    static long campaign(ConfigurableApplicationContext node, String theme) {
         var year = LocalDate.now().getYear();
         var plans = node.getBean(Plans.class);
         var plan = plans.listPlans().stream()
@@ -304,7 +304,7 @@ class EngagementBenchmark {
                 .id();
     }
 
-    private static Channel channel(ConfigurableApplicationContext node, Platform platform, String externalId) {
+    static Channel channel(ConfigurableApplicationContext node, Platform platform, String externalId) {
         var channel = node.getBean(Channels.class)
                 .registerChannel(new Channel.Details(
                         platform,

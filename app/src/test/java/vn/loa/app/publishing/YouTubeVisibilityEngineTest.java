@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +35,7 @@ class YouTubeVisibilityEngineTest extends EngineTestBase {
     @Test
     void aVideoKeptPrivateOnUploadFailsWithYouTubesReasonAndAlertsTheChannel() {
         var channel = connected("YOUTUBE");
-        var delivery = videoScheduled(channel, "2026-11-23T09:00:00+07:00");
+        var delivery = videoScheduled(channel, "2026-11-23T09:00:00+07:00", null);
         clock.set(Instant.parse("2026-11-23T02:00:00Z"));
         sandbox.youTubeUploadsStayPrivate(true);
 
@@ -65,11 +64,11 @@ class YouTubeVisibilityEngineTest extends EngineTestBase {
                         .path("nativeScheduling")
                         .asBoolean())
                 .isTrue();
-        var hidden = videoScheduled(channel, "2026-11-25T07:00:00+07:00");
+        var hidden = videoScheduled(channel, "2026-11-25T07:00:00+07:00", null);
         sandbox.youTubeUploadsStayPrivate(true);
         assertThat(handoff.handOffDue()).isEqualTo(1);
         sandbox.youTubeUploadsStayPrivate(false);
-        var shown = videoScheduled(channel, "2026-11-25T07:00:00+07:00");
+        var shown = videoScheduled(channel, "2026-11-25T07:00:00+07:00", null);
         assertThat(handoff.handOffDue()).isEqualTo(1);
         assertThat(List.of(status(hidden), status(shown))).containsOnly("HANDED_OFF");
 
@@ -91,20 +90,5 @@ class YouTubeVisibilityEngineTest extends EngineTestBase {
                 .filter(a -> a.path("channelId").asLong() == channel)
                 .filter(a -> a.path("kind").asString().equals("POSTS_NOT_PUBLIC"))
                 .count();
-    }
-
-    private long videoScheduled(long channel, String at) {
-        return scheduledVariant(
-                channel,
-                at,
-                Map.of(
-                        "platform",
-                        "YOUTUBE",
-                        "title",
-                        "Phim " + unique(),
-                        "body",
-                        "Mô tả",
-                        "media",
-                        List.of(sandbox.baseUrl().replace("127.0.0.1", "localhost") + "/media/film.mp4")));
     }
 }

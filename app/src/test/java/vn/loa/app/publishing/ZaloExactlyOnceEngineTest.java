@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -97,6 +98,23 @@ class ZaloExactlyOnceEngineTest extends EngineTestBase {
                 .isEqualTo(1);
         assertThat(sandbox.requestsServed(CREATE) - creates).isEqualTo(1);
         assertThat(postsOn(oa)).isEqualTo(1);
+    }
+
+    @Test
+    void anArticleIsSignedWithTheChannelsDisplayName() {
+        var oa = connected("ZALO");
+        var delivery = scheduled(oa, "2026-11-23T09:00:00+07:00");
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        for (int i = 0; i < 3 && !status(delivery).equals("PUBLISHED"); i++) {
+            engine.publishDueNow();
+            clock.advance(Duration.ofSeconds(4));
+            engine.settle();
+        }
+
+        var name = as("planner").get("/api/channels/" + oa).field("displayName");
+        var article = as("planner").get("/api/deliveries/" + delivery).field("externalRef");
+        assertThat(name).isNotBlank();
+        assertThat(sandbox.zaloAuthorOf(article)).isEqualTo(name);
     }
 
     private long videoScheduled(long oa) {

@@ -1,6 +1,8 @@
 package vn.loa.app.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -54,6 +56,11 @@ public final class ClusterFixture implements AutoCloseable {
     private final PlatformSandbox sandbox;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
+    private int channelNumbers = 100_000;
+
+    private static final Actor PLANNER = new Actor("planner", Set.of(Role.PLANNER), null);
+    private static final Actor APPROVER = new Actor("approver", Set.of(Role.APPROVER), null);
+    private static final Actor ADMIN = new Actor("admin", Set.of(Role.ADMIN), null);
 
     public ClusterFixture(String database, Duration platformLatency) throws IOException, SQLException {
         this(PostgresDatabase.jdbcUrl(), database, platformLatency);
@@ -75,6 +82,11 @@ public final class ClusterFixture implements AutoCloseable {
         return sandbox;
     }
 
+    /** The cluster's database, for a test's own connection. */
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
     public Map<String, String> properties(String node) {
         var p = new LinkedHashMap<String, String>();
         p.put("spring.datasource.url", databaseUrl);
@@ -93,6 +105,7 @@ public final class ClusterFixture implements AutoCloseable {
         p.put("loa.connectors.youtube.token-url", sandbox.baseUrl() + "/token");
         p.put("loa.connectors.zalo.openapi-url", sandbox.baseUrl());
         p.put("loa.connectors.zalo.oauth-url", sandbox.baseUrl());
+        p.put("loa.request.media-allowed-hosts", "localhost");
         // Nodes of one cluster share a Quartz scheduler name; it differs from every other context's in
         // this JVM, because Spring registers Quartz's data source JVM-wide under that name.
         p.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "loa-" + databaseName);
@@ -155,6 +168,27 @@ public final class ClusterFixture implements AutoCloseable {
         return process;
     }
 
+    /** A node process started with {@link NodeControl}: the test moves its clock and runs its collections. */
+    public record ControlledNode(String name, Process process, Path log, NodeControl.Client control) {
+
+        public void awaitStarted() throws IOException {
+            ClusterFixture.awaitStarted(process, log, Duration.ofSeconds(120));
+        }
+    }
+
+    public ControlledNode startControlled(String node, Map<String, String> overrides) throws IOException {
+        int port;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        var settings = new LinkedHashMap<>(overrides);
+        settings.put("spring.main.sources", NodeControl.class.getName());
+        settings.put(NodeControl.PORT, String.valueOf(port));
+        var log = logFile(databaseName + "-" + node);
+        var process = startProcess(node, log, settings, Set.of(), null);
+        return new ControlledNode(node, process, log, new NodeControl.Client(port));
+    }
+
     /** Waits until a node process says it is running, or fails if it exits first. */
     public static void awaitStarted(Process process, Path log, Duration timeout) throws IOException {
         var deadline = Instant.now().plus(timeout);
@@ -169,62 +203,80 @@ public final class ClusterFixture implements AutoCloseable {
         }
     }
 
+    /** Connected channels of one platform and the deliveries spread over them (videos on YouTube). */
+    public record Seed(Platform platform, int channels, int deliveries) {}
+
     /**
      * Creates {@code channels} connected Facebook pages and {@code deliveries} approved items spread
      * over them, all due at {@code at}, through the use cases of {@code node}.
      */
     public void seed(ConfigurableApplicationContext node, int channels, int deliveries, Instant at) {
-        var planner = new Actor("planner", Set.of(Role.PLANNER), null);
-        var approver = new Actor("approver", Set.of(Role.APPROVER), null);
-        var admin = new Actor("admin", Set.of(Role.ADMIN), null);
-        var channelService = node.getBean(Channels.class);
-        var connections = node.getBean(ChannelConnections.class);
-        var ids = new ArrayList<Long>();
-        for (int i = 0; i < channels; i++) {
-            var c = channelService.registerChannel(new Channel.Details(
-                    Platform.FACEBOOK,
-                    "9" + (100_000 + i),
-                    "Trang " + i,
-                    ChannelRole.PARTNER,
-                    60_000L,
-                    "Đối tác " + i,
-                    null,
-                    true));
-            connections.connect(
-                    c.id(), SandboxCredentials.forChannel(Platform.FACEBOOK, c.externalId(), Instant.now()), admin);
-            ids.add(c.id());
-        }
+        seed(node, at, new Seed(Platform.FACEBOOK, channels, deliveries));
+    }
+
+    /** Seeds each platform's channels and deliveries (a campaign each), all due at {@code at}. */
+    public void seed(ConfigurableApplicationContext node, Instant at, Seed... seeds) {
         var year = OffsetDateTime.now(ZoneOffset.UTC).getYear();
         var plan = node.getBean(Plans.class).createPlan(year, "Kế hoạch", null);
-        var theme = node.getBean(ThemeRepository.class)
-                .findByCode("society")
-                .orElseThrow()
-                .id();
-        var campaign = node.getBean(CampaignPlanning.class)
-                .startCampaign(new Campaign.Details(
-                        plan.id(),
-                        theme,
-                        "Tải thử",
-                        null,
-                        LocalDate.of(year, 1, 1),
-                        LocalDate.of(year, 12, 31),
-                        Kpis.NONE,
-                        Set.copyOf(ids)));
-        var writing = node.getBean(ContentWriting.class);
-        var review = node.getBean(ContentReview.class);
-        var scheduling = node.getBean(Scheduling.class);
-        var later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
-        for (int i = 0; i < deliveries; i++) {
-            var item = writing.writeContent(
-                    new ContentDraft(
-                            campaign.id(), "Tin số " + i, "Nội dung tin số " + i, null, List.of(), List.of(), null),
-                    planner);
-            review.submitForReview(item.id(), planner);
-            review.approve(item.id(), approver, null);
-            scheduling.schedule(item.id(), List.of(ids.get(i % channels)), later, planner);
+        int item = 0;
+        for (var seed : seeds) {
+            var ids = channels(node, seed.platform(), seed.channels());
+            var theme = node.getBean(ThemeRepository.class)
+                    .findByCode("society")
+                    .orElseThrow()
+                    .id();
+            var campaign = node.getBean(CampaignPlanning.class)
+                    .startCampaign(new Campaign.Details(
+                            plan.id(),
+                            theme,
+                            "Tải thử " + seed.platform().displayName(),
+                            null,
+                            LocalDate.of(year, 1, 1),
+                            LocalDate.of(year, 12, 31),
+                            Kpis.NONE,
+                            Set.copyOf(ids)));
+            // A YouTube delivery is a video, fetched from the sandbox (as localhost: loopback
+            // addresses are refused as media, a host allowed by loa.request.media-allowed-hosts is not).
+            var media = seed.platform() == Platform.YOUTUBE
+                    ? List.of(sandbox.baseUrl().replace("127.0.0.1", "localhost") + "/media/film.mp4")
+                    : List.<String>of();
+            var writing = node.getBean(ContentWriting.class);
+            var review = node.getBean(ContentReview.class);
+            var scheduling = node.getBean(Scheduling.class);
+            var later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
+            for (int i = 0; i < seed.deliveries(); i++, item++) {
+                var written = writing.writeContent(
+                        new ContentDraft(
+                                campaign.id(),
+                                "Tin số " + item,
+                                "Nội dung tin số " + item,
+                                null,
+                                media,
+                                List.of(),
+                                null),
+                        PLANNER);
+                review.submitForReview(written.id(), PLANNER);
+                review.approve(written.id(), APPROVER, null);
+                scheduling.schedule(written.id(), List.of(ids.get(i % ids.size())), later, PLANNER);
+            }
         }
         // All due in the same second.
         dueAt(node, at);
+    }
+
+    private List<Long> channels(ConfigurableApplicationContext node, Platform platform, int count) {
+        var channelService = node.getBean(Channels.class);
+        var connections = node.getBean(ChannelConnections.class);
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < count; i++) {
+            var n = channelNumbers++;
+            var externalId = platform == Platform.YOUTUBE ? "UCload" + n : "9" + n;
+            var c = channelService.registerChannel(new Channel.Details(
+                    platform, externalId, "Kênh " + n, ChannelRole.PARTNER, 60_000L, "Đối tác " + n, null, true));
+            connections.connect(c.id(), SandboxCredentials.forChannel(platform, c.externalId(), Instant.now()), ADMIN);
+            ids.add(c.id());
+        }
+        return ids;
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.loa.app.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +160,24 @@ public abstract class EngineTestBase extends PostgresApiTest {
                 .isEqualTo(200);
         as("approver").post("/api/content/" + res.id() + "/approve", null);
         return schedule(res.id(), channel, at);
+    }
+
+    /** An approved YouTube video (the sandbox's 300,000-byte film) scheduled on {@code channel}; a cover if given. */
+    protected long videoScheduled(long channel, String at, String coverUrl) {
+        var variant = new LinkedHashMap<String, Object>();
+        variant.put("platform", "YOUTUBE");
+        variant.put("title", "Phim " + unique());
+        variant.put("body", "Mô tả");
+        variant.put("media", List.of(sandboxMedia("film.mp4")));
+        if (coverUrl != null) {
+            variant.put("coverUrl", coverUrl);
+        }
+        return scheduledVariant(channel, at, variant);
+    }
+
+    /** A file the sandbox serves, by an address Loa's media checks let through. */
+    protected String sandboxMedia(String name) {
+        return sandbox.baseUrl().replace("127.0.0.1", "localhost") + "/media/" + name;
     }
 
     protected long schedule(long item, long channel, String at) {

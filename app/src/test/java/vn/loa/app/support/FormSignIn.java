@@ -47,6 +47,17 @@ public final class FormSignIn {
         return res.headers().firstValue("Location").orElse("(no redirect: " + res.statusCode() + ")");
     }
 
+    /** Posts a form of the page at {@code page} (with that page's CSRF token) to {@code path}. */
+    public HttpResponse<String> post(String page, String path, String form) {
+        var token = CSRF.matcher(get(page).body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token on " + page);
+        }
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(token.group(1)))));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

@@ -33,9 +33,15 @@ final class FacebookEmulator {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
     private final SandboxState state;
+    /** The app's use of its rate budget the X-App-Usage header reports, in percent (Meta: call_count, total_cputime, total_time). */
+    private volatile int appUsage = 3;
 
     FacebookEmulator(SandboxState state) {
         this.state = state;
+    }
+
+    void appUsage(int percent) {
+        appUsage = percent;
     }
 
     static boolean handles(String path) {
@@ -43,7 +49,11 @@ final class FacebookEmulator {
     }
 
     void handle(SandboxExchange ex, Fault fault) throws IOException {
-        ex.setHeader("x-app-usage", "{\"call_count\":3,\"total_cputime\":1,\"total_time\":2}");
+        int usage = appUsage;
+        ex.setHeader(
+                "x-app-usage",
+                "{\"call_count\":" + usage + ",\"total_cputime\":" + Math.max(1, usage / 3) + ",\"total_time\":"
+                        + Math.max(2, usage / 2) + "}");
         if (ex.token() == null || ex.token().isBlank()) {
             error(
                     ex,

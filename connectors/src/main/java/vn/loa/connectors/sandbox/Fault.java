@@ -9,5 +9,10 @@ public enum Fault {
     /** The platform's expired-token answer (Facebook 190/463, YouTube 401, Zalo -220). */
     TOKEN_EXPIRED,
     /** Does the work, then answers too late for the client: the caller cannot know whether it took effect. */
-    TIMEOUT_AFTER_WRITE
+    TIMEOUT_AFTER_WRITE,
+    /**
+     * An upload chunk arrives only in part (YouTube): the platform keeps the first half of what was
+     * sent and answers 503, as when the connection breaks partway through a file.
+     */
+    UPLOAD_CUT_SHORT
 }

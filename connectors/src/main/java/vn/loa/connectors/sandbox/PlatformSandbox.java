@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.loa.connectors.Platform;
@@ -58,6 +59,7 @@ public final class PlatformSandbox implements AutoCloseable {
 
     private final Map<Platform, AtomicLong> byPlatform = new EnumMap<>(Platform.class);
     private volatile Duration latency = Duration.ZERO;
+    private volatile Consumer<String> duringCall = call -> {};
     private HttpServer server;
     private ExecutorService executor;
 
@@ -105,7 +107,8 @@ public final class PlatformSandbox implements AutoCloseable {
     /**
      * The next {@code times} requests to {@code path} fail with {@code fault}, requests elsewhere
      * going through: how a test puts a failure after a write (Zalo's article/verify after
-     * article/create) rather than on it.
+     * article/create) rather than on it. {@code path} may name a method too ({@code "PUT
+     * /upload/youtube/v3/videos"}: the chunks of an upload, not the POST that opened it).
      */
     public void injectOn(String path, Fault fault, int times) {
         var queue = faultsOnPath.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>());
@@ -122,6 +125,38 @@ public final class PlatformSandbox implements AutoCloseable {
         youtube.uploadsStayPrivate(value);
     }
 
+    /** YouTube upload sessions opened so far: each is one videos.insert, so one video at most. */
+    public long youTubeUploadSessions() {
+        return youtube.sessionsOpened();
+    }
+
+    /** The bytes a YouTube video was made of (null for an unknown video): a resumed upload must add up. */
+    public Long youTubeVideoBytes(String videoId) {
+        return youtube.bytesOf(videoId);
+    }
+
+    /**
+     * Facebook answers from now on report the app's rate budget used at {@code percent} in
+     * X-App-Usage (3 % unless told), as Meta does on every Graph answer.
+     */
+    public void facebookAppUsage(int percent) {
+        facebook.appUsage(percent);
+    }
+
+    /**
+     * Runs {@code check} on every request while it is in flight (after the latency, before the
+     * answer), with its method and path: the caller is waiting for the platform at that moment, so
+     * the check sees what the caller holds across a platform call (e.g. database locks).
+     */
+    public void duringEachCall(Consumer<String> check) {
+        duringCall = check;
+    }
+
+    /** The author a Zalo article was signed with ("" when none was sent), null for an unknown article. */
+    public String zaloAuthorOf(String articleId) {
+        return zalo.authorOf(articleId);
+    }
+
     public void clearFaults() {
         faults.values().forEach(ConcurrentLinkedDeque::clear);
         faultsOnPath.clear();
@@ -131,6 +166,14 @@ public final class PlatformSandbox implements AutoCloseable {
     public long requestsServed(String path) {
         var n = byPath.get(path);
         return n == null ? 0 : n.get();
+    }
+
+    /** Calls made to every path ending so (e.g. {@code /comments}: the comment reads of every post). */
+    public long requestsServedEndingWith(String suffix) {
+        return byPath.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(suffix))
+                .mapToLong(e -> e.getValue().get())
+                .sum();
     }
 
     /** Every answer is delayed by this much, as a far-away platform would be. */
@@ -158,9 +201,15 @@ public final class PlatformSandbox implements AutoCloseable {
         return byPlatform.get(platform).get();
     }
 
-    private Fault fault(Platform platform, String path) {
+    /** A fault aimed at "METHOD path" first (a YouTube upload's PUTs share their path with its POST), then at the path. */
+    private Fault fault(Platform platform, String method, String path) {
+        var byMethod = faultsOnPath.get(method + " " + path);
+        var fault = byMethod == null ? null : byMethod.poll();
+        if (fault != null) {
+            return fault;
+        }
         var aimed = faultsOnPath.get(path);
-        var fault = aimed == null ? null : aimed.poll();
+        fault = aimed == null ? null : aimed.poll();
         return fault != null ? fault : faults.get(platform).poll();
     }
 
@@ -176,6 +225,7 @@ public final class PlatformSandbox implements AutoCloseable {
         }
         try {
             pause(latency);
+            duringCall.accept(raw.getRequestMethod() + " " + raw.getRequestURI().getPath());
             var ex = new SandboxExchange(raw);
             var path = ex.path();
             byPath.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
@@ -185,13 +235,13 @@ public final class PlatformSandbox implements AutoCloseable {
                 media(ex);
             } else if (FacebookEmulator.handles(path)) {
                 byPlatform.get(Platform.FACEBOOK).incrementAndGet();
-                facebook.handle(ex, fault(Platform.FACEBOOK, path));
+                facebook.handle(ex, fault(Platform.FACEBOOK, ex.method(), path));
             } else if (YouTubeEmulator.handles(path)) {
                 byPlatform.get(Platform.YOUTUBE).incrementAndGet();
-                youtube.handle(ex, fault(Platform.YOUTUBE, path));
+                youtube.handle(ex, fault(Platform.YOUTUBE, ex.method(), path));
             } else if (ZaloEmulator.handles(path)) {
                 byPlatform.get(Platform.ZALO).incrementAndGet();
-                zalo.handle(ex, fault(Platform.ZALO, path));
+                zalo.handle(ex, fault(Platform.ZALO, ex.method(), path));
             } else {
                 ex.json(404, Map.of("error", "the sandbox has nothing at " + path));
             }

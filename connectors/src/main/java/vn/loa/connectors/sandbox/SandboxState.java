@@ -134,9 +134,11 @@ public final class SandboxState {
         // Reach saturates over a few days; interactions follow reach.
         double reach = (2_000 + seed * 150) * (1 - Math.exp(-minutes / 1_440.0)) + 40 * Math.sqrt(minutes);
         long views = Math.round(reach * 1.6);
+        // The comments put under the post (tests, benchmarks, demos) count too, as on the platform: a
+        // reader that waits for the count to grow (Loa on YouTube) then sees them.
         return new Engagement(
                 Math.round(reach * (0.03 + seed / 5_000.0)),
-                Math.round(reach * 0.004),
+                Math.round(reach * 0.004) + commentsOf(post.id()).size(),
                 Math.round(reach * 0.002),
                 views,
                 Math.round(reach));

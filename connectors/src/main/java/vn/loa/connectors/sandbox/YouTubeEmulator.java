@@ -29,6 +29,12 @@ final class YouTubeEmulator {
     /** Videos locked private, as uploads of a Google project not yet audited are, whatever was asked. */
     private final Set<String> lockedPrivate = ConcurrentHashMap.newKeySet();
 
+    /** Sessions whose file is whole, and the video each became: a status query answers it. */
+    private final Map<String, String> completed = new ConcurrentHashMap<>();
+
+    private final Map<String, Long> videoBytes = new ConcurrentHashMap<>();
+    private final AtomicLong opened = new AtomicLong();
+
     private volatile boolean uploadsStayPrivate;
     private final AtomicLong sessions = new AtomicLong();
 
@@ -125,30 +131,61 @@ final class YouTubeEmulator {
             return;
         }
         var session = "upload-" + sessions.incrementAndGet();
+        opened.incrementAndGet();
         uploads.put(session, new Upload(channel, metadata, new ByteArrayOutputStream()));
         ex.setHeader("Location", ex.baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=" + session);
         ex.send(200, null, new byte[0]);
     }
 
+    /**
+     * A PUT to an upload session, as YouTube's guide "Resumable uploads" describes it: a chunk
+     * ({@code Content-Range: bytes a-b/total}, or {@code /*} while the total is unknown) is kept only
+     * if it starts at the first byte not yet held, and answered 308 with {@code Range: bytes=0-n}
+     * (no Range header when nothing is held) until the file is whole; a status query ({@code bytes
+     * *}{@code /total}, no body) answers where the upload stands, or the video once it is complete
+     * (again and again: the session remembers it). An unknown session is 404, as an expired one.
+     */
     private void chunk(SandboxExchange ex, Fault fault) throws IOException {
-        var upload = uploads.get(ex.param("upload_id"));
+        var sessionId = ex.param("upload_id");
+        var done = completed.get(sessionId == null ? "" : sessionId);
+        if (done != null) {
+            ex.json(200, video(state.find(done).orElseThrow(), List.of("snippet", "status")));
+            return;
+        }
+        var upload = sessionId == null ? null : uploads.get(sessionId);
         if (upload == null) {
             error(ex, 404, "notFound", "Upload session expired");
             return;
         }
-        upload.bytes().write(ex.body());
-        var range = ex.header("Content-Range"); // bytes a-b/total, or bytes */total
-        long total = -1;
-        if (range != null && range.contains("/") && !range.endsWith("/*")) {
-            total = Long.parseLong(range.substring(range.indexOf('/') + 1));
-        }
-        long received = upload.bytes().size();
-        if (total < 0 || received < total) {
-            ex.setHeader("Range", "bytes=0-" + (received - 1));
-            ex.send(308, null, new byte[0]);
+        var range = ex.header("Content-Range");
+        if (range == null || !range.startsWith("bytes ") || !range.contains("/")) {
+            error(ex, 400, "badContent", "Content-Range is required on an upload session: bytes a-b/total");
             return;
         }
-        uploads.remove(ex.param("upload_id"));
+        var span = range.substring("bytes ".length(), range.indexOf('/'));
+        var totalText = range.substring(range.indexOf('/') + 1);
+        long total = totalText.equals("*") ? -1 : Long.parseLong(totalText);
+        long received = upload.bytes().size();
+        if (!span.equals("*")) {
+            long start = Long.parseLong(span.substring(0, span.indexOf('-')));
+            if (start != received) {
+                // Not where the upload stands: nothing is kept; the answer says where to go on from.
+                held(ex, received);
+                return;
+            }
+            var body = ex.body();
+            if (fault == Fault.UPLOAD_CUT_SHORT) {
+                upload.bytes().write(body, 0, body.length / 2);
+                error(ex, 503, "backendError", "Backend Error");
+                return;
+            }
+            upload.bytes().write(body);
+            received = upload.bytes().size();
+        }
+        if (total < 0 || received < total) {
+            held(ex, received);
+            return;
+        }
         var now = state.now();
         var status = upload.metadata().path("status");
         var publishAt = status.path("publishAt").asString(null);
@@ -169,10 +206,30 @@ final class YouTubeEmulator {
                 now,
                 liveAt,
                 false));
+        videoBytes.put(id, received);
+        completed.put(sessionId, id);
+        uploads.remove(sessionId);
         if (fault == Fault.TIMEOUT_AFTER_WRITE) {
             PlatformSandbox.stall();
         }
         ex.json(200, video(state.find(id).orElseThrow(), List.of("snippet", "status")));
+    }
+
+    private static void held(SandboxExchange ex, long received) throws IOException {
+        if (received > 0) {
+            ex.setHeader("Range", "bytes=0-" + (received - 1));
+        }
+        ex.send(308, null, new byte[0]);
+    }
+
+    /** Upload sessions opened (each one a videos.insert). */
+    long sessionsOpened() {
+        return opened.get();
+    }
+
+    /** The bytes a video was made of; null for an unknown video. */
+    Long bytesOf(String videoId) {
+        return videoBytes.get(videoId);
     }
 
     private void list(SandboxExchange ex) throws IOException {

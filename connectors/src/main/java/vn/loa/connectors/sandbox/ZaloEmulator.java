@@ -22,6 +22,9 @@ final class ZaloEmulator {
     private final SandboxState state;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Integer> videoChecks = new ConcurrentHashMap<>();
+    /** The author each article was signed with, as article/getdetail shows it. */
+    private final Map<String, String> authors = new ConcurrentHashMap<>();
+
     private final Set<String> spentRefreshTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> replacedAccessTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> lastAccessToken = new ConcurrentHashMap<>();
@@ -140,6 +143,7 @@ final class ZaloEmulator {
                 now,
                 now,
                 false));
+        authors.put(id, body.path("author").asString(""));
         var token = "art-" + state.nextId();
         pending.put(token, new Pending(oa, id, 1));
         if (fault == Fault.TIMEOUT_AFTER_WRITE) {
@@ -174,6 +178,7 @@ final class ZaloEmulator {
                 .edited(
                         body.path("title").asString(null),
                         body.path("description").asString(null)));
+        authors.put(post.get().id(), body.path("author").asString(""));
         var token = "art-" + state.nextId();
         pending.put(token, new Pending(post.get().channelId(), post.get().id(), 1));
         ok(ex, Map.of("token", token));
@@ -205,7 +210,14 @@ final class ZaloEmulator {
                         "status",
                         "show",
                         "description",
-                        post.get().text()));
+                        post.get().text(),
+                        "author",
+                        authors.getOrDefault(post.get().id(), "")));
+    }
+
+    /** The author an article was signed with ("" when none was sent); null for an unknown article. */
+    String authorOf(String articleId) {
+        return authors.get(articleId);
     }
 
     private void slice(SandboxExchange ex, String oa) throws IOException {

@@ -1,7 +1,6 @@
 package vn.loa.connectors.youtube;
 
 import com.google.api.client.http.HttpRequestInitializer;
-import com.google.api.client.http.InputStreamContent;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.DateTime;
@@ -40,6 +39,7 @@ import vn.loa.connectors.PublishRequest;
 import vn.loa.connectors.PublishedPost;
 import vn.loa.connectors.Violation;
 import vn.loa.connectors.Visibility;
+import vn.loa.connectors.WriteReceipts;
 import vn.loa.connectors.credentials.YouTubeOAuth;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
@@ -57,12 +57,11 @@ public final class YouTubeConnector implements Connector {
     /** Reasons that mean a video has no comments to read: turned off, or the video is gone. */
     private static final Set<String> NO_COMMENTS = Set.of("commentsDisabled", "videoNotFound");
 
-    private static final List<String> SNIPPET_STATUS = List.of("snippet", "status");
-
     private final YouTubeSettings settings;
     private final YouTubeQuota quota;
     private final MediaFetcher media;
     private final UploadProgress progress;
+    private final WriteReceipts receipts;
     private final Clock clock;
     private final YouTubeLimits limits = new YouTubeLimits();
     private final NetHttpTransport transport = new NetHttpTransport();
@@ -82,10 +81,22 @@ public final class YouTubeConnector implements Connector {
 
     public YouTubeConnector(
             YouTubeSettings settings, YouTubeQuota quota, MediaFetcher media, UploadProgress progress, Clock clock) {
+        this(settings, quota, media, progress, WriteReceipts.NONE, clock);
+    }
+
+    /** {@code receipts} keeps each upload's session URI with its attempt, so that an interrupted upload resumes. */
+    public YouTubeConnector(
+            YouTubeSettings settings,
+            YouTubeQuota quota,
+            MediaFetcher media,
+            UploadProgress progress,
+            WriteReceipts receipts,
+            Clock clock) {
         this.settings = settings;
         this.quota = quota;
         this.media = media;
         this.progress = progress;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -128,22 +139,44 @@ public final class YouTubeConnector implements Connector {
 
     private PublishedPost upload(PublishRequest r, Instant publishAt) {
         var project = oauth(r.channel()).projectId();
-        quota.spendUpload(project);
+        var kept = ResumableUpload.Session.of(r.receipt());
+        // A kept session is the same videos.insert going on: the upload bucket was charged when it opened.
+        if (kept.isEmpty()) {
+            quota.spendUpload(project);
+        }
         var video = new Video().setSnippet(snippet(r)).setStatus(status(publishAt));
         var uploaded = call(r.channel(), true, Bucket.UPLOADS, api -> {
+            var upload = new ResumableUpload(api.getRequestFactory(), settings.chunkSize());
             var file = media.fetch(r.media().get(0));
             try (var stream = file.stream()) {
-                var content = new InputStreamContent(file.contentType(), stream);
-                if (file.length() >= 0) {
-                    content.setLength(file.length());
+                long from = 0;
+                ResumableUpload.Session session = null;
+                if (kept.isPresent()) {
+                    var standing = upload.standing(kept.get());
+                    if (standing instanceof ResumableUpload.Standing.Complete complete) {
+                        return complete.video();
+                    }
+                    if (standing instanceof ResumableUpload.Standing.Received received) {
+                        session = kept.get();
+                        from = received.bytes();
+                    } else {
+                        // The session expired before the file was whole: no video came of it.
+                        quota.spendUpload(project);
+                    }
                 }
-                var insert = api.videos().insert(SNIPPET_STATUS, video, content);
-                var uploader = insert.getMediaHttpUploader();
-                uploader.setDirectUploadEnabled(false);
-                uploader.setChunkSize(settings.chunkSize());
-                uploader.setProgressListener(
-                        u -> progress.progressed(r.idempotencyKey(), u.getNumBytesUploaded(), file.length()));
-                return insert.execute();
+                if (session == null) {
+                    session = upload.start(settings.rootUrl(), video, file.length(), file.contentType());
+                }
+                // Kept before the first byte goes, so that whatever cuts the upload off, the next
+                // attempt (or the settler) asks this session where it stands instead of uploading anew.
+                receipts.accepted(r.idempotencyKey(), session.receipt());
+                stream.skipNBytes(from);
+                return upload.send(
+                        session,
+                        stream,
+                        from,
+                        file.contentType(),
+                        held -> progress.progressed(r.idempotencyKey(), held, file.length()));
             }
         });
         // The insert answer says who can see the video: a video kept private when it should be
@@ -219,6 +252,31 @@ public final class YouTubeConnector implements Connector {
             api.videos().delete(externalId).execute();
             return null;
         });
+    }
+
+    /**
+     * An attempt that kept an upload session asks that session first: complete, the video is the
+     * post; still partial, there is no video yet (the next attempt resumes the same session); only an
+     * expired session falls back to the channel's uploads.
+     */
+    @Override
+    public Optional<PublishedPost> findPublished(PublishRequest request, Instant since, String receipt) {
+        var kept = ResumableUpload.Session.of(receipt);
+        if (kept.isPresent()) {
+            var standing = call(
+                    request.channel(),
+                    false,
+                    api -> new ResumableUpload(api.getRequestFactory(), settings.chunkSize()).standing(kept.get()));
+            if (standing instanceof ResumableUpload.Standing.Complete complete) {
+                var id = complete.video().getId();
+                return Optional.of(
+                        new PublishedPost(id, "https://www.youtube.com/watch?v=" + id, clock.instant(), false));
+            }
+            if (standing instanceof ResumableUpload.Standing.Received) {
+                return Optional.empty();
+            }
+        }
+        return findPublished(request, since);
     }
 
     /** Looks among the channel's uploads since {@code since} for a video with the request's title. */

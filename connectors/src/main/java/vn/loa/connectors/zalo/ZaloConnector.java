@@ -252,7 +252,7 @@ public final class ZaloConnector implements Connector {
         }
         return new ZaloArticle.Normal(
                 r.title(),
-                r.author() == null ? "" : r.author(),
+                limits.author(r.author()),
                 r.cover() == null ? null : r.cover().url(),
                 r.summary() == null ? "" : r.summary(),
                 blocks,

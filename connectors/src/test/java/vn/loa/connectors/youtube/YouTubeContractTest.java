@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -321,6 +325,157 @@ class YouTubeContractTest extends WireMockPlatform {
         clock.advance(Duration.ofHours(8)); // past midnight Pacific time
         youtube.readEngagement(channel, List.of("v0"));
         wm.verify(3, getRequestedFor(urlPathEqualTo("/youtube/v3/videos")));
+    }
+
+    // Resumable uploads (YouTube's guide "Resumable uploads": status query, 308 and Range, resume from n+1)
+
+    private static final int CHUNK = 262_144;
+    private static final int FILE = 600_000;
+    private static final String SESSION = "/upload/youtube/v3/videos?uploadType=resumable&upload_id=SESSION-R";
+
+    private static byte[] film() {
+        var bytes = new byte[FILE];
+        for (int i = 0; i < FILE; i++) {
+            bytes[i] = (byte) (i * 7 + i / 1000);
+        }
+        return bytes;
+    }
+
+    private YouTubeConnector resumable(List<String> receipts) {
+        var d = YouTubeSettings.defaults(baseUrl() + "/", baseUrl() + "/token");
+        var settings = new YouTubeSettings(
+                d.rootUrl(),
+                d.tokenUrl(),
+                d.unitCosts(),
+                10_000,
+                100,
+                d.categoryId(),
+                CHUNK,
+                d.scheduleMinLead(),
+                d.scheduleMaxLead(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
+        quota = new YouTubeQuota(settings, clock, UsageObserver.NONE);
+        MediaFetcher fresh = media -> new MediaFetcher.Fetched(new ByteArrayInputStream(film()), FILE, "video/mp4");
+        return new YouTubeConnector(
+                settings,
+                quota,
+                fresh,
+                (key, sent, total) -> progress.add(sent),
+                (key, receipt) -> receipts.add(receipt),
+                clock);
+    }
+
+    private ScenarioMappingBuilder chunk(String range) {
+        return put(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .withQueryParam("upload_id", equalTo("SESSION-R"))
+                .withHeader("Content-Range", equalTo(range))
+                .inScenario("upload");
+    }
+
+    private static ResponseDefinitionBuilder held(long lastByte) {
+        return aResponse().withStatus(308).withHeader("Range", "bytes=0-" + lastByte);
+    }
+
+    @Test
+    void anUploadCutOffAfterPartOfTheFileResumesFromTheLastByteYouTubeHoldsAndMakesOneVideo() {
+        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .withQueryParam("uploadType", equalTo("resumable"))
+                .willReturn(ok().withHeader("Location", baseUrl() + SESSION)));
+        wm.stubFor(chunk("bytes 0-262143/600000")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(held(262_143))
+                .willSetStateTo("first held"));
+        // The connection breaks while the second chunk is on its way.
+        wm.stubFor(chunk("bytes 262144-524287/600000")
+                .whenScenarioStateIs("first held")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("cut"));
+        wm.stubFor(chunk("bytes */600000").whenScenarioStateIs("cut").willReturn(held(262_143)));
+        wm.stubFor(chunk("bytes 262144-524287/600000")
+                .whenScenarioStateIs("cut")
+                .willReturn(held(524_287))
+                .willSetStateTo("second held"));
+        wm.stubFor(chunk("bytes 524288-599999/600000")
+                .whenScenarioStateIs("second held")
+                .willReturn(okJson("{\"kind\":\"youtube#video\",\"id\":\"vidR\","
+                        + "\"status\":{\"privacyStatus\":\"public\",\"uploadStatus\":\"uploaded\"}}")));
+        var receipts = new ArrayList<String>();
+        var youtube = resumable(receipts);
+        var request = request("Lễ hội mùa xuân", "Mô tả");
+
+        assertThatThrownBy(() -> youtube.publish(request))
+                .isInstanceOfSatisfying(
+                        ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
+        assertThat(receipts)
+                .as("the session is kept before the first byte goes")
+                .containsExactly("youtube-upload:600000:" + baseUrl() + SESSION);
+
+        // Settling asks the session: half a file is no video yet, so "not there" (the next attempt resumes).
+        assertThat(youtube.findPublished(request, clock.instant(), receipts.get(0)))
+                .isEmpty();
+
+        var video = youtube.publish(request.resumingFrom(receipts.get(0)));
+
+        assertThat(video.externalId()).isEqualTo("vidR");
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+        assertThat(quota.uploadsUsed("proj")).as("one videos.insert").isEqualTo(1);
+        var puts = wm.findAll(putRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+        assertThat(puts)
+                .extracting(p -> p.getHeader("Content-Range"))
+                .containsExactly(
+                        "bytes 0-262143/600000",
+                        "bytes 262144-524287/600000",
+                        "bytes */600000",
+                        "bytes */600000",
+                        "bytes 262144-524287/600000",
+                        "bytes 524288-599999/600000");
+        var film = film();
+        assertThat(puts.get(4).getBody()).isEqualTo(Arrays.copyOfRange(film, 262_144, 524_288));
+        assertThat(puts.get(5).getBody()).isEqualTo(Arrays.copyOfRange(film, 524_288, FILE));
+        assertThat(progress).contains(262_144L, 524_288L, 600_000L);
+    }
+
+    @Test
+    void anUploadWhoseLastAnswerWasLostIsFoundFromItsSessionAndAnExpiredOneStartsAgain() {
+        wm.stubFor(chunk("bytes */600000")
+                .willReturn(okJson("{\"kind\":\"youtube#video\",\"id\":\"vidDone\","
+                        + "\"status\":{\"privacyStatus\":\"public\",\"uploadStatus\":\"uploaded\"}}")));
+        var receipts = new ArrayList<String>();
+        var youtube = resumable(receipts);
+        var kept = "youtube-upload:600000:" + baseUrl() + SESSION;
+        var request = request("Lễ hội", "Mô tả");
+
+        assertThat(youtube.findPublished(request, clock.instant(), kept))
+                .get()
+                .extracting(p -> p.externalId())
+                .isEqualTo("vidDone");
+        assertThat(youtube.publish(request.resumingFrom(kept)).externalId()).isEqualTo("vidDone");
+        wm.verify(0, postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+        assertThat(quota.uploadsUsed("proj")).isZero();
+
+        // Google: a 404 on the status query means the session expired; the upload begins anew.
+        wm.resetAll();
+        token();
+        wm.stubFor(chunk("bytes */600000").willReturn(error(404, "notFound")));
+        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .willReturn(ok().withHeader(
+                                "Location",
+                                baseUrl() + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=NEW")));
+        wm.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .withQueryParam("upload_id", equalTo("NEW"))
+                .withHeader("Content-Range", equalTo("bytes 524288-599999/600000"))
+                .willReturn(okJson("{\"kind\":\"youtube#video\",\"id\":\"vidNew\"}")));
+        for (var range : List.of("0-262143", "262144-524287")) {
+            wm.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos"))
+                    .withQueryParam("upload_id", equalTo("NEW"))
+                    .withHeader("Content-Range", equalTo("bytes " + range + "/600000"))
+                    .willReturn(held(Long.parseLong(range.substring(range.indexOf('-') + 1)))));
+        }
+
+        assertThat(youtube.publish(request.resumingFrom(kept)).externalId()).isEqualTo("vidNew");
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+        assertThat(receipts).last().asString().endsWith("upload_id=NEW");
     }
 
     private PublishRequest request(String title, String description) {

@@ -57,6 +57,25 @@ class ZaloContractTest extends ZaloWireMock {
     }
 
     @Test
+    void theArticleIsSignedWithItsAuthorCutToZalosLimit() {
+        wm.stubFor(post("/v2.0/article/create").willReturn(okJson(ok("{\"token\":\"TOK\"}"))));
+        wm.stubFor(post("/v2.0/article/verify").willReturn(okJson(ok("{\"id\":\"art-1\"}"))));
+        var zalo = connector();
+
+        zalo.publish(article("Tin mới", "Nội dung").withAuthor("Cổng thông tin điện tử Hà Nội"));
+        // 200 characters are allowed for a channel's name in Loa; Zalo's author field takes 50.
+        var longName = "Ủy ban nhân dân thành phố Hà Nội - Cổng thông tin điện tử chính thức";
+        zalo.publish(article("Tin mới hai", "Nội dung").withAuthor(longName));
+
+        var creates = wm.findAll(postRequestedFor(urlEqualTo("/v2.0/article/create")));
+        assertThat(creates.get(0).getBodyAsString()).contains("\"author\":\"Cổng thông tin điện tử Hà Nội\"");
+        var signed = creates.get(1).getBodyAsString().replaceAll(".*\"author\":\"([^\"]*)\".*", "$1");
+        assertThat(signed.codePointCount(0, signed.length())).isLessThanOrEqualTo(50);
+        assertThat(longName).startsWith(signed);
+        assertThat(signed).isEqualTo("Ủy ban nhân dân thành phố Hà Nội - Cổng thông tin");
+    }
+
+    @Test
     void anArticleStillProcessingAfterEveryCheckIsAnUnknownOutcome() {
         wm.stubFor(post("/v2.0/article/create").willReturn(okJson(ok("{\"token\":\"TOK\"}"))));
         wm.stubFor(post("/v2.0/article/verify").willReturn(okJson("{\"error\":-214,\"message\":\"processing\"}")));

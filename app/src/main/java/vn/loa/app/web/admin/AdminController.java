@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.app.security.SignInThrottle;
+import vn.loa.app.security.TotpAccounts;
 import vn.loa.app.security.UserAccounts;
 import vn.loa.app.web.DomainMessages;
 import vn.loa.app.web.Flash;
@@ -65,14 +66,21 @@ class AdminController {
 
     private final UserAccounts accounts;
     private final SignInThrottle throttle;
+    private final TotpAccounts totp;
     private final Channels channels;
     private final DomainMessages messages;
     private final Flash flash;
 
     AdminController(
-            UserAccounts accounts, SignInThrottle throttle, Channels channels, DomainMessages messages, Flash flash) {
+            UserAccounts accounts,
+            SignInThrottle throttle,
+            TotpAccounts totp,
+            Channels channels,
+            DomainMessages messages,
+            Flash flash) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.totp = totp;
         this.channels = channels;
         this.messages = messages;
         this.flash = flash;
@@ -88,6 +96,7 @@ class AdminController {
                         .filter(l -> l.scope() == SignInThrottle.Scope.ACCOUNT)
                         .map(SignInThrottle.Lock::key)
                         .collect(Collectors.toSet()));
+        model.addAttribute("totpOn", totp.enrolled());
         model.addAttribute("channels", channels.listChannels(me.actor()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("platforms", Platform.values());
@@ -154,6 +163,15 @@ class AdminController {
         return userAction(redirect, locale, () -> {
             throttle.unlock(me.actor(), SignInThrottle.Scope.ACCOUNT, username);
             flash.ok(redirect, locale, "admin.user-unlocked", username);
+        });
+    }
+
+    /** A lost phone: the person signs in with the password alone again, then enrols anew. */
+    @PostMapping("/admin/users/{username}/reset-totp")
+    String resetTotp(@PathVariable String username, WebUser me, Locale locale, RedirectAttributes redirect) {
+        return userAction(redirect, locale, () -> {
+            totp.reset(me.actor(), username);
+            flash.ok(redirect, locale, "admin.totp-reset", username);
         });
     }
 

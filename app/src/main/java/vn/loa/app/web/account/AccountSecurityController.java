@@ -1,0 +1,89 @@
+package vn.loa.app.web.account;
+
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.app.security.TotpAccounts;
+import vn.loa.app.web.DomainMessages;
+import vn.loa.app.web.Flash;
+import vn.loa.app.web.FormErrors;
+import vn.loa.app.web.WebUser;
+import vn.loa.campaigns.shared.DomainException;
+
+/**
+ * Two-step sign-in on the person's own account page: turn TOTP on (the secret is shown on the
+ * answer to "start" only, the recovery codes on the answer to "confirm" only, never in a redirect
+ * or flash, so they are in no session and no later page) and turn it off with password and code.
+ * The forms post with htmx when scripts run (only the TOTP section is swapped) and as plain forms
+ * when they do not; both get the same page.
+ */
+@Controller
+class AccountSecurityController {
+
+    private static final String PAGE = "account-security";
+
+    private final TotpAccounts totp;
+    private final DomainMessages messages;
+    private final Flash flash;
+
+    AccountSecurityController(TotpAccounts totp, DomainMessages messages, Flash flash) {
+        this.totp = totp;
+        this.messages = messages;
+        this.flash = flash;
+    }
+
+    @GetMapping("/account/security")
+    String page(WebUser me, Model model) {
+        return page(me, model, FormErrors.NONE);
+    }
+
+    @PostMapping("/account/security/start")
+    String start(WebUser me, Model model, Locale locale) {
+        try {
+            model.addAttribute("enrolment", totp.start(me.actor()));
+        } catch (DomainException e) {
+            return page(me, model, FormErrors.of(e, messages, locale));
+        }
+        return page(me, model, FormErrors.NONE);
+    }
+
+    @PostMapping("/account/security/confirm")
+    String confirm(@RequestParam(required = false) String code, WebUser me, Model model, Locale locale) {
+        try {
+            var codes = totp.confirm(me.actor(), code);
+            model.addAttribute("recoveryCodes", codes);
+            model.addAttribute("recoveryText", String.join("\n", codes));
+        } catch (DomainException e) {
+            return page(me, model, FormErrors.of(e, messages, locale));
+        }
+        return page(me, model, FormErrors.NONE);
+    }
+
+    @PostMapping("/account/security/disable")
+    String disable(
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String code,
+            WebUser me,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            totp.disable(me.actor(), password, code);
+        } catch (DomainException e) {
+            return page(me, model, FormErrors.of(e, messages, locale));
+        }
+        flash.ok(redirect, locale, "totp.disabled");
+        return "redirect:/account/security";
+    }
+
+    private String page(WebUser me, Model model, FormErrors errors) {
+        model.addAttribute("status", totp.status(me.username()));
+        model.addAttribute("required", me.roles().stream().anyMatch(totp.requiredRoles()::contains));
+        model.addAttribute("errors", errors);
+        return PAGE;
+    }
+}

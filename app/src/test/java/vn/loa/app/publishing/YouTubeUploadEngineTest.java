@@ -1,0 +1,59 @@
+package vn.loa.app.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.support.EngineTestBase;
+import vn.loa.connectors.sandbox.Fault;
+
+/**
+ * YouTube uploads through the engine and the sandbox: an upload cut off partway resumes from the
+ * bytes YouTube holds (the session kept with the attempt), never as a second video.
+ */
+class YouTubeUploadEngineTest extends EngineTestBase {
+
+    private static final String CHUNKS = "PUT /upload/youtube/v3/videos";
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "engine_youtube_upload");
+    }
+
+    @Test
+    void anUploadCutShortResumesFromTheBytesYouTubeHoldsAndMakesOneVideo() {
+        var channel = connected("YOUTUBE");
+        var delivery = videoScheduled(channel, "2026-11-23T09:00:00+07:00", null);
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        long sessions = sandbox.youTubeUploadSessions();
+        sandbox.injectOn(CHUNKS, Fault.UPLOAD_CUT_SHORT, 1);
+
+        engine.publishDueNow();
+        assertThat(attempts(delivery)).containsExactly("UNKNOWN");
+        assertThat(receipt(delivery)).startsWith("youtube-upload:300000:");
+
+        // The settler asks the session: half a file is no video, so the delivery is tried again...
+        engine.settle();
+        assertThat(attempts(delivery)).containsExactly("MISSING");
+        // ...and the next attempt goes on from where YouTube stands.
+        engine.publishDueNow();
+
+        assertThat(status(delivery)).isEqualTo("PUBLISHED");
+        assertThat(attempts(delivery)).containsExactly("MISSING", "PUBLISHED");
+        assertThat(sandbox.youTubeUploadSessions() - sessions)
+                .as("one videos.insert session")
+                .isEqualTo(1);
+        assertThat(postsOn(channel)).isEqualTo(1);
+        var video = as("planner").get("/api/deliveries/" + delivery).field("externalRef");
+        assertThat(sandbox.youTubeVideoBytes(video)).as("the file, whole, once").isEqualTo(300_000L);
+    }
+
+    private String receipt(long delivery) {
+        return jdbc.sql("SELECT receipt FROM publish_attempt WHERE delivery_id = ? ORDER BY attempt_no DESC LIMIT 1")
+                .param(delivery)
+                .query(String.class)
+                .single();
+    }
+}
