@@ -114,7 +114,7 @@ public final class LoaCommands {
                 env.getProperty("loa.credentials.key"), env.getProperty("loa.credentials.old-keys"));
         var result = new CredentialRotation(dataSource, cipher).resealAll();
         out.println("credentials of " + result.resealed().size() + " channels re-sealed under key " + result.keyId()
-                + "; " + result.current() + " already were");
+                + "; " + result.current() + " already were; " + result.totpResealed() + " TOTP secrets re-sealed");
         if (!result.complete()) {
             result.failures().forEach(f -> err.println("not re-sealed: " + f));
             err.println("the old keys are still needed for these; fix them (add their key, or reconnect the"

@@ -114,7 +114,13 @@ public final class CredentialCipher {
      * what it belongs to, so that it opens only for that purpose: {@code purpose} is e.g.
      * {@code "totp:" + username}, {@code what} names it in messages (never its value).
      */
-    public record Binding(String purpose, String what) {}
+    public record Binding(String purpose, String what) {
+
+        /** A person's TOTP secret: sealed to their username. */
+        public static Binding totp(String username) {
+            return new Binding("totp:" + username, "TOTP secret of " + username);
+        }
+    }
 
     public String seal(String plain, Binding binding) {
         try {

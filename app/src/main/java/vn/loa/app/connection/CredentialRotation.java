@@ -10,7 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-seals every stored credential under the current key, so that the old key is no longer
- * needed. One row at a time, each under its row lock (SELECT … FOR UPDATE, as a token refresh
+ * needed: the platform credentials and the people's TOTP secrets (sealed with the same key; the
+ * only statements outside TotpAccounts that touch user_totp, so that one rotation frees the old
+ * key). One row at a time, each under its row lock (SELECT … FOR UPDATE, as a token refresh
  * takes it), so a running Loa keeps refreshing and publishing meanwhile. Runs again safely: values
  * already under the current key are left as they are.
  */
@@ -22,9 +24,11 @@ public final class CredentialRotation {
      * @param keyId     the key everything is now sealed with
      * @param resealed  channels whose credentials were re-sealed
      * @param current   channels already sealed with that key
-     * @param failures  channels whose credentials no configured key opens (named, never their value)
+     * @param failures  channels whose credentials (or people whose TOTP secret) no configured key
+     *                  opens (named, never their value)
+     * @param totpResealed how many TOTP secrets were re-sealed
      */
-    public record Result(String keyId, List<Long> resealed, int current, List<String> failures) {
+    public record Result(String keyId, List<Long> resealed, int current, List<String> failures, int totpResealed) {
 
         public boolean complete() {
             return failures.isEmpty();
@@ -65,7 +69,35 @@ public final class CredentialRotation {
                 failures.add("channel " + id + ": " + e.getMessage());
             }
         }
-        return new Result(cipher.currentKeyId(), List.copyOf(resealed), current, List.copyOf(failures));
+        int totp = 0;
+        var people = jdbc.sql("SELECT username FROM user_totp ORDER BY username")
+                .query(String.class)
+                .list();
+        for (var username : people) {
+            try {
+                if (Boolean.TRUE.equals(tx.execute(status -> resealTotp(username)))) {
+                    totp++;
+                }
+            } catch (IllegalStateException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        return new Result(cipher.currentKeyId(), List.copyOf(resealed), current, List.copyOf(failures), totp);
+    }
+
+    private boolean resealTotp(String username) {
+        var sealed = jdbc.sql("SELECT sealed_secret FROM user_totp WHERE username = ? FOR UPDATE")
+                .param(username)
+                .query(String.class)
+                .optional();
+        if (sealed.isEmpty() || !cipher.needsResealing(sealed.get())) {
+            return false;
+        }
+        var binding = CredentialCipher.Binding.totp(username);
+        jdbc.sql("UPDATE user_totp SET sealed_secret = ? WHERE username = ?")
+                .params(cipher.reseal(sealed.get(), binding), username)
+                .update();
+        return true;
     }
 
     /** True when the row was re-sealed; false when it already was under the current key (or is gone). */

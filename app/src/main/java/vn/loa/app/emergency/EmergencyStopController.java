@@ -41,7 +41,8 @@ class EmergencyStopController {
 
     record RevokedView(List<Long> channelIds) {}
 
-    record RotatedView(String keyId, List<Long> resealed, int alreadyCurrent, List<String> failures) {}
+    record RotatedView(
+            String keyId, List<Long> resealed, int alreadyCurrent, List<String> failures, int totpResealed) {}
 
     private final EmergencyStops stops;
     private final CredentialKeys keys;
@@ -106,7 +107,8 @@ class EmergencyStopController {
     @PostMapping("/api/credentials/rotate")
     RotatedView rotate(Actor actor) {
         var result = keys.rotate(actor);
-        return new RotatedView(result.keyId(), result.resealed(), result.current(), result.failures());
+        return new RotatedView(
+                result.keyId(), result.resealed(), result.current(), result.failures(), result.totpResealed());
     }
 
     private StopView view(EmergencyStop s) {

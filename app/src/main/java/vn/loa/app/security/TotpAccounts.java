@@ -32,7 +32,8 @@ import vn.loa.campaigns.shared.NotFound;
  * The second factor: time-based one-time passwords (RFC 6238) from an authenticator app, with
  * recovery codes for a lost phone. A person turns it on in two steps (the server makes a secret,
  * the person proves their app has it with a first code), and only then is it asked for. The
- * secret is sealed under the credentials key and never leaves the server again after enrolment;
+ * secret is sealed under the credentials key (and re-sealed with the platform credentials when the
+ * key rotates, see CredentialRotation) and never leaves the server again after enrolment;
  * recovery codes are shown once and kept as hashes. Each code is accepted once: a code of a step
  * at or before the last accepted one is refused (replay). Every change is audited, never a
  * secret or a code.
@@ -316,8 +317,8 @@ public class TotpAccounts {
     }
 
     /** Bound to the person: a sealed secret copied to another person's row does not open. */
-    static CredentialCipher.Binding binding(String username) {
-        return new CredentialCipher.Binding("totp:" + username, "TOTP secret of " + username);
+    private static CredentialCipher.Binding binding(String username) {
+        return CredentialCipher.Binding.totp(username);
     }
 
     private String uri(String username, String secret) {

@@ -1,6 +1,7 @@
 package vn.loa.app.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,8 +48,26 @@ class CredentialRotationCommandTest extends EngineTestBase {
                 .param(b)
                 .update();
 
+        // A person's TOTP secret, sealed with the same key.
+        var totpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        jdbc.sql("DELETE FROM user_totp WHERE username = 'planner'").update();
+        jdbc.sql("INSERT INTO user_totp (username, sealed_secret, created_at) VALUES ('planner', ?, CURRENT_TIMESTAMP)")
+                .param(new CredentialCipher(OLD).seal(totpSecret, CredentialCipher.Binding.totp("planner")))
+                .update();
+
         var first = rotate("--loa.credentials.key=" + NEW, "--loa.credentials.old-keys=" + OLD);
         assertThat(first.code()).as(first.output()).isZero();
+        assertThat(first.output()).contains("1 TOTP secrets re-sealed");
+        var totpSealed = jdbc.sql("SELECT sealed_secret FROM user_totp WHERE username = 'planner'")
+                .query(String.class)
+                .single();
+        assertThat(new CredentialCipher(NEW).open(totpSealed, CredentialCipher.Binding.totp("planner")))
+                .as("the new key alone opens the TOTP secret")
+                .isEqualTo(totpSecret);
+        assertThatThrownBy(() -> new CredentialCipher(NEW).open(totpSealed, CredentialCipher.Binding.totp("admin")))
+                .as("bound to its person")
+                .hasMessageNotContaining(totpSecret);
+        jdbc.sql("DELETE FROM user_totp WHERE username = 'planner'").update();
         assertThat(first.output()).contains("re-sealed under key " + new CredentialCipher(NEW).currentKeyId());
         var newOnly = new CredentialCipher(NEW);
         for (var channel : List.of(a, b)) {

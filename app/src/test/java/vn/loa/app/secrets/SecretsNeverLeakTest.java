@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.security.Totp;
 import vn.loa.app.support.Api;
 import vn.loa.app.support.EngineTestBase;
 import vn.loa.app.support.FormSignIn;
@@ -72,6 +73,7 @@ class SecretsNeverLeakTest extends EngineTestBase {
     @Test
     void noSecretAppearsAnywhereThroughEveryPlatformAndEveryFailure() {
         people();
+        secondFactor();
         facebook();
         zalo();
         youtube();
@@ -154,6 +156,59 @@ class SecretsNeverLeakTest extends EngineTestBase {
         seen(Api.bearer(port, token).get("/api/me"));
         seen(Api.bearer(port, token).post("/api/me/tokens", Map.of("name", "con")));
         seen(Api.bearer(port, secret("loa_gia-mao-" + unique())).get("/api/me"));
+    }
+
+    /**
+     * TOTP: the secret and the recovery codes appear in the one answer that shows each once, and
+     * nowhere after: not in the confirmation's refusals, sign-ins right and wrong (API and web),
+     * the account page, the audit trail, the logs, or the sealed column in the database.
+     */
+    private void secondFactor() {
+        var password = secret("hai-buoc-bi-mat-" + unique());
+        var who = person(password, "APPROVER");
+        var me = Api.as(port, who, password).header("X-Forwarded-For", freshAddress());
+        var secretText = secret(me.post("/api/me/totp", null).field("secret"));
+        var key = Totp.fromBase32(secretText);
+        seen(me.post("/api/me/totp/confirm", Map.of("code", "12345")));
+        seen(me.post("/api/me/totp/confirm", Map.of("code", Totp.code(key, Totp.step(clock.instant()) + 7, 6))));
+        var confirmed = me.post("/api/me/totp/confirm", Map.of("code", Totp.code(key, Totp.step(clock.instant()), 6)));
+        var codes = new ArrayList<String>();
+        confirmed.body().path("recoveryCodes").forEach(c -> codes.add(secret(c.asString())));
+        codes.forEach(c -> secret(c.replace("-", "")));
+        assertThat(codes).hasSize(10);
+        seen(me.get("/api/me"));
+        seen(me.header("X-Loa-OTP", "000000").get("/api/me/totp"));
+        seen(me.header("X-Loa-OTP", codes.get(0)).get("/api/me/totp"));
+        seen(me.header("X-Loa-OTP", codes.get(0)).get("/api/me/totp"));
+        seen(me.header("X-Loa-OTP", codes.get(1))
+                .post("/api/me/totp/disable", Map.of("password", secret("sai-khi-tat-" + unique()), "code", "1")));
+        seen(me.header("X-Loa-OTP", codes.get(2)).post("/api/me/totp", null));
+        seen(me.header("X-Loa-OTP", codes.get(3)).post("/api/me/totp/confirm", Map.of("code", "123456")));
+        var web = new FormSignIn(port, freshAddress());
+        web.signIn(who, password);
+        answers.add(web.get("/login/code").body());
+        answers.add(web.post("/login/code", "/login/code", "code=999999").body());
+        answers.add(web.post("/login/code", "/login/code", "code=&recoveryCode=" + codes.get(4))
+                .body());
+        answers.add(web.get("/account/security").body());
+        answers.add(web.post("/account/security", "/account/security/disable", "password=x&code=1")
+                .body());
+        answers.add(
+                web.post("/account/security", "/account/security/start", "x=1").body());
+        var stored = String.join(
+                "\n",
+                jdbc.sql("SELECT CONCAT(sealed_secret, ' ', COALESCE(CAST(last_step AS VARCHAR), '')) FROM user_totp")
+                        .query(String.class)
+                        .list());
+        var hashes = String.join(
+                "\n",
+                jdbc.sql("SELECT code_hash FROM user_recovery_code")
+                        .query(String.class)
+                        .list());
+        assertThat(stored).isNotBlank().doesNotContain(secretText);
+        for (var c : codes) {
+            assertThat(hashes).doesNotContain(c);
+        }
     }
 
     private void facebook() {
