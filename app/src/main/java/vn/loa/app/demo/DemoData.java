@@ -47,6 +47,7 @@ import vn.loa.connectors.sandbox.SandboxCredentials;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "loa-demo-2026";
+    static final String DIGITAL = "Kinh tế số Thủ đô";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final UserAccounts accounts;
@@ -151,7 +152,7 @@ class DemoData implements ApplicationRunner {
         var digital = planning.startCampaign(new Campaign.Details(
                 plan.id(),
                 economy,
-                "Kinh tế số Thủ đô",
+                DIGITAL,
                 "Lan toả kết quả chuyển đổi số và kinh tế số của Thành phố.",
                 LocalDate.of(year, 9, 1),
                 LocalDate.of(year, 12, 31),

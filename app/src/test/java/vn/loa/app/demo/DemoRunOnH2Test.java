@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,15 @@ class DemoRunOnH2Test {
                         .path("items")
                         .valueStream()
                         .map(c -> c.path("status").asString()))
-                .containsExactlyInAnyOrder("DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "SCHEDULED", "REJECTED");
+                .containsExactlyInAnyOrder(
+                        "DRAFT",
+                        "IN_REVIEW",
+                        "APPROVED",
+                        "SCHEDULED",
+                        "SCHEDULED",
+                        "REJECTED",
+                        "PUBLISHED",
+                        "PUBLISHED");
         assertThat(planner.get("/api/deliveries?size=50")
                         .body()
                         .path("items")
@@ -154,14 +163,16 @@ class DemoRunOnH2Test {
                 .query(Long.class)
                 .single();
         assertThat(interactions).isPositive();
-        assertThat(jdbc.sql("SELECT SUM(interactions) FROM engagement_daily")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(interactions);
         var campaign = jdbc.sql("SELECT campaign_id FROM content_item WHERE id = ?")
                 .param(item)
                 .query(Long.class)
                 .single();
+        // The listening demo's posts (another campaign) are read too.
+        assertThat(jdbc.sql("SELECT SUM(interactions) FROM engagement_daily WHERE campaign_id = ?")
+                        .param(campaign)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(interactions);
         var leader = Api.as(port, "leader", DemoData.PASSWORD);
         assertThat(leader.get("/api/reports/campaigns/" + campaign)
                         .body()
@@ -169,6 +180,60 @@ class DemoRunOnH2Test {
                         .path("interactions")
                         .asLong())
                 .isEqualTo(interactions);
+    }
+
+    @Test
+    void listeningHasWatchlistsAndCommentsReadFromTheSandboxOnFirstStart() {
+        var leader = Api.as(port, "leader", DemoData.PASSWORD);
+        var topics = leader.get("/api/listening/topics").body();
+        assertThat(topics.valueStream().map(t -> t.path("name").asString()))
+                .contains(ListeningDemoData.RUMOUR, "Lừa đảo qua mạng");
+        // Read through the sandbox's Facebook comment endpoint, as from the platform.
+        assertThat(sandbox.requestsServedEndingWith("/comments")).isPositive();
+        var posts = jdbc.sql("SELECT d.external_ref FROM post_comment c JOIN delivery d ON d.id = c.delivery_id"
+                        + " GROUP BY d.external_ref")
+                .query(String.class)
+                .list();
+        assertThat(posts).hasSize(2);
+        for (var post : posts) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM post_comment c JOIN delivery d ON d.id = c.delivery_id"
+                                    + " WHERE d.external_ref = ?")
+                            .param(post)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(sandbox.state().commentsOf(post).size());
+        }
+        var bodies =
+                jdbc.sql("SELECT body FROM post_comment").query(String.class).list();
+        assertThat(bodies)
+                .contains("nghe noi sap thu phi dich vu cong truc tuyen, ai biet ko")
+                .contains("Bạn tôi bảo làm trên cổng bị mất phí 50 nghìn");
+        var rumour = topics.valueStream()
+                .filter(t -> t.path("name").asString().equals(ListeningDemoData.RUMOUR))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asLong();
+        assertThat(leader.get("/api/listening/topics/" + rumour + "/trend")
+                        .body()
+                        .path("total")
+                        .asLong())
+                .as("the rumour's mentions, with and without diacritics")
+                .isEqualTo(17);
+        assertThat(leader.get("/api/listening/comments/flagged").body().size()).isGreaterThan(17);
+        assertThat(leader.get("/api/listening/signals").body().valueStream()).anySatisfy(s -> {
+            assertThat(s.path("kind").asString()).isEqualTo("SPIKE");
+            assertThat(s.path("topicId").asLong()).isEqualTo(rumour);
+        });
+        assertThat(leader.get("/api/reports/period?from=" + LocalDate.now().minusDays(3) + "&to=" + LocalDate.now())
+                        .body()
+                        .path("listening")
+                        .path("topics")
+                        .valueStream())
+                .anySatisfy(t -> {
+                    assertThat(t.path("topicId").asLong()).isEqualTo(rumour);
+                    assertThat(t.path("comments").asLong()).isEqualTo(17);
+                });
     }
 
     @Test
