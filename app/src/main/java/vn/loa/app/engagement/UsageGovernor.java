@@ -13,7 +13,9 @@ import vn.loa.connectors.UsageObserver;
  * How much of each platform's rate budget the platform last said was used (Meta's usage headers),
  * shared by every node through the database: bulk work slows down on all of them when any one is
  * told a budget it shares (the app's, a business use case's, or the page's own) is past the
- * threshold (80 %), until a reading below it, or until the reading is five minutes old. Only
+ * threshold (80 %), until a reading below it, or until the reading is five minutes old, or longer
+ * when Meta says how long until access is regained (X-Business-Use-Case-Usage's
+ * estimated_time_to_regain_access: calls before it would only be throttled again). Only
  * readings that change the answer are written: a high one, and the first low one after a high one
  * this node knows of, so that a call costs no statement while the budget is comfortable.
  */
@@ -39,11 +41,13 @@ public class UsageGovernor implements UsageObserver {
             return; // YouTube's ledger refuses by itself when the budget is spent
         }
         var key = platform.name() + "|" + scope;
+        var now = clock.instant();
         if (percentUsed >= THRESHOLD) {
-            store.recordUsage(platform, scope, percentUsed, clock.instant());
+            var wait = regainAccessIn != null && regainAccessIn.compareTo(FRESH) > 0 ? regainAccessIn : FRESH;
+            store.recordUsage(platform, scope, percentUsed, now, now.plus(wait));
             high.put(key, true);
         } else if (high.remove(key) != null) {
-            store.recordUsage(platform, scope, percentUsed, clock.instant());
+            store.recordUsage(platform, scope, percentUsed, now, now);
         }
     }
 
@@ -54,7 +58,7 @@ public class UsageGovernor implements UsageObserver {
 
     /** Whether bulk work on one page should wait: a shared budget or that page's own is high. */
     public boolean shouldSlowDown(Platform platform, String pageId) {
-        return store.highSince(
-                platform, THRESHOLD, clock.instant().minus(FRESH), pageId == null ? null : "page:" + pageId);
+        var now = clock.instant();
+        return store.deferring(platform, THRESHOLD, now, now.minus(FRESH), pageId == null ? null : "page:" + pageId);
     }
 }

@@ -87,36 +87,43 @@ public class QuotaStore implements QuotaLedger {
         return own.execute(status -> work.get());
     }
 
-    /** Stores a platform's usage reading for a scope, replacing the previous one. */
-    public void recordUsage(Platform platform, String scope, int percent, Instant at) {
-        if (updateUsage(platform, scope, percent, at)) {
+    /**
+     * Stores a platform's usage reading for a scope, replacing the previous one; {@code deferUntil}
+     * is when it stops keeping bulk work off that scope (a low reading: its own instant).
+     */
+    public void recordUsage(Platform platform, String scope, int percent, Instant at, Instant deferUntil) {
+        if (updateUsage(platform, scope, percent, at, deferUntil)) {
             return;
         }
         try {
-            own.executeWithoutResult(status -> jdbc.sql(
-                            "INSERT INTO platform_usage (platform, scope, percent_used, observed_at) VALUES (?, ?, ?, ?)")
-                    .params(platform.name(), scope, percent, Timestamps.utc(at))
+            own.executeWithoutResult(status -> jdbc.sql("INSERT INTO platform_usage"
+                            + " (platform, scope, percent_used, observed_at, defer_until) VALUES (?, ?, ?, ?, ?)")
+                    .params(platform.name(), scope, percent, Timestamps.utc(at), Timestamps.utc(deferUntil))
                     .update());
         } catch (DuplicateKeyException e) {
             // Another node stored a reading of the same scope at the same moment: store this one over it.
-            updateUsage(platform, scope, percent, at);
+            updateUsage(platform, scope, percent, at, deferUntil);
         }
     }
 
-    private boolean updateUsage(Platform platform, String scope, int percent, Instant at) {
-        return Boolean.TRUE.equals(own.execute(status ->
-                jdbc.sql("UPDATE platform_usage SET percent_used = ?, observed_at = ? WHERE platform = ? AND scope = ?")
-                                .params(percent, Timestamps.utc(at), platform.name(), scope)
-                                .update()
-                        == 1));
+    private boolean updateUsage(Platform platform, String scope, int percent, Instant at, Instant deferUntil) {
+        return Boolean.TRUE.equals(own.execute(status -> jdbc.sql("UPDATE platform_usage SET percent_used = ?,"
+                                + " observed_at = ?, defer_until = ? WHERE platform = ? AND scope = ?")
+                        .params(percent, Timestamps.utc(at), Timestamps.utc(deferUntil), platform.name(), scope)
+                        .update()
+                == 1));
     }
 
-    /** Whether any node recorded, since {@code since}, a reading at or above {@code threshold} for the platform in one of these scopes (null: any scope). */
-    public boolean highSince(Platform platform, int threshold, Instant since, String pageScope) {
-        return jdbc.sql(
-                                "SELECT COUNT(*) FROM platform_usage WHERE platform = ? AND percent_used >= ? AND observed_at > ?"
-                                        + " AND (scope NOT LIKE 'page:%' OR scope = ?)")
-                        .params(platform.name(), threshold, Timestamps.utc(since), pageScope)
+    /**
+     * Whether any node recorded a reading at or above {@code threshold} for the platform that still
+     * defers work at {@code now}, in a scope every page shares or in {@code pageScope} (null: none).
+     * A reading stored before {@code defer_until} existed defers until {@code legacySince} passes its instant.
+     */
+    public boolean deferring(Platform platform, int threshold, Instant now, Instant legacySince, String pageScope) {
+        return jdbc.sql("SELECT COUNT(*) FROM platform_usage WHERE platform = ? AND percent_used >= ?"
+                                + " AND (defer_until > ? OR (defer_until IS NULL AND observed_at > ?))"
+                                + " AND (scope NOT LIKE 'page:%' OR scope = ?)")
+                        .params(platform.name(), threshold, Timestamps.utc(now), Timestamps.utc(legacySince), pageScope)
                         .query(Integer.class)
                         .single()
                 > 0;

@@ -91,7 +91,7 @@ class ListeningBenchmark {
      * {@code topics} watched topics of {@code phrases} phrases of 2-3 words each, on the society
      * theme: as a watchlist's phrases are ("sai sự thật", "cấm xe máy"), and so a comment mentions
      * about one topic or none, not dozens ({@code -Dloa.bench.phrase-words=1} for a worst case of
-     * single common words, about 25 topics a comment).
+     * 1-3 words, single common words among them: about 25 topics a comment).
      */
     private static void watchlist(ConfigurableApplicationContext node, Random random, int topics, int phrases) {
         var society = node.getBean(ThemeRepository.class)

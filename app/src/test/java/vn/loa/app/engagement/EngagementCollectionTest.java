@@ -149,7 +149,15 @@ class EngagementCollectionTest extends EngineTestBase {
                         .single())
                 .isZero();
 
+        // Meta said access comes back in 7 minutes (X-Business-Use-Case-Usage): not before then.
         clock.advance(Duration.ofMinutes(6));
+        runs.runNow();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM engagement_latest WHERE delivery_id IN (?, ?)")
+                        .params(a, b)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        clock.advance(Duration.ofMinutes(2));
         runs.runNow();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM engagement_latest WHERE delivery_id IN (?, ?)")
                         .params(a, b)

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.app.support.ClusterFixture;
 import vn.loa.app.support.ClusterFixture.Seed;
 import vn.loa.connectors.Platform;
+import vn.loa.connectors.sandbox.Fault;
 
 /**
  * Two Loa node processes on one PostgreSQL share the platforms' budgets (issue 13, item 1):
@@ -28,7 +29,8 @@ import vn.loa.connectors.Platform;
  *       midnight Pacific time (neither failed nor lost).
  *   <li>Facebook: one node's engagement run is told by X-App-Usage that the app is at 90 % of its
  *       budget; from then on neither node calls Facebook (YouTube reads go on) until the reading is
- *       five minutes old, when the deferred reads are made.
+ *       five minutes old, when the deferred reads are made. Then one node is throttled and told by
+ *       X-Business-Use-Case-Usage that access comes back in 7 minutes: neither calls Facebook for 7.
  * </ol>
  *
  * During every call the sandbox serves, {@link LedgerLockProbe} checks that no transaction holds a
@@ -147,6 +149,34 @@ class QuotaAcrossNodesTest {
             b.control().advanceClock(Duration.ofMinutes(6));
             facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
             assertThat(c.control().collect()).isEqualTo("COMPLETED");
+            assertThat(sandbox.requestsServed(Platform.FACEBOOK)).isGreaterThan(facebookBefore);
+            assertThat(facebookDue(jdbc, nodeNow)).isZero();
+
+            // An hour after publishing the posts are due again. Node c is throttled, and Meta's
+            // X-Business-Use-Case-Usage says access comes back in 7 minutes: both nodes wait the 7.
+            nodeNow = c.control().advanceClock(Duration.ofMinutes(40));
+            b.control().advanceClock(Duration.ofMinutes(40));
+            sandbox.inject(Platform.FACEBOOK, Fault.RATE_LIMIT, 1);
+            facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
+            assertThat(c.control().collect()).isEqualTo("COMPLETED");
+            assertThat(sandbox.requestsServed(Platform.FACEBOOK) - facebookBefore)
+                    .as("node c: the throttled call, then no more")
+                    .isEqualTo(1);
+            assertThat(facebookDue(jdbc, nodeNow)).isEqualTo(4);
+            for (var minutes : new int[] {0, 6}) {
+                nodeNow = b.control().advanceClock(Duration.ofMinutes(minutes));
+                c.control().advanceClock(Duration.ofMinutes(minutes));
+                facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
+                assertThat(b.control().collect()).isEqualTo("COMPLETED");
+                assertThat(sandbox.requestsServed(Platform.FACEBOOK) - facebookBefore)
+                        .as("node b, %d minutes after node c was told to wait 7", minutes)
+                        .isZero();
+                assertThat(facebookDue(jdbc, nodeNow)).isEqualTo(4);
+            }
+            nodeNow = b.control().advanceClock(Duration.ofMinutes(2));
+            c.control().advanceClock(Duration.ofMinutes(2));
+            facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
+            assertThat(b.control().collect()).isEqualTo("COMPLETED");
             assertThat(sandbox.requestsServed(Platform.FACEBOOK)).isGreaterThan(facebookBefore);
             assertThat(facebookDue(jdbc, nodeNow)).isZero();
 

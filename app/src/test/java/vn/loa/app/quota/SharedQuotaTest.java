@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
@@ -17,12 +18,13 @@ import vn.loa.app.engagement.UsageGovernor;
 import vn.loa.app.support.ClusterFixture;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.quota.QuotaLedger;
+import vn.loa.testsupport.MutableClock;
 
 /**
  * Two nodes' ledgers — a running node's, and a second one on a connection pool of its own, as
  * another process would have — spend one Google project's units at the same time: together they
  * are granted exactly the day's budget, never more. Usage headers one node sees high make the
- * other slow down too.
+ * other slow down too, for five minutes or as long as Meta says access takes to come back.
  */
 class SharedQuotaTest {
 
@@ -88,6 +90,15 @@ class SharedQuotaTest {
             governorA.observed(Platform.FACEBOOK, "page:111", 10, null);
             assertThat(governorB.shouldSlowDown(Platform.FACEBOOK, "111")).isFalse();
             assertThat(governorA.shouldSlowDown(Platform.FACEBOOK)).isFalse();
+
+            // Throttled, and Meta says access comes back in 30 minutes: node B waits that long, not five.
+            var later = new MutableClock(Instant.now());
+            var governorLater = new UsageGovernor(b, later);
+            governorA.observed(Platform.FACEBOOK, "buc:pages", 100, Duration.ofMinutes(30));
+            later.advance(Duration.ofMinutes(6));
+            assertThat(governorLater.shouldSlowDown(Platform.FACEBOOK, "222")).isTrue();
+            later.advance(Duration.ofMinutes(25));
+            assertThat(governorLater.shouldSlowDown(Platform.FACEBOOK, "222")).isFalse();
         }
     }
 }
