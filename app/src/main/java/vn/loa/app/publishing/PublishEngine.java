@@ -19,6 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.connection.ChannelConnections;
+import vn.loa.app.delivery.DeliveryNotices;
 import vn.loa.app.emergency.EmergencyStops;
 import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRepository;
@@ -66,6 +67,7 @@ public class PublishEngine implements DisposableBean {
     private final FailureHandling failures;
     private final DeliveryTimer timer;
     private final DispatcherWake wake;
+    private final DeliveryNotices notices;
     private final Clock clock;
     private final Map<Platform, ExecutorService> pools = new EnumMap<>(Platform.class);
     /** Calls handed to each pool and not finished: what this node can still take is the rest of its threads. */
@@ -85,6 +87,7 @@ public class PublishEngine implements DisposableBean {
             EngineProperties properties,
             DeliveryTimer timer,
             DispatcherWake wake,
+            DeliveryNotices notices,
             Clock clock) {
         this.ledger = ledger;
         this.progress = progress;
@@ -99,6 +102,7 @@ public class PublishEngine implements DisposableBean {
         this.properties = properties;
         this.timer = timer;
         this.wake = wake;
+        this.notices = notices;
         this.clock = clock;
         this.failures = new FailureHandling(
                 new RetryPolicy(properties.maxAttempts(), properties.retryBase(), properties.retryCap()),
@@ -263,7 +267,7 @@ public class PublishEngine implements DisposableBean {
         } else {
             try {
                 var post = connectors.forPlatform(channel.platform()).publish(p.request());
-                step = new NextStep.Published(post.externalId());
+                step = new NextStep.Published(post.externalId(), post.warnings());
             } catch (ConnectorException e) {
                 failure = e;
                 step = failures.after(e, claim.attemptNo(), clock.instant());
@@ -300,8 +304,9 @@ public class PublishEngine implements DisposableBean {
         tx.executeWithoutResult(status -> {
             var now = clock.instant();
             if (step instanceof NextStep.Published p) {
-                if (ledger.finish(attemptId, AttemptResult.published(p.externalRef(), null), now)) {
+                if (ledger.finish(attemptId, AttemptResult.published(p.externalRef(), p.summary()), now)) {
                     progress.recordPublished(delivery, p.externalRef());
+                    notices.add(deliveryId, p.warnings(), now);
                     metrics.outcome(platform, AttemptOutcome.PUBLISHED, null);
                 }
             } else if (step instanceof NextStep.RetryAt r) {
