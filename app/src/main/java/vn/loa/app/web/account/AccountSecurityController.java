@@ -44,22 +44,12 @@ class AccountSecurityController {
 
     @PostMapping("/account/security/start")
     String start(WebUser me, Model model, Locale locale) {
-        try {
-            model.addAttribute("enrolment", totp.start(me.actor()));
-        } catch (DomainException e) {
-            return page(me, model, FormErrors.of(e, messages, locale));
-        }
-        return page(me, model, FormErrors.NONE);
+        return step(me, model, locale, () -> model.addAttribute("enrolment", totp.start(me.actor())));
     }
 
     @PostMapping("/account/security/confirm")
     String confirm(@RequestParam(required = false) String code, WebUser me, Model model, Locale locale) {
-        try {
-            shown(model, totp.confirm(me.actor(), code));
-        } catch (DomainException e) {
-            return page(me, model, FormErrors.of(e, messages, locale));
-        }
-        return page(me, model, FormErrors.NONE);
+        return step(me, model, locale, () -> shown(model, totp.confirm(me.actor(), code)));
     }
 
     @PostMapping("/account/security/recovery-codes")
@@ -69,9 +59,16 @@ class AccountSecurityController {
             WebUser me,
             Model model,
             Locale locale) {
-        try {
+        return step(me, model, locale, () -> {
             shown(model, totp.renewRecoveryCodes(me.actor(), password, code));
             model.addAttribute("renewed", true);
+        });
+    }
+
+    /** One step of the section: the page again, with what the step showed or why it was refused. */
+    private String step(WebUser me, Model model, Locale locale, Runnable step) {
+        try {
+            step.run();
         } catch (DomainException e) {
             return page(me, model, FormErrors.of(e, messages, locale));
         }
