@@ -143,27 +143,23 @@ class EngagementCollectionTest extends EngineTestBase {
         runs.runNow();
         assertThat(nextRead(a)).isEqualTo(Instant.parse("2026-11-23T02:15:00Z"));
         assertThat(nextRead(b)).isEqualTo(Instant.parse("2026-11-23T02:15:00Z"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM engagement_latest WHERE delivery_id IN (?, ?)")
-                        .params(a, b)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(latestRead(a, b)).isZero();
 
         // Meta said access comes back in 7 minutes (X-Business-Use-Case-Usage): not before then.
         clock.advance(Duration.ofMinutes(6));
         runs.runNow();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM engagement_latest WHERE delivery_id IN (?, ?)")
-                        .params(a, b)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(latestRead(a, b)).isZero();
         clock.advance(Duration.ofMinutes(2));
         runs.runNow();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM engagement_latest WHERE delivery_id IN (?, ?)")
-                        .params(a, b)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(2);
+        assertThat(latestRead(a, b)).isEqualTo(2);
+    }
+
+    /** How many of the posts have latest values: have been read at least once. */
+    private long latestRead(long a, long b) {
+        return jdbc.sql("SELECT COUNT(*) FROM engagement_latest WHERE delivery_id IN (?, ?)")
+                .params(a, b)
+                .query(Long.class)
+                .single();
     }
 
     @Test

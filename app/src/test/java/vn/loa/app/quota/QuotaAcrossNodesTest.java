@@ -15,9 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.app.support.ClusterFixture;
+import vn.loa.app.support.ClusterFixture.ControlledNode;
 import vn.loa.app.support.ClusterFixture.Seed;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.sandbox.Fault;
+import vn.loa.connectors.sandbox.PlatformSandbox;
 
 /**
  * Two Loa node processes on one PostgreSQL share the platforms' budgets (issue 13, item 1):
@@ -121,13 +123,10 @@ class QuotaAcrossNodesTest {
                     .containsOnly("uploadQuotaExceeded");
 
             // (b) Engagement reads are due 15 minutes after publishing: both nodes move there.
-            var nodeNow = b.control().advanceClock(Duration.ofMinutes(20));
-            c.control().advanceClock(Duration.ofMinutes(20));
+            var nodeNow = advance(Duration.ofMinutes(20), b, c);
             sandbox.facebookAppUsage(90);
-            long facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
             long youtubeBefore = sandbox.requestsServed(Platform.YOUTUBE);
-            assertThat(b.control().collect()).isEqualTo("COMPLETED");
-            assertThat(sandbox.requestsServed(Platform.FACEBOOK) - facebookBefore)
+            assertThat(facebookCallsOfARun(sandbox, b))
                     .as("node b: the one Facebook call that was told 90 %, then no more")
                     .isEqualTo(1);
             assertThat(sandbox.requestsServed(Platform.YOUTUBE))
@@ -137,47 +136,33 @@ class QuotaAcrossNodesTest {
             assertThat(deferred).as("Facebook posts node b left due").isPositive();
 
             sandbox.facebookAppUsage(3);
-            facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
-            assertThat(c.control().collect()).isEqualTo("COMPLETED");
-            assertThat(sandbox.requestsServed(Platform.FACEBOOK) - facebookBefore)
+            assertThat(facebookCallsOfARun(sandbox, c))
                     .as("node c defers on node b's reading")
                     .isZero();
             assertThat(facebookDue(jdbc, nodeNow)).as("still due, not dropped").isEqualTo(deferred);
 
             // Five minutes on, the reading is stale: node c reads what was deferred.
-            nodeNow = c.control().advanceClock(Duration.ofMinutes(6));
-            b.control().advanceClock(Duration.ofMinutes(6));
-            facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
-            assertThat(c.control().collect()).isEqualTo("COMPLETED");
-            assertThat(sandbox.requestsServed(Platform.FACEBOOK)).isGreaterThan(facebookBefore);
+            nodeNow = advance(Duration.ofMinutes(6), c, b);
+            assertThat(facebookCallsOfARun(sandbox, c)).isPositive();
             assertThat(facebookDue(jdbc, nodeNow)).isZero();
 
             // An hour after publishing the posts are due again. Node c is throttled, and Meta's
             // X-Business-Use-Case-Usage says access comes back in 7 minutes: both nodes wait the 7.
-            nodeNow = c.control().advanceClock(Duration.ofMinutes(40));
-            b.control().advanceClock(Duration.ofMinutes(40));
+            nodeNow = advance(Duration.ofMinutes(40), c, b);
             sandbox.inject(Platform.FACEBOOK, Fault.RATE_LIMIT, 1);
-            facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
-            assertThat(c.control().collect()).isEqualTo("COMPLETED");
-            assertThat(sandbox.requestsServed(Platform.FACEBOOK) - facebookBefore)
+            assertThat(facebookCallsOfARun(sandbox, c))
                     .as("node c: the throttled call, then no more")
                     .isEqualTo(1);
             assertThat(facebookDue(jdbc, nodeNow)).isEqualTo(4);
             for (var minutes : new int[] {0, 6}) {
-                nodeNow = b.control().advanceClock(Duration.ofMinutes(minutes));
-                c.control().advanceClock(Duration.ofMinutes(minutes));
-                facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
-                assertThat(b.control().collect()).isEqualTo("COMPLETED");
-                assertThat(sandbox.requestsServed(Platform.FACEBOOK) - facebookBefore)
+                nodeNow = advance(Duration.ofMinutes(minutes), b, c);
+                assertThat(facebookCallsOfARun(sandbox, b))
                         .as("node b, %d minutes after node c was told to wait 7", minutes)
                         .isZero();
                 assertThat(facebookDue(jdbc, nodeNow)).isEqualTo(4);
             }
-            nodeNow = b.control().advanceClock(Duration.ofMinutes(2));
-            c.control().advanceClock(Duration.ofMinutes(2));
-            facebookBefore = sandbox.requestsServed(Platform.FACEBOOK);
-            assertThat(b.control().collect()).isEqualTo("COMPLETED");
-            assertThat(sandbox.requestsServed(Platform.FACEBOOK)).isGreaterThan(facebookBefore);
+            nodeNow = advance(Duration.ofMinutes(2), b, c);
+            assertThat(facebookCallsOfARun(sandbox, b)).isPositive();
             assertThat(facebookDue(jdbc, nodeNow)).isZero();
 
             assertThat(probe.calls()).as("calls checked").isGreaterThan(20);
@@ -185,6 +170,20 @@ class QuotaAcrossNodesTest {
                     .as("calls during which a quota row stayed locked")
                     .isEmpty();
         }
+    }
+
+    /** Moves the nodes' clocks forward together; answers the first one's time after the move. */
+    private static Instant advance(Duration by, ControlledNode first, ControlledNode second) {
+        var now = first.control().advanceClock(by);
+        second.control().advanceClock(by);
+        return now;
+    }
+
+    /** Runs a collection on the node; answers the Facebook calls the sandbox received meanwhile. */
+    private static long facebookCallsOfARun(PlatformSandbox sandbox, ControlledNode node) {
+        long before = sandbox.requestsServed(Platform.FACEBOOK);
+        assertThat(node.control().collect()).isEqualTo("COMPLETED");
+        return sandbox.requestsServed(Platform.FACEBOOK) - before;
     }
 
     /** The probe does see a row held across a call: one locked here while it checks. */
