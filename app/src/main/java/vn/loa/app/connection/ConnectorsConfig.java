@@ -3,7 +3,9 @@ package vn.loa.app.connection;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -150,7 +152,7 @@ public class ConnectorsConfig {
         return new YouTubeSettings(
                 d.rootUrl(),
                 d.tokenUrl(),
-                yt.unitCosts() == null ? d.unitCosts() : yt.unitCosts(),
+                unitCosts(d.unitCosts(), yt.unitCosts()),
                 yt.dailyUnits() == null ? d.dailyUnits() : yt.dailyUnits(),
                 yt.dailyUploads() == null ? d.dailyUploads() : yt.dailyUploads(),
                 d.categoryId(),
@@ -159,6 +161,16 @@ public class ConnectorsConfig {
                 d.scheduleMaxLead(),
                 d.connectTimeout(),
                 properties.readTimeout());
+    }
+
+    /** The default costs with the configured ones over them: naming one method's cost keeps the others'. */
+    private static Map<String, Integer> unitCosts(Map<String, Integer> defaults, Map<String, Integer> configured) {
+        if (configured == null || configured.isEmpty()) {
+            return defaults;
+        }
+        var costs = new HashMap<>(defaults);
+        costs.putAll(configured);
+        return Map.copyOf(costs);
     }
 
     private static String or(String value, String fallback) {

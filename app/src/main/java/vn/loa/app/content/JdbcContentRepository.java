@@ -3,11 +3,13 @@ package vn.loa.app.content;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -31,13 +33,17 @@ class JdbcContentRepository implements ContentRepository {
     private static final String SELECT =
             "SELECT i.id, i.campaign_id, i.title, i.body, i.link, i.media_json, i.tags_json,"
                     + " i.status, i.author, i.rejection_reason, i.created_at, i.updated_at, i.version, i.rebuttal";
+    private static final String UPDATE_STATUS = "UPDATE content_item SET status = ?, rejection_reason = ?,"
+            + " updated_at = ?, version = ? WHERE id = ? AND version = ?";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonLists lists;
     private final ReviewSnapshots snapshots;
 
-    JdbcContentRepository(JdbcClient jdbc, JsonLists lists, ReviewSnapshots snapshots) {
+    JdbcContentRepository(JdbcClient jdbc, JdbcTemplate template, JsonLists lists, ReviewSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.template = template;
         this.lists = lists;
         this.snapshots = snapshots;
     }
@@ -95,60 +101,62 @@ class JdbcContentRepository implements ContentRepository {
                 .param(item.id())
                 .update();
         insertVariants(item);
-        return new ContentItem(
-                item.id(),
-                item.campaignId(),
-                item.title(),
-                item.body(),
-                item.link(),
-                item.media(),
-                item.tags(),
-                item.variants(),
-                item.status(),
-                item.author(),
-                item.rejectionReason(),
-                item.createdAt(),
-                item.updatedAt(),
-                next,
-                item.rebuttal());
+        return item.withVersion(next);
     }
 
     @Override
     public ContentItem updateStatus(ContentItem item) {
-        var next = item.version() + 1;
-        int changed = jdbc.sql("UPDATE content_item SET status = ?, rejection_reason = ?, updated_at = ?, version = ?"
-                        + " WHERE id = ? AND version = ?")
-                .params(
-                        item.status().name(),
-                        item.rejectionReason(),
-                        Timestamps.utc(item.updatedAt()),
-                        next,
-                        item.id(),
-                        item.version())
-                .update();
-        if (changed == 0) {
+        if (jdbc.sql(UPDATE_STATUS).params(statusRow(item)).update() == 0) {
             throw new ConcurrentChange("content item " + item.id());
         }
+        return statusStored(item);
+    }
+
+    /** One JDBC batch: the engine moves the items of a whole claimed batch at once. */
+    @Override
+    public List<ContentItem> updateStatusAll(List<ContentItem> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        var counts = template.batchUpdate(
+                UPDATE_STATUS,
+                items.stream().map(JdbcContentRepository::statusRow).toList());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new ConcurrentChange("content item " + items.get(i).id());
+            }
+        }
+        return items.stream().map(this::statusStored).toList();
+    }
+
+    private static Object[] statusRow(ContentItem item) {
+        return new Object[] {
+            item.status().name(),
+            item.rejectionReason(),
+            Timestamps.utc(item.updatedAt()),
+            item.version() + 1,
+            item.id(),
+            item.version()
+        };
+    }
+
+    private ContentItem statusStored(ContentItem item) {
         if (item.status() == ContentStatus.APPROVED || item.status() == ContentStatus.REJECTED) {
             // Kept so the next review can show what changed since this one.
             snapshots.record(item.id(), item.status(), item.updatedAt());
         }
-        return new ContentItem(
-                item.id(),
-                item.campaignId(),
-                item.title(),
-                item.body(),
-                item.link(),
-                item.media(),
-                item.tags(),
-                item.variants(),
-                item.status(),
-                item.author(),
-                item.rejectionReason(),
-                item.createdAt(),
-                item.updatedAt(),
-                next,
-                item.rebuttal());
+        return item.withVersion(item.version() + 1);
+    }
+
+    @Override
+    public List<ContentItem> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withVariants(jdbc.sql(SELECT + " FROM content_item i WHERE i.id IN (:ids) ORDER BY i.id")
+                .param("ids", ids)
+                .query(this::map)
+                .list());
     }
 
     @Override

@@ -13,6 +13,7 @@ import vn.loa.campaigns.channel.ChannelRepository;
 import vn.loa.campaigns.delivery.Delivery;
 import vn.loa.campaigns.delivery.DeliveryStatus;
 import vn.loa.connectors.Platform;
+import vn.loa.connectors.PublishWarning;
 
 /** Shows deliveries with their times in the zone of the channel they go to. */
 @Component
@@ -29,12 +30,18 @@ public class DeliveryViews {
             DeliveryStatus status,
             String externalRef,
             String failureReason,
-            OffsetDateTime publishedAt) {}
+            OffsetDateTime publishedAt,
+            List<NoticeView> notices) {}
+
+    /** What the platform did not do of what was asked with the post (it went out all the same). */
+    public record NoticeView(PublishWarning.Kind kind, String platformCode, String message, OffsetDateTime at) {}
 
     private final ChannelRepository channels;
+    private final DeliveryNotices notices;
 
-    DeliveryViews(ChannelRepository channels) {
+    DeliveryViews(ChannelRepository channels, DeliveryNotices notices) {
         this.channels = channels;
+        this.notices = notices;
     }
 
     public List<DeliveryView> of(List<Delivery> deliveries) {
@@ -42,14 +49,18 @@ public class DeliveryViews {
         deliveries.forEach(d -> ids.add(d.channelId()));
         Map<Long, Channel> byId =
                 channels.findAll(ids).stream().collect(Collectors.toMap(Channel::id, Function.identity()));
-        return deliveries.stream().map(d -> view(d, byId.get(d.channelId()))).toList();
+        // One query for the notices of the whole page.
+        var noticed = notices.of(deliveries.stream().map(Delivery::id).toList());
+        return deliveries.stream()
+                .map(d -> view(d, byId.get(d.channelId()), noticed.getOrDefault(d.id(), List.of())))
+                .toList();
     }
 
     public DeliveryView of(Delivery d) {
         return of(List.of(d)).get(0);
     }
 
-    private static DeliveryView view(Delivery d, Channel c) {
+    private static DeliveryView view(Delivery d, Channel c, List<DeliveryNotices.Notice> notices) {
         return new DeliveryView(
                 d.id(),
                 d.contentId(),
@@ -61,6 +72,10 @@ public class DeliveryViews {
                 d.status(),
                 d.externalRef(),
                 d.failureReason(),
-                ApiTimes.in(d.publishedAt(), c.zone()));
+                ApiTimes.in(d.publishedAt(), c.zone()),
+                notices.stream()
+                        .map(n ->
+                                new NoticeView(n.kind(), n.platformCode(), n.message(), ApiTimes.in(n.at(), c.zone())))
+                        .toList());
     }
 }

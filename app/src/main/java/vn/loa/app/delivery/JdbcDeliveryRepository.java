@@ -2,10 +2,12 @@ package vn.loa.app.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -26,10 +28,15 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     private static final String SELECT = "SELECT d.id, d.content_id, d.channel_id, d.scheduled_at, d.status,"
             + " d.external_ref, d.failure_reason, d.published_at, d.created_at, d.updated_at";
 
-    private final JdbcClient jdbc;
+    private static final String UPDATE = "UPDATE delivery SET scheduled_at = ?, status = ?, external_ref = ?,"
+            + " failure_reason = ?, published_at = ?, updated_at = ? WHERE id = ? AND status = ?";
 
-    JdbcDeliveryRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    JdbcDeliveryRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     @Override
@@ -59,19 +66,37 @@ class JdbcDeliveryRepository implements DeliveryRepository {
 
     @Override
     public boolean update(Delivery d, DeliveryStatus expected) {
-        return jdbc.sql("UPDATE delivery SET scheduled_at = ?, status = ?, external_ref = ?, failure_reason = ?,"
-                                + " published_at = ?, updated_at = ? WHERE id = ? AND status = ?")
-                        .params(
-                                Timestamps.utc(d.scheduledAt()),
-                                d.status().name(),
-                                d.externalRef(),
-                                d.failureReason(),
-                                Timestamps.utc(d.publishedAt()),
-                                Timestamps.utc(d.updatedAt()),
-                                d.id(),
-                                expected.name())
-                        .update()
-                == 1;
+        return jdbc.sql(UPDATE).params(updateRow(d, expected)).update() == 1;
+    }
+
+    /** One JDBC batch: the engine claims up to a few hundred deliveries in one transaction. */
+    @Override
+    public List<Long> updateAll(List<Delivery> changed, DeliveryStatus expected) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        var counts = template.batchUpdate(
+                UPDATE, changed.stream().map(d -> updateRow(d, expected)).toList());
+        var refused = new ArrayList<Long>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                refused.add(changed.get(i).id());
+            }
+        }
+        return refused;
+    }
+
+    private static Object[] updateRow(Delivery d, DeliveryStatus expected) {
+        return new Object[] {
+            Timestamps.utc(d.scheduledAt()),
+            d.status().name(),
+            d.externalRef(),
+            d.failureReason(),
+            Timestamps.utc(d.publishedAt()),
+            Timestamps.utc(d.updatedAt()),
+            d.id(),
+            expected.name()
+        };
     }
 
     @Override

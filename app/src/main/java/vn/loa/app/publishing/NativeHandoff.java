@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.app.connection.ChannelConnections;
+import vn.loa.app.delivery.DeliveryNotices;
 import vn.loa.app.emergency.ActiveStops;
 import vn.loa.app.emergency.EmergencyStops;
 import vn.loa.campaigns.channel.Channel;
@@ -25,6 +26,7 @@ import vn.loa.campaigns.publishing.AttemptOutcome;
 import vn.loa.campaigns.publishing.AttemptPurpose;
 import vn.loa.campaigns.publishing.AttemptResult;
 import vn.loa.campaigns.publishing.AttemptResult.Failure;
+import vn.loa.campaigns.publishing.NextStep;
 import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.connectors.ConnectorRegistry;
 import vn.loa.connectors.credentials.MissingCredentials;
@@ -58,6 +60,7 @@ public class NativeHandoff {
     private final TransactionTemplate tx;
     private final EngineProperties properties;
     private final DeliveryTimer timer;
+    private final DeliveryNotices notices;
     private final Clock clock;
 
     public NativeHandoff(
@@ -73,6 +76,7 @@ public class NativeHandoff {
             TransactionTemplate tx,
             EngineProperties properties,
             DeliveryTimer timer,
+            DeliveryNotices notices,
             Clock clock) {
         this.pauses = pauses;
         this.ledger = ledger;
@@ -86,6 +90,7 @@ public class NativeHandoff {
         this.tx = tx;
         this.properties = properties;
         this.timer = timer;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -144,9 +149,13 @@ public class NativeHandoff {
                     connections.accessFor(channel),
                     "loa-" + deliveryId + "-handoff");
             var post = connectors.forPlatform(channel.platform()).scheduleNatively(request, delivery.scheduledAt());
+            var handed = new NextStep.Published(post.externalId(), post.warnings());
             tx.executeWithoutResult(status -> {
-                if (ledger.finish(attemptId, AttemptResult.handedOff(post.externalId(), null), clock.instant())) {
+                if (ledger.finish(
+                        attemptId, AttemptResult.handedOff(post.externalId(), handed.summary()), clock.instant())) {
                     progress.handedOff(deliveries.find(deliveryId).orElseThrow(), post.externalId());
+                    // A thumbnail refused at the handoff stays true once the platform publishes the video.
+                    notices.add(deliveryId, post.warnings(), clock.instant());
                 }
             });
             return true;

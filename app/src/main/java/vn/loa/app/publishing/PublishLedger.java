@@ -1,12 +1,14 @@
 package vn.loa.app.publishing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -67,10 +69,12 @@ public class PublishLedger {
     record HandoffCandidate(long deliveryId, long channelId, Instant scheduledAt) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final DeliveryRepository deliveries;
 
-    public PublishLedger(JdbcClient jdbc, DeliveryRepository deliveries) {
+    public PublishLedger(JdbcClient jdbc, JdbcTemplate template, DeliveryRepository deliveries) {
         this.jdbc = jdbc;
+        this.template = template;
         this.deliveries = deliveries;
     }
 
@@ -147,40 +151,74 @@ public class PublishLedger {
 
     /** Records the intent of an attempt; called in the claim transaction, before the platform is called. */
     Claim recordIntent(Delivery delivery, String node, Instant now, Instant leaseUntil) {
-        // One statement: the attempt number is one more than the attempts made so far.
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql(
-                        "INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
-                                + " outcome) SELECT ?, COUNT(*) + 1, CONCAT('loa-', CAST(? AS VARCHAR(20)), '-',"
-                                + " CAST(COUNT(*) + 1 AS VARCHAR(10))), ?, ?, ?, 'PENDING' FROM publish_attempt WHERE delivery_id = ?")
-                .params(
-                        delivery.id(),
-                        delivery.id(),
-                        node,
-                        Timestamps.utc(now),
-                        Timestamps.utc(leaseUntil),
-                        delivery.id())
-                .update(keys, "id", "attempt_no", "idempotency_key");
-        var row = keys.getKeys();
-        int attemptNo = ((Number) value(row, "attempt_no")).intValue();
-        // A first attempt has nothing to resume from: no second statement on the common path.
-        var earlier = attemptNo == 1
-                ? null
-                : jdbc.sql("SELECT receipt FROM publish_attempt WHERE delivery_id = ? AND attempt_no < ?"
-                                + " AND receipt IS NOT NULL ORDER BY attempt_no DESC LIMIT 1")
-                        .params(delivery.id(), attemptNo)
-                        .query(String.class)
-                        .optional()
-                        .orElse(null);
-        return new Claim(
-                ((Number) value(row, "id")).longValue(),
-                delivery.id(),
-                delivery.contentId(),
-                delivery.channelId(),
-                attemptNo,
-                (String) value(row, "idempotency_key"),
-                delivery.scheduledAt(),
-                earlier);
+        return recordIntents(List.of(delivery), new Lease(node, now, leaseUntil))
+                .get(0);
+    }
+
+    /** Who holds an attempt, since when, and until when before it counts as cut off. */
+    record Lease(String node, Instant startedAt, Instant until) {}
+
+    /**
+     * Records the intents of a claimed batch (deliveries locked by {@link #lockDue}) in three
+     * statements whatever its size: the attempts made so far, one batch of inserts, the new ids.
+     * The attempt number is one more than the attempts made so far; the key names the delivery and
+     * that number, so a platform that deduplicates by it sees a retry of the same attempt as one.
+     */
+    List<Claim> recordIntents(List<Delivery> locked, Lease lease) {
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        var ids = locked.stream().map(Delivery::id).toList();
+        var made = new HashMap<Long, Integer>();
+        // The receipt of the latest earlier attempt that had one, for this attempt to resume from.
+        var receipts = new HashMap<Long, String>();
+        var receiptOf = new HashMap<Long, Integer>();
+        jdbc.sql("SELECT delivery_id, attempt_no, receipt FROM publish_attempt WHERE delivery_id IN (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    long deliveryId = rs.getLong("delivery_id");
+                    int attemptNo = rs.getInt("attempt_no");
+                    made.merge(deliveryId, 1, Integer::sum);
+                    var receipt = rs.getString("receipt");
+                    if (receipt != null && attemptNo > receiptOf.getOrDefault(deliveryId, 0)) {
+                        receiptOf.put(deliveryId, attemptNo);
+                        receipts.put(deliveryId, receipt);
+                    }
+                });
+        var rows = new ArrayList<Object[]>();
+        var keys = new ArrayList<String>();
+        for (var d : locked) {
+            int attemptNo = made.getOrDefault(d.id(), 0) + 1;
+            var key = "loa-" + d.id() + "-" + attemptNo;
+            keys.add(key);
+            rows.add(new Object[] {
+                d.id(), attemptNo, key, lease.node(), Timestamps.utc(lease.startedAt()), Timestamps.utc(lease.until())
+            });
+        }
+        template.batchUpdate(
+                "INSERT INTO publish_attempt (delivery_id, attempt_no, idempotency_key, node, started_at, lease_until,"
+                        + " outcome) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')",
+                rows);
+        var attemptIds = new HashMap<String, Long>();
+        jdbc.sql("SELECT id, idempotency_key FROM publish_attempt WHERE idempotency_key IN (:keys)")
+                .param("keys", keys)
+                .query(rs -> {
+                    attemptIds.put(rs.getString("idempotency_key"), rs.getLong("id"));
+                });
+        var claims = new ArrayList<Claim>();
+        for (int i = 0; i < locked.size(); i++) {
+            var d = locked.get(i);
+            claims.add(new Claim(
+                    attemptIds.get(keys.get(i)),
+                    d.id(),
+                    d.contentId(),
+                    d.channelId(),
+                    made.getOrDefault(d.id(), 0) + 1,
+                    keys.get(i),
+                    d.scheduledAt(),
+                    receipts.get(d.id())));
+        }
+        return claims;
     }
 
     /**

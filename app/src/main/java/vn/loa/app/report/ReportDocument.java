@@ -48,6 +48,14 @@ public record ReportDocument(String title, String subtitle, List<Table> tables, 
         tables.add(posts("Bài ít tương tác", r.bottom()));
         tables.add(timelineTable(r.timeline()));
         tables.addAll(amplification(r.amplification()));
+        if (!r.notices().isEmpty()) {
+            // Posts that went out without all that was asked (a thumbnail YouTube refused).
+            var notices = new ArrayList<List<Object>>();
+            for (var n : r.notices()) {
+                notices.add(List.of(n.title(), n.channel(), n.message()));
+            }
+            tables.add(new Table("Lưu ý khi đăng", List.of("Bài", "Kênh", "Lưu ý"), notices));
+        }
         return new ReportDocument(
                 "Báo cáo chiến dịch: " + r.campaign(),
                 "Chủ đề " + r.theme() + " · " + r.from() + " – " + r.to(),

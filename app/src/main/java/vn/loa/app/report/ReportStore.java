@@ -84,6 +84,27 @@ public class ReportStore {
                 .list();
     }
 
+    /** What a platform did not do on a campaign's post that went out all the same (a thumbnail refused). */
+    public record NoticeRow(
+            long deliveryId, String title, String channel, String kind, String platformCode, String message) {}
+
+    /** The campaign's delivery notices, oldest first. */
+    public List<NoticeRow> campaignNotices(long campaignId) {
+        return jdbc.sql("SELECT n.delivery_id, i.title, ch.display_name, n.kind, n.platform_code, n.message"
+                        + " FROM delivery_notice n JOIN delivery d ON d.id = n.delivery_id"
+                        + " JOIN content_item i ON i.id = d.content_id JOIN channel ch ON ch.id = d.channel_id"
+                        + " WHERE i.campaign_id = ? ORDER BY n.occurred_at, n.id")
+                .param(campaignId)
+                .query((rs, n) -> new NoticeRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
+    }
+
     /** What the days added for the campaign, in all. */
     public Engagement campaignTotal(long campaignId) {
         return jdbc.sql("SELECT " + SUMS + " FROM engagement_daily WHERE campaign_id = ?")

@@ -115,7 +115,8 @@ public class Reports {
             List<Slice> partners,
             List<Post> top,
             List<Post> bottom,
-            PartnerResults.Results amplification) {}
+            PartnerResults.Results amplification,
+            List<ReportStore.NoticeRow> notices) {}
 
     public record ThemeLine(long themeId, String code, String name, Totals current, Totals previous) {}
 
@@ -218,7 +219,8 @@ public class Reports {
                         PostRow::organisation),
                 top,
                 bottom,
-                partnerResults.forReport(PartnerResults.Query.campaign(campaignId)));
+                partnerResults.forReport(PartnerResults.Query.campaign(campaignId)),
+                store.campaignNotices(campaignId));
     }
 
     private static List<Slice> slices(

@@ -42,6 +42,12 @@ final class AccountGate extends OncePerRequestFilter {
     private static final Set<String> API_ENROL_OPEN =
             Set.of("/api/me", "/api/me/password", "/api/me/totp", "/api/me/totp/confirm");
 
+    /**
+     * Turning TOTP off takes the password and a code in its body and checks (and throttles) them
+     * itself, so it does not want a second code in the header.
+     */
+    private static final String CODE_IN_BODY = "/api/me/totp/disable";
+
     /** The header an API call signed in with a password carries the current one-time code in. */
     static final String CODE_HEADER = "X-Loa-OTP";
 
@@ -110,7 +116,9 @@ final class AccountGate extends OncePerRequestFilter {
                     "Your password was reset: choose your own first (PUT /api/me/password)");
             return;
         }
-        if (!(auth instanceof TokenSignIn.ByToken) && !passwordIsEnough(user, request, response)) {
+        if (!(auth instanceof TokenSignIn.ByToken)
+                && !CODE_IN_BODY.equals(path)
+                && !passwordIsEnough(user, request, response)) {
             return;
         }
         if (!API_ENROL_OPEN.contains(path) && totp.mustEnrol(user)) {

@@ -198,8 +198,12 @@ public class TotpAccounts {
         return result;
     }
 
-    /** Turning TOTP off takes the password and a current code (or a recovery code). */
-    @Transactional
+    /**
+     * Turning TOTP off takes the password and a current code (or a recovery code); wrong codes
+     * count toward the sign-in throttle (kept when the refusal rolls back: a refusal changes nothing
+     * else).
+     */
+    @Transactional(noRollbackFor = InvalidInput.class)
     public void disable(Actor actor, String password, String code) {
         var username = actor.username();
         var checks = new Checks().required("password", blankToNull(password)).required("code", blankToNull(code));
@@ -210,9 +214,15 @@ public class TotpAccounts {
         if (!enabled(username)) {
             throw InvalidInput.of("code", "TOTP is not on");
         }
+        // The password is known here, so a wrong code counts toward the throttle as at sign-in.
+        if (throttle.mustWait(username, null)) {
+            throw InvalidInput.of("code", "too many wrong codes: wait a little and try again");
+        }
         if (check(username, code) == Check.REFUSED) {
+            throttle.failed(username, null);
             throw InvalidInput.of("code", "is not a current code or an unused recovery code");
         }
+        throttle.succeeded(username);
         remove(username);
         record(username, username, "TOTP_DISABLED", "turned off by the person themselves; recovery codes void");
     }

@@ -84,6 +84,7 @@ public class DomainMessages {
         rule("TOTP is not on", "totp-off");
         rule("is not a current code or an unused recovery code", "totp-wrong-or-used");
         rule("has no TOTP to reset", "totp-none");
+        rule("too many wrong codes: wait a little and try again", "totp-wait");
         rule("(.+) does not exist", "not-found");
     }
 

@@ -10,8 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
@@ -34,9 +37,24 @@ public final class CountingDataSource {
         STATEMENTS.set(0);
         COMMITS.set(0);
         APP_QUERIES.set(0);
+        BY_SQL.clear();
+    }
+
+    /** Executions per SQL text, commits (autocommit or explicit) included as "COMMIT". */
+    private static final Map<String, LongAdder> BY_SQL = new ConcurrentHashMap<>();
+
+    /** The {@code n} statements run most often since the last {@link #reset()}, with their counts. */
+    public static List<Map.Entry<String, Long>> mostRun(int n) {
+        return BY_SQL.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(n)
+                .toList();
     }
 
     private static void classify(String sql) {
+        BY_SQL.computeIfAbsent(sql.strip().replaceAll("\\s+", " "), k -> new LongAdder())
+                .increment();
         var s = sql.strip().toLowerCase();
         if (s.startsWith("select") && !s.contains("batch_") && !s.contains("qrtz_")) {
             APP_QUERIES.incrementAndGet();
@@ -55,6 +73,7 @@ public final class CountingDataSource {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("commit")) {
                 COMMITS.incrementAndGet();
+                BY_SQL.computeIfAbsent("COMMIT", k -> new LongAdder()).increment();
             }
             var result = invoke(target, method, args);
             if ((method.getName().equals("prepareStatement")) && args != null && args[0] instanceof String sql) {

@@ -50,6 +50,50 @@ class YouTubeUploadEngineTest extends EngineTestBase {
         assertThat(sandbox.youTubeVideoBytes(video)).as("the file, whole, once").isEqualTo(300_000L);
     }
 
+    @Test
+    void aCoverBecomesTheThumbnailAndARefusedOneLeavesTheVideoPublishedWithANoticeInTheReports() {
+        clock.set(Instant.parse("2026-11-23T01:00:00Z"));
+        var verified = connected("YOUTUBE");
+        var unverified = connected("YOUTUBE");
+        sandbox.youTubeChannelVerified(externalId(unverified), false);
+        var shown = videoScheduled(verified, "2026-11-23T09:00:00+07:00", sandboxMedia("cover.jpg"));
+        var refused = videoScheduled(unverified, "2026-11-23T09:00:00+07:00", sandboxMedia("cover.jpg"));
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+
+        engine.publishDueNow();
+
+        var withThumbnail = as("planner").get("/api/deliveries/" + shown);
+        assertThat(withThumbnail.field("status")).isEqualTo("PUBLISHED");
+        assertThat(sandbox.youTubeThumbnailOf(withThumbnail.field("externalRef")))
+                .as("the sandbox's 20,000-byte cover")
+                .isEqualTo(20_000L);
+        assertThat(withThumbnail.body().path("notices").size()).isZero();
+
+        var without = as("planner").get("/api/deliveries/" + refused);
+        assertThat(without.field("status"))
+                .as("a refused thumbnail fails nothing")
+                .isEqualTo("PUBLISHED");
+        assertThat(attempts(refused)).as("and is not retried").containsExactly("PUBLISHED");
+        assertThat(postsOn(unverified)).isEqualTo(1);
+        assertThat(sandbox.youTubeThumbnailOf(without.field("externalRef"))).isNull();
+        var notice = without.body().path("notices").get(0);
+        assertThat(notice.path("kind").asString()).isEqualTo("THUMBNAIL_NOT_SET");
+        assertThat(notice.path("platformCode").asString()).isEqualTo("forbidden");
+        assertThat(notice.path("message").asString())
+                .contains("without its thumbnail")
+                .contains("verified");
+
+        var campaign = as("planner").get("/api/content/" + contentOf(refused)).field("campaignId");
+        var report = as("planner").get("/api/reports/campaigns/" + campaign);
+        assertThat(report.body()
+                        .path("notices")
+                        .valueStream()
+                        .map(n -> n.path("message").asString()))
+                .singleElement()
+                .asString()
+                .contains("verified");
+    }
+
     private String receipt(long delivery) {
         return jdbc.sql("SELECT receipt FROM publish_attempt WHERE delivery_id = ? ORDER BY attempt_no DESC LIMIT 1")
                 .param(delivery)

@@ -224,25 +224,28 @@ class TotpApiTest extends PostgresApiTest {
     void turningItOffNeedsThePasswordAndACurrentCode() {
         var me = enrolled("PLANNER");
         clock.advance(Duration.ofSeconds(30));
-        // Each call needs a code of its own in the header: recovery codes serve here.
-        var wrong = withRecoveryCode(me, 0)
-                .post("/api/me/totp/disable", Map.of("password", "khong-phai-mat-khau", "code", "123456"));
+        // The password and the code go in the body; no code in the header is wanted here.
+        var off = signedIn(me.username());
+        var wrong = off.post("/api/me/totp/disable", Map.of("password", "khong-phai-mat-khau", "code", "123456"));
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.error("password")).isEqualTo("is not your password");
-        assertThat(withRecoveryCode(me, 1)
-                        .post("/api/me/totp/disable", Map.of("password", OWN))
-                        .error("code"))
+        assertThat(off.post("/api/me/totp/disable", Map.of("password", OWN)).error("code"))
                 .isEqualTo("is required");
-        assertThat(withRecoveryCode(me, 2)
-                        .post("/api/me/totp/disable", Map.of("password", OWN, "code", code(me.secret(), 5)))
-                        .error("code"))
-                .isEqualTo("is not a current code or an unused recovery code");
+        for (int i = 0; i < 5; i++) {
+            assertThat(off.post("/api/me/totp/disable", Map.of("password", OWN, "code", code(me.secret(), 5 + i)))
+                            .error("code"))
+                    .isEqualTo("is not a current code or an unused recovery code");
+        }
+        assertThat(off.post("/api/me/totp/disable", Map.of("password", OWN, "code", code(me.secret(), 0)))
+                        .status())
+                .as("wrong codes are throttled here too: the account must wait, as at sign-in")
+                .isEqualTo(401);
         assertThat(signedIn(me.username()).get("/api/plans").status())
                 .as("still on")
                 .isEqualTo(401);
-        var off = withRecoveryCode(me, 3)
-                .post("/api/me/totp/disable", Map.of("password", OWN, "code", code(me.secret(), 0)));
-        assertThat(off.status()).as(off.text()).isEqualTo(204);
+        clock.advance(Duration.ofSeconds(2));
+        var done = off.post("/api/me/totp/disable", Map.of("password", OWN, "code", code(me.secret(), 0)));
+        assertThat(done.status()).as(done.text()).isEqualTo(204);
 
         assertThat(signedIn(me.username()).get("/api/plans").status()).isEqualTo(200);
         assertThat(totpEnabled(me.username())).isFalse();
@@ -250,11 +253,6 @@ class TotpApiTest extends PostgresApiTest {
                         .get("/api/audit?kind=USER&subject=" + me.username() + "&action=TOTP_DISABLED")
                         .text())
                 .contains("turned off by the person themselves");
-    }
-
-    private Api withRecoveryCode(Enrolled me, int which) {
-        return signedIn(me.username())
-                .header(AccountGate.CODE_HEADER, me.recoveryCodes().get(which));
     }
 
     @Test

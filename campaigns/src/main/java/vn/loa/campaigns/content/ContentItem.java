@@ -144,8 +144,17 @@ public record ContentItem(
     }
 
     public ContentItem withId(long newId) {
+        return stored(newId, version);
+    }
+
+    /** The item as stored at {@code storedVersion} (stores count a version per change). */
+    public ContentItem withVersion(long storedVersion) {
+        return stored(id, storedVersion);
+    }
+
+    private ContentItem stored(Long storedId, long storedVersion) {
         return new ContentItem(
-                newId,
+                storedId,
                 campaignId,
                 title,
                 body,
@@ -158,7 +167,7 @@ public record ContentItem(
                 rejectionReason,
                 createdAt,
                 updatedAt,
-                version,
+                storedVersion,
                 rebuttal);
     }
 

@@ -1,5 +1,7 @@
 package vn.loa.campaigns.content;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import vn.loa.campaigns.shared.Page;
 import vn.loa.campaigns.shared.PageRequest;
@@ -17,7 +19,21 @@ public interface ContentRepository {
     /** Like {@link #update} for a change of status (and rejection reason) only: the text and variants stay as stored. */
     ContentItem updateStatus(ContentItem item);
 
+    /**
+     * {@link #updateStatus} for several items in one step (one round trip where the store can);
+     * throws {@link vn.loa.campaigns.shared.ConcurrentChange} when any changed since it was read,
+     * and the caller's transaction then keeps none.
+     */
+    default List<ContentItem> updateStatusAll(List<ContentItem> items) {
+        return items.stream().map(this::updateStatus).toList();
+    }
+
     Optional<ContentItem> find(long id);
+
+    /** The items with these ids, with their variants; ids not found are left out. */
+    default List<ContentItem> findAll(Collection<Long> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
 
     /** The item without its variants, for status changes that do not need them. */
     Optional<ContentItem> findHeader(long id);

@@ -18,6 +18,18 @@ public interface DeliveryRepository {
     /** Writes the new state only if the stored one is still {@code expected}; false when it was not. */
     boolean update(Delivery delivery, DeliveryStatus expected);
 
+    /**
+     * {@link #update} for several deliveries that were all {@code expected}, in one step (one round
+     * trip where the store can); returns the ids of those not written because their stored state
+     * was no longer {@code expected}.
+     */
+    default List<Long> updateAll(List<Delivery> changed, DeliveryStatus expected) {
+        return changed.stream()
+                .filter(d -> !update(d, expected))
+                .map(Delivery::id)
+                .toList();
+    }
+
     Optional<Delivery> find(long id);
 
     List<Delivery> findByContent(long contentId);

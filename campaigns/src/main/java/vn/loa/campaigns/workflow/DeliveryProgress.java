@@ -1,6 +1,9 @@
 package vn.loa.campaigns.workflow;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import vn.loa.campaigns.audit.AuditEntry;
 import vn.loa.campaigns.audit.AuditTrail;
 import vn.loa.campaigns.content.ContentItem;
@@ -59,6 +62,33 @@ public class DeliveryProgress {
             item = steps.move(item, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "first delivery started");
         }
         return new Started(delivery, item);
+    }
+
+    /**
+     * {@link #startPublishing(Delivery)} for a batch the caller has just read and locked, in a few
+     * statements whatever its size (the engine claims up to a few hundred at once). Returned in the
+     * order given; deliveries of the same item share the item as moved.
+     */
+    public List<Started> startPublishing(List<Delivery> current) {
+        var started = steps.moveDeliveries(current, DeliveryStatus.PUBLISHING, AuditEntry.SYSTEM, "due");
+        var items = new LinkedHashMap<Long, ContentItem>();
+        contents.findAll(started.stream().map(Delivery::contentId).distinct().toList())
+                .forEach(i -> items.put(i.id(), i));
+        // An item already out on its own channels stays PUBLISHED while a partner's delivery goes.
+        var waiting = items.values().stream()
+                .filter(i -> i.status() != ContentStatus.PUBLISHING && i.status() != ContentStatus.PUBLISHED)
+                .toList();
+        steps.moveItems(waiting, ContentStatus.PUBLISHING, AuditEntry.SYSTEM, "first delivery started")
+                .forEach(i -> items.put(i.id(), i));
+        return started.stream().map(d -> new Started(d, item(items, d))).toList();
+    }
+
+    private static ContentItem item(Map<Long, ContentItem> items, Delivery delivery) {
+        var item = items.get(delivery.contentId());
+        if (item == null) {
+            throw new NotFound("content item", delivery.contentId());
+        }
+        return item;
     }
 
     public Delivery recordPublished(long deliveryId, String externalRef) {

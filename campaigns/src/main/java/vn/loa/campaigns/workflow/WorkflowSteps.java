@@ -48,6 +48,23 @@ class WorkflowSteps {
         return stored;
     }
 
+    /** {@link #move(ContentItem, ContentStatus, String, String)} for several items, stored in one step. */
+    List<ContentItem> moveItems(List<ContentItem> items, ContentStatus to, String actor, String reason) {
+        var now = clock.instant();
+        var stored = contents.updateStatusAll(
+                items.stream().map(i -> i.moveTo(to, now)).toList());
+        for (int i = 0; i < items.size(); i++) {
+            record(
+                    Subject.CONTENT,
+                    stored.get(i).id(),
+                    actor,
+                    items.get(i).status().name(),
+                    to.name(),
+                    reason);
+        }
+        return stored;
+    }
+
     /** Stores a changed item (its status may be unchanged) and records the step. */
     ContentItem store(ContentItem before, ContentItem after, String actor, String reason) {
         var stored = contents.update(after);
@@ -75,6 +92,30 @@ class WorkflowSteps {
 
     Delivery move(Delivery delivery, DeliveryStatus to, String actor, String reason) {
         return store(delivery, delivery.moveTo(to, clock.instant()), actor, reason);
+    }
+
+    /**
+     * {@link #move(Delivery, DeliveryStatus, String, String)} for several deliveries in the same
+     * state, stored in one step; none moves if any of them changed meanwhile.
+     */
+    List<Delivery> moveDeliveries(List<Delivery> current, DeliveryStatus to, String actor, String reason) {
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        var from = current.get(0).status();
+        if (current.stream().anyMatch(d -> d.status() != from)) {
+            throw new IllegalArgumentException("deliveries moved in one step must all be " + from);
+        }
+        var now = clock.instant();
+        var moved = current.stream().map(d -> d.moveTo(to, now)).toList();
+        var refused = deliveries.updateAll(moved, from);
+        if (!refused.isEmpty()) {
+            throw new ConcurrentChange("delivery " + refused.get(0));
+        }
+        for (var d : moved) {
+            record(Subject.DELIVERY, d.id(), actor, from.name(), to.name(), reason);
+        }
+        return moved;
     }
 
     Delivery store(Delivery before, Delivery after, String actor, String reason) {

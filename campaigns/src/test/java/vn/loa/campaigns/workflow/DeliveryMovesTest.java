@@ -13,6 +13,7 @@ import vn.loa.campaigns.channel.Channel;
 import vn.loa.campaigns.channel.ChannelRole;
 import vn.loa.campaigns.content.ContentStatus;
 import vn.loa.campaigns.delivery.DeliveryStatus;
+import vn.loa.campaigns.shared.ConcurrentChange;
 import vn.loa.campaigns.shared.FieldProblem;
 import vn.loa.campaigns.shared.IllegalTransition;
 import vn.loa.campaigns.shared.InvalidInput;
@@ -36,6 +37,60 @@ class DeliveryMovesTest {
         assertThat(w.scheduling.deliveryHistory(d.id(), PLANNER))
                 .extracting(AuditEntry::toState)
                 .containsExactly("SCHEDULED", "PUBLISHING", "PUBLISHED");
+    }
+
+    @Test
+    void aClaimedBatchStartsTogether_eachItemMovedOnceAndEveryStepAudited() {
+        var first = w.scheduledOnPage("Mũ bảo hiểm");
+        var second = w.scheduledOnPage("Phòng cháy");
+        var item = w.item(first.contentId());
+        var onOa = w.scheduling
+                .schedule(
+                        item.id(),
+                        List.of(w.oa.id()),
+                        w.clock.instant().plusSeconds(3600).atOffset(ZoneOffset.UTC),
+                        PLANNER)
+                .get(0);
+
+        var started = w.progress.startPublishing(List.of(first, second, onOa));
+
+        assertThat(started).extracting(s -> s.delivery().id()).containsExactly(first.id(), second.id(), onOa.id());
+        assertThat(started).allSatisfy(s -> {
+            assertThat(s.delivery().status()).isEqualTo(DeliveryStatus.PUBLISHING);
+            assertThat(s.item().status()).isEqualTo(ContentStatus.PUBLISHING);
+            assertThat(w.delivery(s.delivery().id()).status()).isEqualTo(DeliveryStatus.PUBLISHING);
+        });
+        // Two deliveries of one item: the item moved once, and both carry it as moved.
+        assertThat(started.get(0).item().version())
+                .isEqualTo(started.get(2).item().version());
+        assertThat(w.item(item.id()).version()).isEqualTo(started.get(0).item().version());
+        assertThat(w.scheduling.deliveryHistory(onOa.id(), PLANNER))
+                .extracting(AuditEntry::toState)
+                .containsExactly("SCHEDULED", "PUBLISHING");
+        assertThat(w.audit.history(AuditEntry.Subject.CONTENT, item.id()))
+                .extracting(AuditEntry::toState)
+                .containsOnlyOnce("PUBLISHING");
+    }
+
+    @Test
+    void aBatchWithADeliveryInAnotherStateIsRefusedWhole() {
+        var due = w.scheduledOnPage("Mũ bảo hiểm");
+        var gone = w.scheduledOnPage("Phòng cháy");
+        w.progress.startPublishing(gone.id());
+
+        assertThatThrownBy(() -> w.progress.startPublishing(List.of(due, w.delivery(gone.id()))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(w.delivery(due.id()).status()).isEqualTo(DeliveryStatus.SCHEDULED);
+    }
+
+    @Test
+    void aBatchWhoseDeliveryChangedSinceItWasReadIsRefused() {
+        var due = w.scheduledOnPage("Mũ bảo hiểm");
+        var stale = w.scheduledOnPage("Phòng cháy");
+        w.scheduling.cancelDelivery(stale.id(), PLANNER, null);
+
+        assertThatThrownBy(() -> w.progress.startPublishing(List.of(due, stale)))
+                .isInstanceOf(ConcurrentChange.class);
     }
 
     @Test

@@ -125,6 +125,19 @@ public final class PlatformSandbox implements AutoCloseable {
         youtube.uploadsStayPrivate(value);
     }
 
+    /**
+     * Whether a YouTube channel may set custom thumbnails; YouTube allows them only on verified
+     * channels and answers thumbnails.set 403 forbidden otherwise. Channels are verified unless told.
+     */
+    public void youTubeChannelVerified(String channelId, boolean verified) {
+        youtube.channelVerified(channelId, verified);
+    }
+
+    /** The size in bytes of the custom thumbnail set on a YouTube video; null when none was set. */
+    public Long youTubeThumbnailOf(String videoId) {
+        return youtube.thumbnailOf(videoId);
+    }
+
     /** YouTube upload sessions opened so far: each is one videos.insert, so one video at most. */
     public long youTubeUploadSessions() {
         return youtube.sessionsOpened();

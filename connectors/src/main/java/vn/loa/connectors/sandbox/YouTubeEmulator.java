@@ -33,6 +33,10 @@ final class YouTubeEmulator {
     private final Map<String, String> completed = new ConcurrentHashMap<>();
 
     private final Map<String, Long> videoBytes = new ConcurrentHashMap<>();
+    private final Map<String, Long> thumbnails = new ConcurrentHashMap<>();
+    /** Channels not verified: YouTube refuses them custom thumbnails. */
+    private final Set<String> unverified = ConcurrentHashMap.newKeySet();
+
     private final AtomicLong opened = new AtomicLong();
 
     private volatile boolean uploadsStayPrivate;
@@ -85,6 +89,8 @@ final class YouTubeEmulator {
             startUpload(ex, channel);
         } else if (path.equals("/upload/youtube/v3/videos") && method.equals("PUT")) {
             chunk(ex, fault);
+        } else if (path.equals("/upload/youtube/v3/thumbnails/set") && method.equals("POST")) {
+            thumbnail(ex, channel);
         } else if (path.equals("/youtube/v3/videos") && method.equals("GET")) {
             list(ex);
         } else if (path.equals("/youtube/v3/videos") && method.equals("PUT")) {
@@ -213,6 +219,79 @@ final class YouTubeEmulator {
             PlatformSandbox.stall();
         }
         ex.json(200, video(state.find(id).orElseThrow(), List.of("snippet", "status")));
+    }
+
+    /**
+     * thumbnails.set as its reference documents it: {@code videoId} required, the image as the body
+     * (image/jpeg, image/png or application/octet-stream, at most 50 MB); refused as YouTube does:
+     * no video (404 videoNotFound), another channel's video (403 forbidden), a channel not allowed
+     * custom thumbnails (403 forbidden: only verified channels are), no body (400
+     * mediaBodyRequired), not an accepted image (400 invalidImage).
+     */
+    private void thumbnail(SandboxExchange ex, String channel) throws IOException {
+        var videoId = ex.param("videoId");
+        var video = videoId == null ? null : state.find(videoId).orElse(null);
+        if (video == null || video.platform() != Platform.YOUTUBE || video.deleted()) {
+            error(ex, 404, "videoNotFound", "The video that you are trying to set a thumbnail for cannot be found.");
+            return;
+        }
+        if (!video.channelId().equals(channel)) {
+            error(
+                    ex,
+                    403,
+                    "forbidden",
+                    "The thumbnail can't be set for the specified video. The request might not be properly authorized.");
+            return;
+        }
+        if (!thumbnailsAllowed(channel)) {
+            error(
+                    ex,
+                    403,
+                    "forbidden",
+                    "The authenticated user doesn't have permissions to upload and set custom video thumbnails.");
+            return;
+        }
+        var body = ex.body();
+        if (body.length == 0) {
+            error(ex, 400, "mediaBodyRequired", "The request does not include the image content.");
+            return;
+        }
+        var type = ex.header("Content-Type");
+        if (type == null
+                || !(type.startsWith("image/jpeg")
+                        || type.startsWith("image/png")
+                        || type.startsWith("application/octet-stream"))
+                || body.length > 50L * 1024 * 1024) {
+            error(ex, 400, "invalidImage", "The provided image content is invalid.");
+            return;
+        }
+        thumbnails.put(videoId, (long) body.length);
+        var url = ex.baseUrl() + "/media/thumb-" + videoId + ".jpg";
+        ex.json(
+                200,
+                Map.of(
+                        "kind",
+                        "youtube#thumbnailSetResponse",
+                        "items",
+                        List.of(Map.of("default", Map.of("url", url, "width", 120, "height", 90)))));
+    }
+
+    private boolean thumbnailsAllowed(String channel) {
+        return !unverified.contains(channel);
+    }
+
+    /** Whether a channel may set custom thumbnails (YouTube allows them on verified channels only). */
+    void channelVerified(String channel, boolean verified) {
+        if (verified) {
+            unverified.remove(channel);
+        } else {
+            unverified.add(channel);
+        }
+    }
+
+    /** The size of the thumbnail set on a video; null when none was. */
+    Long thumbnailOf(String videoId) {
+        return thumbnails.get(videoId);
     }
 
     private static void held(SandboxExchange ex, long received) throws IOException {

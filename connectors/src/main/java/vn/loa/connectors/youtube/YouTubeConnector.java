@@ -1,6 +1,7 @@
 package vn.loa.connectors.youtube;
 
 import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.InputStreamContent;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.DateTime;
@@ -36,6 +37,7 @@ import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.PostKind;
 import vn.loa.connectors.PublishRequest;
+import vn.loa.connectors.PublishWarning;
 import vn.loa.connectors.PublishedPost;
 import vn.loa.connectors.Violation;
 import vn.loa.connectors.Visibility;
@@ -194,11 +196,63 @@ public final class YouTubeConnector implements Connector {
                     "uploaded as " + uploaded.getId() + " but not public",
                     null);
         }
+        // The video exists and is as asked: from here nothing may fail it or upload it again.
+        var warnings = r.cover() == null ? List.<PublishWarning>of() : thumbnail(r, project, uploaded.getId());
         return new PublishedPost(
                 uploaded.getId(),
                 "https://www.youtube.com/watch?v=" + uploaded.getId(),
                 publishAt == null ? clock.instant() : publishAt,
-                publishAt != null);
+                publishAt != null,
+                warnings);
+    }
+
+    /**
+     * Sets the variant's cover as the video's custom thumbnail: {@code thumbnails.set} (about 50
+     * units, image/jpeg, image/png or application/octet-stream, sent in one request), once the video
+     * exists. Any refusal — the channel not verified for custom thumbnails (403 forbidden), an image
+     * YouTube cannot use (invalidImage, mediaBodyRequired), too many thumbnails lately
+     * (uploadRateLimitExceeded), no quota left, no answer — becomes a warning on the published post,
+     * never a failure: the video is out and a retry would upload it again.
+     */
+    private List<PublishWarning> thumbnail(PublishRequest r, String project, String videoId) {
+        try {
+            quota.spendUnits(project, "thumbnails");
+            call(r.channel(), true, api -> {
+                var image = media.fetch(r.cover());
+                try (var stream = image.stream()) {
+                    var content = new InputStreamContent(image.contentType(), stream);
+                    if (image.length() >= 0) {
+                        content.setLength(image.length());
+                    }
+                    var set = api.thumbnails().set(videoId, content);
+                    // One request (the image is small), not gzipped (a JPEG or PNG is compressed already).
+                    set.getMediaHttpUploader().setDirectUploadEnabled(true);
+                    set.setDisableGZipContent(true);
+                    return set.execute();
+                }
+            });
+            return List.of();
+        } catch (ConnectorException e) {
+            return List.of(new PublishWarning(
+                    PublishWarning.Kind.THUMBNAIL_NOT_SET,
+                    e.platformCode(),
+                    "YouTube published the video without its thumbnail (" + thumbnailRefusal(e)
+                            + "); set it in YouTube Studio"));
+        }
+    }
+
+    /** What a thumbnails.set refusal means for the people who asked for the cover. */
+    private static String thumbnailRefusal(ConnectorException e) {
+        var code = e.platformCode() == null ? "" : e.platformCode();
+        return switch (code) {
+            case "forbidden" ->
+                "the channel may not set custom thumbnails: YouTube allows them only on verified channels";
+            case "invalidImage" -> "YouTube could not use the cover image";
+            case "mediaBodyRequired" -> "the cover image arrived empty";
+            case "uploadRateLimitExceeded" -> "the channel has set too many thumbnails recently";
+            case "videoNotFound" -> "YouTube did not find the video to set it on";
+            default -> e.userMessage() != null ? e.userMessage() + ", " + code : e.getMessage();
+        };
     }
 
     /**

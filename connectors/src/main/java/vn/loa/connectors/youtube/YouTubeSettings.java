@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param rootUrl         e.g. https://youtube.googleapis.com/ (ends with '/')
  * @param tokenUrl        e.g. https://oauth2.googleapis.com/token
- * @param unitCosts       units per method name (list, update, delete, channels, playlistItems, commentThreads)
+ * @param unitCosts       units per method name (list, update, delete, thumbnails, channels, playlistItems,
+ *                        commentThreads)
  * @param dailyUnits      general quota per project per day
  * @param dailyUploads    videos.insert calls per project per day (a bucket of its own)
  * @param categoryId      category for new videos (25 = News & Politics)
@@ -33,7 +34,21 @@ public record YouTubeSettings(
         return new YouTubeSettings(
                 rootUrl,
                 tokenUrl,
-                Map.of("list", 1, "update", 50, "delete", 50, "channels", 1, "playlistItems", 1, "commentThreads", 1),
+                Map.of(
+                        "list",
+                        1,
+                        "update",
+                        50,
+                        "delete",
+                        50,
+                        "thumbnails",
+                        50,
+                        "channels",
+                        1,
+                        "playlistItems",
+                        1,
+                        "commentThreads",
+                        1),
                 10_000,
                 100,
                 "25",

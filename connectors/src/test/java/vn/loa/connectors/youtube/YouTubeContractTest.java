@@ -31,6 +31,7 @@ import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.PostKind;
 import vn.loa.connectors.PublishRequest;
+import vn.loa.connectors.PublishWarning;
 import vn.loa.connectors.UsageObserver;
 import vn.loa.connectors.credentials.InMemoryCredentialStore;
 import vn.loa.connectors.credentials.YouTubeOAuth;
@@ -61,6 +62,12 @@ class YouTubeContractTest extends WireMockPlatform {
     }
 
     private YouTubeConnector connector(int dailyUnits) {
+        var settings = settings(dailyUnits, YouTubeSettings.defaults("/", "/").chunkSize());
+        return new YouTubeConnector(settings, quota, tenKilobytes, (key, sent, total) -> progress.add(sent), clock);
+    }
+
+    /** Settings against WireMock, with a fresh quota count of {@code dailyUnits} (100 uploads). */
+    private YouTubeSettings settings(int dailyUnits, int chunkSize) {
         var d = YouTubeSettings.defaults(baseUrl() + "/", baseUrl() + "/token");
         var settings = new YouTubeSettings(
                 d.rootUrl(),
@@ -69,13 +76,13 @@ class YouTubeContractTest extends WireMockPlatform {
                 dailyUnits,
                 100,
                 d.categoryId(),
-                d.chunkSize(),
+                chunkSize,
                 d.scheduleMinLead(),
                 d.scheduleMaxLead(),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2));
         quota = new YouTubeQuota(settings, clock, UsageObserver.NONE);
-        return new YouTubeConnector(settings, quota, tenKilobytes, (key, sent, total) -> progress.add(sent), clock);
+        return settings;
     }
 
     private void stubUpload() {
@@ -327,6 +334,95 @@ class YouTubeContractTest extends WireMockPlatform {
         wm.verify(3, getRequestedFor(urlPathEqualTo("/youtube/v3/videos")));
     }
 
+    // Thumbnails (thumbnails.set: after the video exists, about 50 units; a refusal is a warning, not a failure)
+
+    private static final byte[] COVER = new byte[2_000];
+
+    private YouTubeConnector withCover(int dailyUnits) {
+        var settings = settings(dailyUnits, YouTubeSettings.defaults("/", "/").chunkSize());
+        MediaFetcher files = media -> media.url().endsWith(".jpg")
+                ? new MediaFetcher.Fetched(new ByteArrayInputStream(COVER), COVER.length, "image/jpeg")
+                : tenKilobytes.fetch(media);
+        return new YouTubeConnector(settings, quota, files, UploadProgress.NONE, clock);
+    }
+
+    private PublishRequest withCoverRequest() {
+        var r = request("Lễ hội đèn lồng", "Mô tả");
+        return new PublishRequest(
+                r.channel(),
+                r.kind(),
+                r.title(),
+                r.text(),
+                r.summary(),
+                r.link(),
+                new Media("https://cdn.example/cover.jpg", "image/jpeg", (long) COVER.length, null),
+                r.media(),
+                r.tags(),
+                r.author(),
+                r.idempotencyKey());
+    }
+
+    private static final String THUMBNAILS = "/upload/youtube/v3/thumbnails/set";
+
+    @Test
+    void aCoverIsSetAsTheThumbnailOnceTheVideoExistsForFiftyUnits() {
+        stubUpload();
+        wm.stubFor(post(urlPathEqualTo(THUMBNAILS))
+                .willReturn(okJson("{\"kind\":\"youtube#thumbnailSetResponse\",\"items\":[{\"default\":"
+                        + "{\"url\":\"https://i.ytimg.com/vi/vid123/default.jpg\",\"width\":120,\"height\":90}}]}")));
+
+        var video = withCover(10_000).publish(withCoverRequest());
+
+        assertThat(video.externalId()).isEqualTo("vid123");
+        assertThat(video.warnings()).isEmpty();
+        var set = wm.findAll(postRequestedFor(urlPathEqualTo(THUMBNAILS)));
+        assertThat(set).hasSize(1);
+        assertThat(set.get(0).queryParameter("videoId").firstValue()).isEqualTo("vid123");
+        assertThat(set.get(0).queryParameter("uploadType").firstValue()).isEqualTo("media");
+        assertThat(set.get(0).getHeader("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(set.get(0).getHeader("Authorization")).isEqualTo("Bearer ya29.ACCESS");
+        assertThat(set.get(0).getBody()).isEqualTo(COVER);
+        assertThat(quota.unitsUsed("proj")).as("thumbnails.set: about 50 units").isEqualTo(50);
+        assertThat(quota.uploadsUsed("proj")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "403 | forbidden | verified",
+                "400 | invalidImage | could not use the cover",
+                "400 | mediaBodyRequired | empty",
+                "429 | uploadRateLimitExceeded | too many thumbnails",
+                "503 | backendError | backendError"
+            })
+    void aRefusedThumbnailLeavesTheVideoPublishedWithAWarningAndUploadsNothingAgain(
+            int status, String reason, String said) {
+        stubUpload();
+        wm.stubFor(post(urlPathEqualTo(THUMBNAILS)).willReturn(error(status, reason)));
+
+        var video = withCover(10_000).publish(withCoverRequest());
+
+        assertThat(video.externalId()).isEqualTo("vid123");
+        assertThat(video.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo(PublishWarning.Kind.THUMBNAIL_NOT_SET);
+            assertThat(w.platformCode()).isEqualTo(reason);
+            assertThat(w.message()).contains("without its thumbnail").contains(said);
+        });
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+        wm.verify(1, postRequestedFor(urlPathEqualTo(THUMBNAILS)));
+    }
+
+    @Test
+    void withoutFiftyUnitsLeftTheThumbnailIsNotTriedAndTheVideoStaysPublished() {
+        stubUpload();
+        var video = withCover(49).publish(withCoverRequest());
+
+        assertThat(video.externalId()).isEqualTo("vid123");
+        assertThat(video.warnings()).extracting(PublishWarning::platformCode).containsExactly("quotaExceeded");
+        wm.verify(0, postRequestedFor(urlPathEqualTo(THUMBNAILS)));
+    }
+
     // Resumable uploads (YouTube's guide "Resumable uploads": status query, 308 and Range, resume from n+1)
 
     private static final int CHUNK = 262_144;
@@ -342,20 +438,7 @@ class YouTubeContractTest extends WireMockPlatform {
     }
 
     private YouTubeConnector resumable(List<String> receipts) {
-        var d = YouTubeSettings.defaults(baseUrl() + "/", baseUrl() + "/token");
-        var settings = new YouTubeSettings(
-                d.rootUrl(),
-                d.tokenUrl(),
-                d.unitCosts(),
-                10_000,
-                100,
-                d.categoryId(),
-                CHUNK,
-                d.scheduleMinLead(),
-                d.scheduleMaxLead(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2));
-        quota = new YouTubeQuota(settings, clock, UsageObserver.NONE);
+        var settings = settings(10_000, CHUNK);
         MediaFetcher fresh = media -> new MediaFetcher.Fetched(new ByteArrayInputStream(film()), FILE, "video/mp4");
         return new YouTubeConnector(
                 settings,
