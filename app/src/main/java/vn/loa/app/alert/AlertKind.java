@@ -10,6 +10,11 @@ public record AlertKind(String code) {
     public static final AlertKind CHANNEL_NEEDS_RECONNECT = new AlertKind("CHANNEL_NEEDS_RECONNECT");
     /** The platform took a post but does not show it to the public (e.g. YouTube keeps the project's uploads private). */
     public static final AlertKind POSTS_NOT_PUBLIC = new AlertKind("POSTS_NOT_PUBLIC");
+    /**
+     * A post went out without something asked with it, for a reason that lies with the channel
+     * (YouTube refuses custom thumbnails until the channel is verified): its next posts will too.
+     */
+    public static final AlertKind POSTS_INCOMPLETE = new AlertKind("POSTS_INCOMPLETE");
     /** A cadence slot came with nothing approved to fill it. */
     public static final AlertKind EMPTY_SLOT = new AlertKind("EMPTY_SLOT");
 

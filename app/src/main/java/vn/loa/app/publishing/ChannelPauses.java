@@ -130,6 +130,12 @@ public class ChannelPauses {
         log.warn("Channel {}: the platform does not show a post to the public: {}", channelId, reason);
     }
 
+    /** A post went out incomplete for a reason that lies with the channel: its people are told. Caller's transaction. */
+    void postsIncomplete(long channelId, long contentId, String reason) {
+        alerts.raise(AlertKind.POSTS_INCOMPLETE, channelId, contentId, reason);
+        log.warn("Channel {}: a post went out incomplete: {}", channelId, reason);
+    }
+
     /** A rate limit: nothing more goes to the channel before {@code until}. Runs in the caller's transaction. */
     void coolDown(long channelId, Instant until) {
         jdbc.sql(

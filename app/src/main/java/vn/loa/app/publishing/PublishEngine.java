@@ -38,6 +38,7 @@ import vn.loa.campaigns.workflow.DeliveryProgress;
 import vn.loa.connectors.ConnectorRegistry;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.PublishRequest;
+import vn.loa.connectors.PublishWarning;
 import vn.loa.connectors.credentials.MissingCredentials;
 import vn.loa.connectors.error.ConnectorException;
 import vn.loa.connectors.error.FailureKind;
@@ -307,6 +308,9 @@ public class PublishEngine implements DisposableBean {
                 if (ledger.finish(attemptId, AttemptResult.published(p.externalRef(), p.summary()), now)) {
                     progress.recordPublished(delivery, p.externalRef());
                     notices.add(deliveryId, p.warnings(), now);
+                    p.warnings().stream()
+                            .filter(PublishWarning::channelWide)
+                            .forEach(w -> pauses.postsIncomplete(channel.id(), delivery.contentId(), w.message()));
                     metrics.outcome(platform, AttemptOutcome.PUBLISHED, null);
                 }
             } else if (step instanceof NextStep.RetryAt r) {

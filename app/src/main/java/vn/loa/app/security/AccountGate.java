@@ -43,10 +43,10 @@ final class AccountGate extends OncePerRequestFilter {
             Set.of("/api/me", "/api/me/password", "/api/me/totp", "/api/me/totp/confirm");
 
     /**
-     * Turning TOTP off takes the password and a code in its body and checks (and throttles) them
-     * itself, so it does not want a second code in the header.
+     * Turning TOTP off and renewing recovery codes take the password and a code in their body and
+     * check (and throttle) them themselves, so they do not want a second code in the header.
      */
-    private static final String CODE_IN_BODY = "/api/me/totp/disable";
+    private static final Set<String> CODE_IN_BODY = Set.of("/api/me/totp/disable", "/api/me/totp/recovery-codes");
 
     /** The header an API call signed in with a password carries the current one-time code in. */
     static final String CODE_HEADER = "X-Loa-OTP";
@@ -117,7 +117,7 @@ final class AccountGate extends OncePerRequestFilter {
             return;
         }
         if (!(auth instanceof TokenSignIn.ByToken)
-                && !CODE_IN_BODY.equals(path)
+                && !CODE_IN_BODY.contains(path)
                 && !passwordIsEnough(user, request, response)) {
             return;
         }

@@ -59,8 +59,8 @@ public class SecondStep implements AuthenticationSuccessHandler {
     }
 
     /**
-     * Checks the code the person typed; when it is right, the session is signed in and the browser
-     * sent on. Answers what the code was ({@link TotpAccounts.Check#REFUSED}: nothing changed).
+     * Checks the code the person typed; when it is right, the session is signed in and (for an app
+     * code) the browser sent on. Answers what the code was ({@link TotpAccounts.Check#REFUSED}: nothing changed).
      */
     public TotpAccounts.Check complete(
             PendingSecondFactor pending, String code, HttpServletRequest request, HttpServletResponse response)
@@ -79,7 +79,11 @@ public class SecondStep implements AuthenticationSuccessHandler {
         signedIn.setDetails(pending.getDetails());
         request.changeSessionId();
         save(signedIn, request, response);
-        onward.onAuthenticationSuccess(request, response, signedIn);
+        // After a recovery code the caller sends the person to their account page instead (a
+        // phone lost or left behind: fewer codes are left).
+        if (check == TotpAccounts.Check.CODE) {
+            onward.onAuthenticationSuccess(request, response, signedIn);
+        }
         return check;
     }
 

@@ -206,6 +206,26 @@ public class TotpAccounts {
     @Transactional(noRollbackFor = InvalidInput.class)
     public void disable(Actor actor, String password, String code) {
         var username = actor.username();
+        passwordAndCode(username, password, code);
+        remove(username);
+        record(username, username, "TOTP_DISABLED", "turned off by the person themselves; recovery codes void");
+    }
+
+    /**
+     * Ten new recovery codes in place of the old ones (used up, or possibly seen), shown this
+     * once; the same proof as turning TOTP off.
+     */
+    @Transactional(noRollbackFor = InvalidInput.class)
+    public List<String> renewRecoveryCodes(Actor actor, String password, String code) {
+        var username = actor.username();
+        passwordAndCode(username, password, code);
+        var codes = newRecoveryCodes(username);
+        record(username, username, "RECOVERY_CODES_RENEWED", codes.size() + " new recovery codes; the old ones void");
+        return codes;
+    }
+
+    /** The proof for a change to one's second factor: the password, then a code (throttled). */
+    private void passwordAndCode(String username, String password, String code) {
         var checks = new Checks().required("password", blankToNull(password)).required("code", blankToNull(code));
         if (blankToNull(password) != null) {
             checks.that(accounts.passwordMatches(username, password), "password", "is not your password");
@@ -223,8 +243,6 @@ public class TotpAccounts {
             throw InvalidInput.of("code", "is not a current code or an unused recovery code");
         }
         throttle.succeeded(username);
-        remove(username);
-        record(username, username, "TOTP_DISABLED", "turned off by the person themselves; recovery codes void");
     }
 
     /** An administrator removes someone's second factor (a lost phone and no recovery code left). */

@@ -50,6 +50,7 @@ class UserController {
 
     record CodeRequest(String code) {}
 
+    /** The proof a change to one's second factor takes. */
     record TotpOff(String password, String code) {}
 
     /** Shown once: type the secret into the authenticator app (or open the URI), then confirm. */
@@ -136,6 +137,14 @@ class UserController {
         passwordSignedIn("turn off TOTP");
         var off = body == null ? new TotpOff(null, null) : body;
         totp.disable(actor, off.password(), off.code());
+    }
+
+    /** Ten new recovery codes, shown once; the old ones stop working. */
+    @PostMapping("/me/totp/recovery-codes")
+    RecoveryCodesView renewRecoveryCodes(@RequestBody(required = false) TotpOff body, Actor actor) {
+        passwordSignedIn("renew recovery codes");
+        var proof = body == null ? new TotpOff(null, null) : body;
+        return new RecoveryCodesView(totp.renewRecoveryCodes(actor, proof.password(), proof.code()));
     }
 
     /** A lost phone: the person signs in with the password alone again (and enrols anew). */

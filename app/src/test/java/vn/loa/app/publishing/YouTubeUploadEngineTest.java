@@ -83,6 +83,16 @@ class YouTubeUploadEngineTest extends EngineTestBase {
                 .contains("without its thumbnail")
                 .contains("verified");
 
+        // The cause lies with the channel (not verified): its people get an alert; the verified one none.
+        var alerts = as("planner")
+                .get("/api/alerts")
+                .body()
+                .valueStream()
+                .filter(a -> a.path("kind").asString().equals("POSTS_INCOMPLETE"))
+                .map(a -> a.path("channelId").asLong())
+                .toList();
+        assertThat(alerts).containsExactly(unverified);
+
         var campaign = as("planner").get("/api/content/" + contentOf(refused)).field("campaignId");
         var report = as("planner").get("/api/reports/campaigns/" + campaign);
         assertThat(report.body()

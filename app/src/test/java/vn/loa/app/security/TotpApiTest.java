@@ -201,6 +201,29 @@ class TotpApiTest extends PostgresApiTest {
     }
 
     @Test
+    void newRecoveryCodesReplaceTheOldOnesWithPasswordAndCode() {
+        var me = enrolled("PLANNER");
+        var api = signedIn(me.username());
+        var refused = api.post("/api/me/totp/recovery-codes", Map.of("password", OWN, "code", "000000x"));
+        assertThat(refused.error("code")).isEqualTo("is not a current code or an unused recovery code");
+        var renewed = api.post(
+                "/api/me/totp/recovery-codes",
+                Map.of("password", OWN, "code", me.recoveryCodes().get(0)));
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(200);
+        var fresh = new ArrayList<String>();
+        renewed.body().path("recoveryCodes").forEach(c -> fresh.add(c.asString()));
+        assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(me.recoveryCodes());
+        assertThat(plansWith(me.username(), me.recoveryCodes().get(1)))
+                .as("an old one")
+                .isEqualTo(401);
+        assertThat(plansWith(me.username(), fresh.get(0))).as("a new one").isEqualTo(200);
+        assertThat(as("admin")
+                        .get("/api/audit?kind=USER&subject=" + me.username() + "&action=RECOVERY_CODES_RENEWED")
+                        .text())
+                .contains("10 new recovery codes");
+    }
+
+    @Test
     void wrongCodesCountTowardTheThrottleLikeWrongPasswords() {
         var me = enrolled("PLANNER");
         clock.advance(Duration.ofSeconds(30));

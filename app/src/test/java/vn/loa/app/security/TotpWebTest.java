@@ -77,9 +77,10 @@ class TotpWebTest extends PostgresApiTest {
         var recovery = "recoveryCode=" + me.recoveryCodes().get(0) + "&code=";
         var browser = new FormSignIn(port, freshAddress());
         browser.signIn(me.username(), OWN);
-        assertThat(browser.post(SecondStep.CODE_PAGE, SecondStep.CODE_PAGE, recovery)
-                        .statusCode())
-                .isEqualTo(302);
+        var used = browser.post(SecondStep.CODE_PAGE, SecondStep.CODE_PAGE, recovery);
+        assertThat(used.statusCode()).isEqualTo(302);
+        assertThat(used.headers().firstValue("Location").orElseThrow()).endsWith("/account/security");
+        assertThat(browser.get("/account/security").body()).contains("Bạn vừa đăng nhập bằng mã khôi phục; còn 9 mã.");
         assertThat(browser.get("/review").statusCode()).isEqualTo(200);
 
         var again = new FormSignIn(port, freshAddress());
@@ -97,6 +98,23 @@ class TotpWebTest extends PostgresApiTest {
         assertThat(lapsed.headers().firstValue("Location").orElseThrow()).contains("/login?expired");
         assertThat(late.get("/review").headers().firstValue("Location").orElseThrow())
                 .endsWith("/login");
+    }
+
+    @Test
+    void anAdministratorRemovesSomeonesTwoStepSignInFromTheAdministrationPage() {
+        var me = enrolled();
+        var admin = new FormSignIn(port, freshAddress());
+        admin.signIn("admin", PASSWORD);
+        assertThat(admin.get("/admin").body())
+                .contains("id=\"totp-" + me.username() + "\"")
+                .contains("id=\"reset-totp-" + me.username() + "\"");
+        var reset = admin.post("/admin", "/admin/users/" + me.username() + "/reset-totp", "x=1");
+        assertThat(reset.statusCode()).isEqualTo(302);
+        var page = admin.get("/admin").body();
+        assertThat(page).contains("Đã gỡ xác thực hai bước của " + me.username() + ".");
+        assertThat(page).doesNotContain("id=\"totp-" + me.username() + "\"");
+        assertThat(new FormSignIn(port, freshAddress()).signIn(me.username(), OWN))
+                .doesNotContain(SecondStep.CODE_PAGE);
     }
 
     @Test
@@ -129,6 +147,13 @@ class TotpWebTest extends PostgresApiTest {
         for (var c : recoveryCodes) {
             assertThat(later).doesNotContain(c);
         }
+
+        var renewed = browser.post(page, page + "/recovery-codes", "password=" + OWN + "&" + code(recoveryCodes[9]));
+        assertThat(renewed.body()).contains("Đã tạo mã khôi phục mới");
+        var fresh = CODES.matcher(renewed.body());
+        assertThat(fresh.find()).isTrue();
+        recoveryCodes = fresh.group(1).strip().split("\n");
+        assertThat(recoveryCodes).hasSize(10);
 
         clock.advance(Duration.ofSeconds(30));
         var badPassword = browser.post(page, page + "/disable", "password=sai-mat-khau-roi&" + code(now(secret)));

@@ -237,7 +237,9 @@ public final class YouTubeConnector implements Connector {
                     PublishWarning.Kind.THUMBNAIL_NOT_SET,
                     e.platformCode(),
                     "YouTube published the video without its thumbnail (" + thumbnailRefusal(e)
-                            + "); set it in YouTube Studio"));
+                            + "); set it in YouTube Studio",
+                    // An unverified channel is refused every thumbnail: its people are told.
+                    "forbidden".equals(e.platformCode())));
         }
     }
 

@@ -408,6 +408,9 @@ class YouTubeContractTest extends WireMockPlatform {
             assertThat(w.kind()).isEqualTo(PublishWarning.Kind.THUMBNAIL_NOT_SET);
             assertThat(w.platformCode()).isEqualTo(reason);
             assertThat(w.message()).contains("without its thumbnail").contains(said);
+            assertThat(w.channelWide())
+                    .as("only an unverified channel's refusal is the channel's")
+                    .isEqualTo(reason.equals("forbidden"));
         });
         wm.verify(1, postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
         wm.verify(1, postRequestedFor(urlPathEqualTo(THUMBNAILS)));

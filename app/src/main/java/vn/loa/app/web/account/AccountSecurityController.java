@@ -1,5 +1,6 @@
 package vn.loa.app.web.account;
 
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,20 +44,31 @@ class AccountSecurityController {
 
     @PostMapping("/account/security/start")
     String start(WebUser me, Model model, Locale locale) {
-        try {
-            model.addAttribute("enrolment", totp.start(me.actor()));
-        } catch (DomainException e) {
-            return page(me, model, FormErrors.of(e, messages, locale));
-        }
-        return page(me, model, FormErrors.NONE);
+        return step(me, model, locale, () -> model.addAttribute("enrolment", totp.start(me.actor())));
     }
 
     @PostMapping("/account/security/confirm")
     String confirm(@RequestParam(required = false) String code, WebUser me, Model model, Locale locale) {
+        return step(me, model, locale, () -> shown(model, totp.confirm(me.actor(), code)));
+    }
+
+    @PostMapping("/account/security/recovery-codes")
+    String renewRecoveryCodes(
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String code,
+            WebUser me,
+            Model model,
+            Locale locale) {
+        return step(me, model, locale, () -> {
+            shown(model, totp.renewRecoveryCodes(me.actor(), password, code));
+            model.addAttribute("renewed", true);
+        });
+    }
+
+    /** One step of the section: the page again, with what the step showed or why it was refused. */
+    private String step(WebUser me, Model model, Locale locale, Runnable step) {
         try {
-            var codes = totp.confirm(me.actor(), code);
-            model.addAttribute("recoveryCodes", codes);
-            model.addAttribute("recoveryText", String.join("\n", codes));
+            step.run();
         } catch (DomainException e) {
             return page(me, model, FormErrors.of(e, messages, locale));
         }
@@ -80,10 +92,19 @@ class AccountSecurityController {
         return "redirect:/account/security";
     }
 
+    /** The recovery codes, on this answer only. */
+    private static void shown(Model model, List<String> codes) {
+        model.addAttribute("recoveryCodes", codes);
+        model.addAttribute("recoveryText", String.join("\n", codes));
+    }
+
     private String page(WebUser me, Model model, FormErrors errors) {
         model.addAttribute("status", totp.status(me.username()));
         model.addAttribute("required", me.roles().stream().anyMatch(totp.requiredRoles()::contains));
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("renewed")) {
+            model.addAttribute("renewed", false);
+        }
         return PAGE;
     }
 }
