@@ -523,6 +523,28 @@ class YouTubeContractTest extends WireMockPlatform {
     }
 
     @Test
+    void whatYouTubeDidNotKeepOfAChunkIsSentAgainAtTheHeadOfTheNext() {
+        wm.stubFor(post(urlPathEqualTo("/upload/youtube/v3/videos"))
+                .willReturn(ok().withHeader("Location", baseUrl() + SESSION)));
+        // The guide: the 308's Range says what YouTube holds, which may be less than was sent.
+        wm.stubFor(chunk("bytes 0-262143/600000").willReturn(held(99_999)));
+        wm.stubFor(chunk("bytes 100000-362143/600000").willReturn(held(362_143)));
+        wm.stubFor(
+                chunk("bytes 362144-599999/600000").willReturn(okJson("{\"kind\":\"youtube#video\",\"id\":\"vidK\"}")));
+
+        var video = resumable(new ArrayList<>()).publish(request("Phim", "Mô tả"));
+
+        assertThat(video.externalId()).isEqualTo("vidK");
+        var puts = wm.findAll(putRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")));
+        assertThat(puts)
+                .extracting(p -> p.getHeader("Content-Range"))
+                .containsExactly("bytes 0-262143/600000", "bytes 100000-362143/600000", "bytes 362144-599999/600000");
+        var film = film();
+        assertThat(puts.get(1).getBody()).isEqualTo(Arrays.copyOfRange(film, 100_000, 362_144));
+        assertThat(puts.get(2).getBody()).isEqualTo(Arrays.copyOfRange(film, 362_144, FILE));
+    }
+
+    @Test
     void anUploadWhoseLastAnswerWasLostIsFoundFromItsSessionAndAnExpiredOneStartsAgain() {
         wm.stubFor(chunk("bytes */600000")
                 .willReturn(okJson("{\"kind\":\"youtube#video\",\"id\":\"vidDone\","
