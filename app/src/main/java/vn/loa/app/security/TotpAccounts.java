@@ -245,7 +245,10 @@ public class TotpAccounts {
         throttle.succeeded(username);
     }
 
-    /** An administrator removes someone's second factor (a lost phone and no recovery code left). */
+    /**
+     * An administrator removes someone's second factor (a lost phone and no recovery code left);
+     * the person's open sessions end.
+     */
     @Transactional
     public void reset(Actor actor, String username) {
         Permissions.requireAny(actor, "reset a second factor", Role.ADMIN);
@@ -254,11 +257,14 @@ public class TotpAccounts {
             throw InvalidInput.of("username", "has no TOTP to reset");
         }
         remove(username);
+        // The phone may be in someone else's hands: sessions opened with it end too.
+        accounts.endSessions(username);
         record(
                 username,
                 actor.username(),
                 "TOTP_RESET",
-                "authenticator and recovery codes removed by an administrator; the person may enrol again");
+                "authenticator and recovery codes removed by an administrator; sessions ended; the person may enrol"
+                        + " again");
     }
 
     private Check check(String username, String code) {

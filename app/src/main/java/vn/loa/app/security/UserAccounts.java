@@ -277,6 +277,14 @@ public class UserAccounts implements UserDetailsService {
         return new OneTimePassword(user.getUsername(), password);
     }
 
+    /** Every open session of the person ends on its next page (their session epoch moves on). */
+    @Transactional
+    public void endSessions(String username) {
+        jdbc.sql("UPDATE app_user SET session_epoch = session_epoch + 1 WHERE username = ?")
+                .param(username)
+                .update();
+    }
+
     /** An administrator changes someone's roles (and the organisation a partner admin is bound to). */
     @Transactional
     public LoaUser changeRoles(Actor actor, String username, Set<Role> roles, String organisation) {

@@ -103,6 +103,13 @@ class TotpWebTest extends PostgresApiTest {
     @Test
     void anAdministratorRemovesSomeonesTwoStepSignInFromTheAdministrationPage() {
         var me = enrolled();
+        var person = new FormSignIn(port, freshAddress());
+        person.signIn(me.username(), OWN);
+        person.post(
+                SecondStep.CODE_PAGE,
+                SecondStep.CODE_PAGE,
+                "recoveryCode=" + me.recoveryCodes().get(0));
+        assertThat(person.get("/review").statusCode()).isEqualTo(200);
         var admin = new FormSignIn(port, freshAddress());
         admin.signIn("admin", PASSWORD);
         assertThat(admin.get("/admin").body())
@@ -113,6 +120,9 @@ class TotpWebTest extends PostgresApiTest {
         var page = admin.get("/admin").body();
         assertThat(page).contains("Đã gỡ xác thực hai bước của " + me.username() + ".");
         assertThat(page).doesNotContain("id=\"totp-" + me.username() + "\"");
+        assertThat(person.get("/review").headers().firstValue("Location").orElseThrow())
+                .as("the person's open session ended")
+                .endsWith("/login");
         assertThat(new FormSignIn(port, freshAddress()).signIn(me.username(), OWN))
                 .doesNotContain(SecondStep.CODE_PAGE);
     }
