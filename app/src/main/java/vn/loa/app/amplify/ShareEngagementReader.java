@@ -154,7 +154,7 @@ public class ShareEngagementReader {
 
     /** One platform call per batch of the platform's size; empty when the platform cannot be read now. */
     private Optional<Map<String, EngagementSnapshot>> read(ChannelAccess access, List<DueShare> shares) {
-        if (access == null || usage.shouldSlowDown(access.platform())) {
+        if (access == null || usage.shouldSlowDown(access.platform(), access.externalId())) {
             return Optional.empty();
         }
         var connector = connectors.forPlatform(access.platform());
@@ -226,7 +226,7 @@ public class ShareEngagementReader {
                 a = youtube.map(y -> new ChannelAccess(Platform.YOUTUBE, page.externalId(), y.credentials()))
                         .orElse(null);
             }
-            if (a == null || usage.shouldSlowDown(a.platform())) {
+            if (a == null || usage.shouldSlowDown(a.platform(), a.externalId())) {
                 continue;
             }
             try {

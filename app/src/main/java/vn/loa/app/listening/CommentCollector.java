@@ -108,7 +108,9 @@ public class CommentCollector {
         var cursors = new ArrayList<CommentStore.Cursor>();
         for (var post : posts) {
             var channel = known.get(post.channelId());
-            if (channel == null || run.resting(channel.id()) || usage.shouldSlowDown(channel.platform())) {
+            if (channel == null
+                    || run.resting(channel.id())
+                    || usage.shouldSlowDown(channel.platform(), channel.externalId())) {
                 deferred++;
                 continue;
             }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.app.engagement.EngagementRuns;
+import vn.loa.app.engagement.UsageGovernor;
 import vn.loa.app.support.EngineTestBase;
 import vn.loa.connectors.Platform;
 
@@ -33,6 +34,9 @@ class ListeningTest extends EngineTestBase {
 
     @Autowired
     EngagementRuns runs;
+
+    @Autowired
+    UsageGovernor usage;
 
     @BeforeEach
     void ownRuns() {
@@ -72,6 +76,33 @@ class ListeningTest extends EngineTestBase {
 
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    @Test
+    void aPageNearItsOwnBudgetHasItsCommentsReadLaterAndOtherPagesNow() {
+        var busy = connected("FACEBOOK");
+        var calm = connected("FACEBOOK");
+        var busyPost = publishedPost(busy, "society");
+        var calmPost = publishedPost(calm, "society");
+        topic("Tin đồn cấm đường " + unique(), "RUMOUR", List.of("cấm đường"), List.of(themeId("society")));
+        sandbox.state().addComment(busyPost, "fb-user-1", "Mai cấm đường thật không?", clock.instant(), 0);
+        sandbox.state().addComment(calmPost, "fb-user-2", "Mai cấm đường thật không?", clock.instant(), 0);
+        clock.advance(Duration.ofMinutes(5));
+        // X-Page-Usage said the busy page is at 95 % of its own budget (to any node: the reading is shared).
+        usage.observed(Platform.FACEBOOK, "page:" + externalId(busy), 95, null);
+
+        var before = sandbox.requestsServed();
+        runs.runNow();
+        var calls = sandbox.latestRequests(sandbox.requestsServed() - before);
+        assertThat(calls).noneMatch(r -> r.endsWith(busyPost + "/comments"));
+        assertThat(calls).anyMatch(r -> r.endsWith(calmPost + "/comments"));
+
+        clock.advance(Duration.ofMinutes(6));
+        before = sandbox.requestsServed();
+        runs.runNow();
+        assertThat(sandbox.latestRequests(sandbox.requestsServed() - before))
+                .as("five minutes on, the reading is stale")
+                .anyMatch(r -> r.endsWith(busyPost + "/comments"));
     }
 
     @Test

@@ -74,6 +74,13 @@ class TotpRequiredRolesTest extends PostgresApiTest {
     }
 
     @Test
+    void theSettingAsLoaStartedWithIsInTheAuditTrail() {
+        var audit = as("admin").get("/api/audit?kind=SETTING&subject=" + TotpRequirement.SETTING);
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.text()).contains("two-step sign-in required of: (none) → APPROVER");
+    }
+
+    @Test
     void onTheWebAnApproverWithoutTotpIsSentToEnrolAfterThePassword() {
         var who = person(OWN, "APPROVER");
         var browser = new FormSignIn(port, freshAddress());
