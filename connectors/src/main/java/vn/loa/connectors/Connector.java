@@ -49,6 +49,15 @@ public interface Connector {
         return findPublished(request, since);
     }
 
+    /**
+     * Finishes a post that settling found on the platform (the write went through, its answer was
+     * lost): what the platform takes only once the post exists and publishing would have done next
+     * (YouTube: the cover as thumbnail). Never fails: answers what it could not do.
+     */
+    default List<PublishWarning> completeFound(PublishRequest request, PublishedPost found) {
+        return List.of();
+    }
+
     /** Posts the platform's scheduler holds for the channel, for reconciliation. */
     List<PublishedPost> listNativelyScheduled(ChannelAccess channel);
 

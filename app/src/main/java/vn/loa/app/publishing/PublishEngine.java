@@ -2,6 +2,7 @@ package vn.loa.app.publishing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -307,10 +308,7 @@ public class PublishEngine implements DisposableBean {
             if (step instanceof NextStep.Published p) {
                 if (ledger.finish(attemptId, AttemptResult.published(p.externalRef(), p.summary()), now)) {
                     progress.recordPublished(delivery, p.externalRef());
-                    notices.add(deliveryId, p.warnings(), now);
-                    p.warnings().stream()
-                            .filter(PublishWarning::channelWide)
-                            .forEach(w -> pauses.postsIncomplete(channel.id(), delivery.contentId(), w.message()));
+                    warned(delivery, p.warnings(), now);
                     metrics.outcome(platform, AttemptOutcome.PUBLISHED, null);
                 }
             } else if (step instanceof NextStep.RetryAt r) {
@@ -368,16 +366,19 @@ public class PublishEngine implements DisposableBean {
             var channel = channels.find(u.channelId()).orElseThrow();
             try {
                 var request = request(u.contentId(), channel, null);
-                var found = connectors
-                        .forPlatform(channel.platform())
-                        .findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)), u.receipt());
+                var connector = connectors.forPlatform(channel.platform());
+                var found = connector.findPublished(request, u.startedAt().minus(Duration.ofMinutes(1)), u.receipt());
+                // Found, it gets what publishing would have done next once the platform answered.
+                var warnings =
+                        found.isPresent() ? connector.completeFound(request, found.get()) : List.<PublishWarning>of();
                 tx.executeWithoutResult(status -> {
                     var at = clock.instant();
                     if (found.isPresent()) {
                         var ref = found.get().externalId();
                         if (ledger.finish(
                                 u.attemptId(), AttemptResult.published(ref, "settled: found on the platform"), at)) {
-                            progress.recordPublished(u.deliveryId(), ref);
+                            var published = progress.recordPublished(u.deliveryId(), ref);
+                            warned(published, warnings, at);
                             metrics.outcome(channel.platform(), AttemptOutcome.PUBLISHED, null);
                         }
                     } else if (ledger.finish(
@@ -402,6 +403,17 @@ public class PublishEngine implements DisposableBean {
             }
         }
         return settled;
+    }
+
+    /**
+     * Keeps what the platform did not do of what was asked with a published post, and tells the
+     * channel's people when the cause lies with the channel. Runs in the outcome's transaction.
+     */
+    private void warned(Delivery delivery, List<PublishWarning> warnings, Instant at) {
+        notices.add(delivery.id(), warnings, at);
+        warnings.stream()
+                .filter(PublishWarning::channelWide)
+                .forEach(w -> pauses.postsIncomplete(delivery.channelId(), delivery.contentId(), w.message()));
     }
 
     private PublishRequest request(long contentId, Channel channel, String idempotencyKey) {

@@ -2,12 +2,15 @@ package vn.loa.app.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.loa.app.support.EngineTestBase;
 import vn.loa.connectors.sandbox.Fault;
+import vn.loa.connectors.sandbox.PlatformSandbox;
 
 /**
  * YouTube uploads through the engine and the sandbox: an upload cut off partway resumes from the
@@ -16,6 +19,12 @@ import vn.loa.connectors.sandbox.Fault;
 class YouTubeUploadEngineTest extends EngineTestBase {
 
     private static final String CHUNKS = "PUT /upload/youtube/v3/videos";
+
+    @BeforeAll
+    static void shortStalls() {
+        // Longer than the tests' 1 s read timeout, so that a TIMEOUT_AFTER_WRITE answer is lost.
+        PlatformSandbox.stallFor(Duration.ofMillis(1_500));
+    }
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -102,6 +111,29 @@ class YouTubeUploadEngineTest extends EngineTestBase {
                 .singleElement()
                 .asString()
                 .contains("verified");
+    }
+
+    @Test
+    void aVideoWhoseUploadAnswerWasLostIsFoundFromItsSessionAndStillGetsItsThumbnail() {
+        clock.set(Instant.parse("2026-11-23T01:00:00Z"));
+        var channel = connected("YOUTUBE");
+        var delivery = videoScheduled(channel, "2026-11-23T09:00:00+07:00", sandboxMedia("cover.jpg"));
+        clock.set(Instant.parse("2026-11-23T02:00:00Z"));
+        long sessions = sandbox.youTubeUploadSessions();
+        // YouTube makes the video, then its answer comes too late: the outcome is unknown.
+        sandbox.injectOn(CHUNKS, Fault.TIMEOUT_AFTER_WRITE, 1);
+
+        engine.publishDueNow();
+        assertThat(attempts(delivery)).containsExactly("UNKNOWN");
+
+        engine.settle();
+
+        var settled = as("planner").get("/api/deliveries/" + delivery);
+        assertThat(settled.field("status")).isEqualTo("PUBLISHED");
+        assertThat(attempts(delivery)).as("found from the kept session").containsExactly("PUBLISHED");
+        assertThat(sandbox.youTubeUploadSessions() - sessions).isEqualTo(1);
+        assertThat(postsOn(channel)).isEqualTo(1);
+        assertThat(sandbox.youTubeThumbnailOf(settled.field("externalRef"))).isEqualTo(20_000L);
     }
 
     private String receipt(long delivery) {

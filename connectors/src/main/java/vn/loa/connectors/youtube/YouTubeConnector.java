@@ -206,6 +206,14 @@ public final class YouTubeConnector implements Connector {
                 warnings);
     }
 
+    /** A video found by settling gets its thumbnail as an answered upload would have. */
+    @Override
+    public List<PublishWarning> completeFound(PublishRequest request, PublishedPost found) {
+        return request.cover() == null
+                ? List.of()
+                : thumbnail(request, oauth(request.channel()).projectId(), found.externalId());
+    }
+
     /**
      * Sets the variant's cover as the video's custom thumbnail: {@code thumbnails.set} (about 50
      * units, image/jpeg, image/png or application/octet-stream, sent in one request), once the video
