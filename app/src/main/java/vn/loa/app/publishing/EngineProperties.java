@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        connector's read timeout, or a slow call could be settled and retried while it still runs
  * @param threadsPerPlatform publish calls in flight per platform on this node; one slow platform
  *                        fills only its own pool
+ * @param recorders       threads storing the calls' outcomes; fewer than the connection pool holds
  * @param maxAttempts     attempts after passing failures before a delivery fails
  * @param retryBase       first backoff; doubled per attempt, with jitter
  * @param retryCap        longest backoff
@@ -30,6 +31,7 @@ public record EngineProperties(
         Integer batchSize,
         Duration lease,
         Integer threadsPerPlatform,
+        Integer recorders,
         Integer maxAttempts,
         Duration retryBase,
         Duration retryCap) {
@@ -43,6 +45,7 @@ public record EngineProperties(
         batchSize = batchSize == null ? 200 : batchSize;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         threadsPerPlatform = threadsPerPlatform == null ? 128 : threadsPerPlatform;
+        recorders = recorders == null ? 6 : recorders;
         maxAttempts = maxAttempts == null ? 6 : maxAttempts;
         retryBase = retryBase == null ? Duration.ofSeconds(10) : retryBase;
         retryCap = retryCap == null ? Duration.ofMinutes(10) : retryCap;

@@ -8,9 +8,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -74,6 +76,14 @@ public class PublishEngine implements DisposableBean {
     private final Map<Platform, ExecutorService> pools = new EnumMap<>(Platform.class);
     /** Calls handed to each pool and not finished: what this node can still take is the rest of its threads. */
     private final Map<Platform, AtomicInteger> inFlight = new EnumMap<>(Platform.class);
+    /**
+     * Store the outcomes, so a publish thread is free for its next call as soon as the platform has
+     * answered: recording on the calling thread kept it from the next call for the outcome's
+     * transaction and the wait for a connection, and that, not the platform, set the burst's pace
+     * (docs/benchmarks.md, same-second burst). Fewer threads than the connection pool holds, so
+     * the dispatcher's claims still find a connection.
+     */
+    private final ExecutorService recorders;
 
     public PublishEngine(
             PublishLedger ledger,
@@ -117,7 +127,24 @@ public class PublishEngine implements DisposableBean {
                 return t;
             }));
         }
+        // Bounded: when outcomes pile up faster than they are stored, the publish thread stores its
+        // own (and takes no new call meanwhile) rather than the queue growing without end.
+        this.recorders = new ThreadPoolExecutor(
+                properties.recorders(),
+                properties.recorders(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(2 * properties.threadsPerPlatform()),
+                r -> {
+                    var t = new Thread(r, "publish-recorder");
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
     }
+
+    /** What a platform call came to, before it is stored. */
+    private record Called(Prepared prepared, NextStep step, ConnectorException failure) {}
 
     /** A claimed delivery with everything its platform call needs, gathered in the claim transaction. */
     private record Prepared(
@@ -140,8 +167,8 @@ public class PublishEngine implements DisposableBean {
             // One call's worth waiting behind those running, so the next claim is made while the
             // calls are out: claiming only for idle threads put a claim between every wave of calls
             // (docs/benchmarks.md, same-second burst). No more, so a burst still spreads over nodes.
-            int free =
-                    2 * properties.threadsPerPlatform() - inFlight.get(platform).get();
+            int threads = properties.threadsPerPlatform();
+            int free = threads + threads / 2 - inFlight.get(platform).get();
             room.put(platform, free);
             any |= free > 0;
         }
@@ -153,13 +180,19 @@ public class PublishEngine implements DisposableBean {
             var platform = p.channel().platform();
             inFlight.get(platform).incrementAndGet();
             pools.get(platform).execute(() -> {
+                Called called;
                 try {
-                    attempt(p);
+                    called = call(p);
                 } finally {
                     inFlight.get(platform).decrementAndGet();
-                    // Its channel and this node have room for the next due delivery.
+                    // This node has a thread for the next due delivery.
                     wake.claim();
                 }
+                recorders.execute(() -> {
+                    store(called);
+                    // Its channel has room for the next one once the delivery is no longer publishing.
+                    wake.claim();
+                });
             });
         }
         return prepared.size();
@@ -174,7 +207,7 @@ public class PublishEngine implements DisposableBean {
             room.put(platform, properties.batchSize());
         }
         while (!(prepared = claim(room)).isEmpty()) {
-            prepared.forEach(this::attempt);
+            prepared.forEach(p -> store(call(p)));
             total += prepared.size();
         }
         return total;
@@ -245,8 +278,8 @@ public class PublishEngine implements DisposableBean {
         return claimed;
     }
 
-    /** One attempt at one claimed delivery: the platform call, then its outcome recorded. */
-    private void attempt(Prepared p) {
+    /** One attempt at one claimed delivery: the platform call, or why it was not made. */
+    private Called call(Prepared p) {
         var claim = p.claim();
         var channel = p.channel();
         var started = clock.instant();
@@ -281,8 +314,20 @@ public class PublishEngine implements DisposableBean {
                 step = new NextStep.Settle("unexpected " + e.getClass().getSimpleName());
             }
         }
+        return new Called(p, step, failure);
+    }
+
+    /** The outcome of an attempt, stored. */
+    private void store(Called called) {
+        var claim = called.prepared().claim();
+        var step = called.step();
         try {
-            record(claim.attemptId(), p.delivery(), channel, step, Failure.of(failure));
+            record(
+                    claim.attemptId(),
+                    called.prepared().delivery(),
+                    called.prepared().channel(),
+                    step,
+                    Failure.of(called.failure()));
             if (step instanceof NextStep.RetryAt r) {
                 timer.dueAt(r.at());
             } else if (step instanceof NextStep.Settle) {
@@ -437,6 +482,11 @@ public class PublishEngine implements DisposableBean {
             if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
                 log.warn("Attempts still in flight after 30 s at shutdown; they settle as unknown outcomes");
             }
+        }
+        // Only now: the calls that ended hand their outcomes to the recorders until the pools stop.
+        recorders.shutdown();
+        if (!recorders.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("Outcomes still unstored after 30 s at shutdown; they settle as unknown outcomes");
         }
     }
 
