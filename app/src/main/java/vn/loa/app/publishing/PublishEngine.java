@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -77,13 +78,20 @@ public class PublishEngine implements DisposableBean {
     /** Calls handed to each pool and not finished: what this node can still take is the rest of its threads. */
     private final Map<Platform, AtomicInteger> inFlight = new EnumMap<>(Platform.class);
     /**
-     * Store the outcomes, so a publish thread is free for its next call as soon as the platform has
-     * answered: recording on the calling thread kept it from the next call for the outcome's
-     * transaction and the wait for a connection, and that, not the platform, set the burst's pace
-     * (docs/benchmarks.md, same-second burst). Fewer threads than the connection pool holds, so
-     * the dispatcher's claims still find a connection.
+     * The calls' outcomes waiting to be stored. Recorder threads store them, so a publish thread is
+     * free for its next call as soon as the platform has answered: recording on the calling thread
+     * kept it from the next call for the outcome's transaction and the wait for a connection, and
+     * that, not the platform, set the burst's pace (docs/benchmarks.md, same-second burst). Fewer
+     * recorders than the connection pool holds, so the dispatcher's claims still find a connection.
+     * Bounded: when it is full the publish thread stores its own outcome (and takes no new call
+     * meanwhile) rather than the queue growing without end.
      */
-    private final ExecutorService recorders;
+    private final BlockingQueue<Called> outcomes;
+
+    private final List<Thread> recorders = new ArrayList<>();
+    private volatile boolean recording = true;
+    /** Outcomes stored in one transaction: one commit for what waited, not one per outcome. */
+    private static final int OUTCOMES_PER_TRANSACTION = 50;
 
     public PublishEngine(
             PublishLedger ledger,
@@ -127,20 +135,13 @@ public class PublishEngine implements DisposableBean {
                 return t;
             }));
         }
-        // Bounded: when outcomes pile up faster than they are stored, the publish thread stores its
-        // own (and takes no new call meanwhile) rather than the queue growing without end.
-        this.recorders = new ThreadPoolExecutor(
-                properties.recorders(),
-                properties.recorders(),
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(2 * properties.threadsPerPlatform()),
-                r -> {
-                    var t = new Thread(r, "publish-recorder");
-                    t.setDaemon(true);
-                    return t;
-                },
-                new ThreadPoolExecutor.CallerRunsPolicy());
+        this.outcomes = new ArrayBlockingQueue<>(2 * properties.threadsPerPlatform());
+        for (int i = 0; i < properties.recorders(); i++) {
+            var t = new Thread(this::recordOutcomes, "publish-recorder-" + i);
+            t.setDaemon(true);
+            t.start();
+            recorders.add(t);
+        }
     }
 
     /** What a platform call came to, before it is stored. */
@@ -188,11 +189,10 @@ public class PublishEngine implements DisposableBean {
                     // This node has a thread for the next due delivery.
                     wake.claim();
                 }
-                recorders.execute(() -> {
+                if (!outcomes.offer(called)) {
                     store(called);
-                    // Its channel has room for the next one once the delivery is no longer publishing.
                     wake.claim();
-                });
+                }
             });
         }
         return prepared.size();
@@ -317,22 +317,80 @@ public class PublishEngine implements DisposableBean {
         return new Called(p, step, failure);
     }
 
-    /** The outcome of an attempt, stored. */
+    /** A recorder thread: stores what waits, a transaction at a time, until the engine drains. */
+    private void recordOutcomes() {
+        var batch = new ArrayList<Called>(OUTCOMES_PER_TRANSACTION);
+        while (recording || !outcomes.isEmpty()) {
+            try {
+                var first = outcomes.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                outcomes.drainTo(batch, OUTCOMES_PER_TRANSACTION - 1);
+                storeAll(batch);
+                // Their channels have room for the next ones once the deliveries are no longer publishing.
+                wake.claim();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Recorder failed; its outcomes are settled after their lease", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * Stores several outcomes in one transaction; should it fail, each is stored in its own, so
+     * one bad outcome does not leave the others unstored. (A metric counted in the failed
+     * transaction is then counted twice; the ledger is not.)
+     */
+    private void storeAll(List<Called> batch) {
+        if (batch.size() == 1) {
+            store(batch.get(0));
+            return;
+        }
+        // In item order, so two recorders storing outcomes of the same items lock them in one order.
+        batch.sort(
+                Comparator.comparingLong((Called c) -> c.prepared().delivery().contentId())
+                        .thenComparingLong(c -> c.prepared().delivery().id()));
+        try {
+            tx.executeWithoutResult(status -> batch.forEach(this::apply));
+        } catch (RuntimeException e) {
+            log.warn("Storing {} outcomes together failed ({}); one by one", batch.size(), e.toString());
+            batch.forEach(this::store);
+            return;
+        }
+        batch.forEach(this::afterStored);
+    }
+
+    private void apply(Called called) {
+        var claim = called.prepared().claim();
+        apply(
+                claim.attemptId(),
+                called.prepared().delivery(),
+                called.prepared().channel(),
+                called.step(),
+                Failure.of(called.failure()));
+    }
+
+    /** What a stored outcome sets going: a retry's timer, or the settler. */
+    private void afterStored(Called called) {
+        if (called.step() instanceof NextStep.RetryAt r) {
+            timer.dueAt(r.at());
+        } else if (called.step() instanceof NextStep.Settle) {
+            wake.everything();
+        }
+    }
+
+    /** The outcome of an attempt, stored in a transaction of its own. */
     private void store(Called called) {
         var claim = called.prepared().claim();
-        var step = called.step();
         try {
-            record(
-                    claim.attemptId(),
-                    called.prepared().delivery(),
-                    called.prepared().channel(),
-                    step,
-                    Failure.of(called.failure()));
-            if (step instanceof NextStep.RetryAt r) {
-                timer.dueAt(r.at());
-            } else if (step instanceof NextStep.Settle) {
-                wake.everything();
-            }
+            tx.executeWithoutResult(status -> apply(called));
+            afterStored(called);
         } catch (RuntimeException e) {
             // The outcome could not be stored: the attempt stays PENDING and is settled after its lease.
             log.error("Could not record the outcome of delivery {}; it will be settled", claim.deliveryId(), e);
@@ -344,52 +402,50 @@ public class PublishEngine implements DisposableBean {
                 "the channel is not connected to " + channel.platform().displayName());
     }
 
-    /** Stores what the step means for the attempt and its delivery, in one transaction. */
-    private void record(long attemptId, Delivery delivery, Channel channel, NextStep step, Failure failure) {
+    /** Stores what the step means for the attempt and its delivery, in the caller's transaction. */
+    private void apply(long attemptId, Delivery delivery, Channel channel, NextStep step, Failure failure) {
         var deliveryId = delivery.id();
         var platform = channel.platform();
-        tx.executeWithoutResult(status -> {
-            var now = clock.instant();
-            if (step instanceof NextStep.Published p) {
-                if (ledger.finish(attemptId, AttemptResult.published(p.externalRef(), p.summary()), now)) {
-                    progress.recordPublished(delivery, p.externalRef());
-                    warned(delivery, p.warnings(), now);
-                    metrics.outcome(platform, AttemptOutcome.PUBLISHED, null);
-                }
-            } else if (step instanceof NextStep.RetryAt r) {
-                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.RETRY, failure, r.reason()), now)) {
-                    progress.retryLater(deliveryId, r.reason());
-                    ledger.retryNotBefore(deliveryId, r.at());
-                    if (r.channelCooldown()) {
-                        pauses.coolDown(channel.id(), r.at());
-                    }
-                    metrics.retry(platform);
-                    metrics.outcome(platform, AttemptOutcome.RETRY, failure);
-                }
-            } else if (step instanceof NextStep.HoldForReconnect h) {
-                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.HELD, failure, h.reason()), now)) {
-                    progress.hold(deliveryId, h.reason());
-                    pauses.pause(channel.id(), h.reason());
-                    metrics.outcome(platform, AttemptOutcome.HELD, failure);
-                }
-            } else if (step instanceof NextStep.HoldWhileStopped h) {
-                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.HELD, null, h.reason()), now)) {
-                    emergency.hold(deliveryId, h.stopId(), h.reason());
-                    metrics.outcome(platform, AttemptOutcome.HELD, null);
-                }
-            } else if (step instanceof NextStep.Fail f) {
-                if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.FAILED, failure, f.reason()), now)) {
-                    progress.recordFailed(deliveryId, f.reason());
-                    if (f.alertChannel()) {
-                        pauses.postsNotPublic(channel.id(), delivery.contentId(), f.reason());
-                    }
-                    metrics.outcome(platform, AttemptOutcome.FAILED, failure);
-                }
-            } else if (step instanceof NextStep.Settle s) {
-                ledger.markUnknown(attemptId, AttemptResult.unknown(failure, s.reason()), now);
-                metrics.outcome(platform, AttemptOutcome.UNKNOWN, failure);
+        var now = clock.instant();
+        if (step instanceof NextStep.Published p) {
+            if (ledger.finish(attemptId, AttemptResult.published(p.externalRef(), p.summary()), now)) {
+                progress.recordPublished(delivery, p.externalRef());
+                warned(delivery, p.warnings(), now);
+                metrics.outcome(platform, AttemptOutcome.PUBLISHED, null);
             }
-        });
+        } else if (step instanceof NextStep.RetryAt r) {
+            if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.RETRY, failure, r.reason()), now)) {
+                progress.retryLater(deliveryId, r.reason());
+                ledger.retryNotBefore(deliveryId, r.at());
+                if (r.channelCooldown()) {
+                    pauses.coolDown(channel.id(), r.at());
+                }
+                metrics.retry(platform);
+                metrics.outcome(platform, AttemptOutcome.RETRY, failure);
+            }
+        } else if (step instanceof NextStep.HoldForReconnect h) {
+            if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.HELD, failure, h.reason()), now)) {
+                progress.hold(deliveryId, h.reason());
+                pauses.pause(channel.id(), h.reason());
+                metrics.outcome(platform, AttemptOutcome.HELD, failure);
+            }
+        } else if (step instanceof NextStep.HoldWhileStopped h) {
+            if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.HELD, null, h.reason()), now)) {
+                emergency.hold(deliveryId, h.stopId(), h.reason());
+                metrics.outcome(platform, AttemptOutcome.HELD, null);
+            }
+        } else if (step instanceof NextStep.Fail f) {
+            if (ledger.finish(attemptId, AttemptResult.notOut(AttemptOutcome.FAILED, failure, f.reason()), now)) {
+                progress.recordFailed(deliveryId, f.reason());
+                if (f.alertChannel()) {
+                    pauses.postsNotPublic(channel.id(), delivery.contentId(), f.reason());
+                }
+                metrics.outcome(platform, AttemptOutcome.FAILED, failure);
+            }
+        } else if (step instanceof NextStep.Settle s) {
+            ledger.markUnknown(attemptId, AttemptResult.unknown(failure, s.reason()), now);
+            metrics.outcome(platform, AttemptOutcome.UNKNOWN, failure);
+        }
     }
 
     /**
@@ -484,9 +540,12 @@ public class PublishEngine implements DisposableBean {
             }
         }
         // Only now: the calls that ended hand their outcomes to the recorders until the pools stop.
-        recorders.shutdown();
-        if (!recorders.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("Outcomes still unstored after 30 s at shutdown; they settle as unknown outcomes");
+        recording = false;
+        for (var recorder : recorders) {
+            recorder.join(30_000);
+        }
+        if (!outcomes.isEmpty()) {
+            log.warn("Outcomes still unstored at shutdown; they settle as unknown outcomes");
         }
     }
 
