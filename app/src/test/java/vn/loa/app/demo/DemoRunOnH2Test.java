@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ import vn.loa.connectors.sandbox.PlatformSandbox;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class DemoRunOnH2Test {
+
+    private static final ZoneId CITY = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final Path DATA;
 
@@ -225,7 +228,9 @@ class DemoRunOnH2Test {
             assertThat(s.path("kind").asString()).isEqualTo("SPIKE");
             assertThat(s.path("topicId").asLong()).isEqualTo(rumour);
         });
-        assertThat(leader.get("/api/reports/period?from=" + LocalDate.now().minusDays(3) + "&to=" + LocalDate.now())
+        // Report periods are days in the city's zone: after 17:00 UTC the city is already on tomorrow.
+        var today = LocalDate.now(CITY);
+        assertThat(leader.get("/api/reports/period?from=" + today.minusDays(3) + "&to=" + today)
                         .body()
                         .path("listening")
                         .path("topics")
