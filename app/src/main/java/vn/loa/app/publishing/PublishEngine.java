@@ -165,9 +165,10 @@ public class PublishEngine implements DisposableBean {
         var room = new EnumMap<Platform, Integer>(Platform.class);
         boolean any = false;
         for (var platform : Platform.values()) {
-            // One call's worth waiting behind those running, so the next claim is made while the
-            // calls are out: claiming only for idle threads put a claim between every wave of calls
-            // (docs/benchmarks.md, same-second burst). No more, so a burst still spreads over nodes.
+            // Half a wave waiting behind the calls running, so the next claim is made while the calls
+            // are out: claiming only for idle threads put a claim between every wave of calls
+            // (docs/benchmarks.md, same-second burst). No more: a node holding twice its threads
+            // took all of the channels' room, and a second node found nothing to claim.
             int threads = properties.threadsPerPlatform();
             int free = threads + threads / 2 - inFlight.get(platform).get();
             room.put(platform, free);
@@ -322,7 +323,8 @@ public class PublishEngine implements DisposableBean {
         var batch = new ArrayList<Called>(OUTCOMES_PER_TRANSACTION);
         while (recording || !outcomes.isEmpty()) {
             try {
-                var first = outcomes.poll(100, TimeUnit.MILLISECONDS);
+                // A second at most to see the drain; no interrupt, which could cut a transaction short.
+                var first = outcomes.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -366,16 +368,6 @@ public class PublishEngine implements DisposableBean {
         batch.forEach(this::afterStored);
     }
 
-    private void apply(Called called) {
-        var claim = called.prepared().claim();
-        apply(
-                claim.attemptId(),
-                called.prepared().delivery(),
-                called.prepared().channel(),
-                called.step(),
-                Failure.of(called.failure()));
-    }
-
     /** What a stored outcome sets going: a retry's timer, or the settler. */
     private void afterStored(Called called) {
         if (called.step() instanceof NextStep.RetryAt r) {
@@ -402,8 +394,13 @@ public class PublishEngine implements DisposableBean {
                 "the channel is not connected to " + channel.platform().displayName());
     }
 
-    /** Stores what the step means for the attempt and its delivery, in the caller's transaction. */
-    private void apply(long attemptId, Delivery delivery, Channel channel, NextStep step, Failure failure) {
+    /** Stores what the call's step means for the attempt and its delivery, in the caller's transaction. */
+    private void apply(Called called) {
+        long attemptId = called.prepared().claim().attemptId();
+        var delivery = called.prepared().delivery();
+        var channel = called.prepared().channel();
+        var step = called.step();
+        var failure = Failure.of(called.failure());
         var deliveryId = delivery.id();
         var platform = channel.platform();
         var now = clock.instant();

@@ -161,12 +161,7 @@ class PublishBurstBenchmark {
                     .query((rs, row) -> String.format(
                             "p50 %.0f, p99 %.0f, max %.0f", rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)))
                     .single();
-            var byNode = jdbc.sql(
-                            "SELECT a.node, COUNT(*) FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id"
-                                    + " WHERE a.outcome = 'PUBLISHED' AND d.id >= ? GROUP BY a.node ORDER BY a.node")
-                    .param(firstMeasured)
-                    .query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
-                    .list();
+            var byNode = publishedByNode(jdbc, firstMeasured, Long.MAX_VALUE);
             var span = jdbc.sql("SELECT EXTRACT(EPOCH FROM (MAX(a.started_at) - MIN(a.started_at)))"
                             + " FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id WHERE d.id >= ?")
                     .param(firstMeasured)
@@ -187,12 +182,7 @@ class PublishBurstBenchmark {
                     percentile(lateness, 0.99),
                     lateness.get(lateness.size() - 1),
                     lateness.size());
-            var warmedBy = jdbc.sql(
-                            "SELECT a.node, COUNT(*) FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id"
-                                    + " WHERE a.outcome = 'PUBLISHED' AND d.id < ? GROUP BY a.node ORDER BY a.node")
-                    .param(firstMeasured)
-                    .query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
-                    .list();
+            var warmedBy = publishedByNode(jdbc, 0, firstMeasured);
             System.out.printf(
                     "BENCH due to published, all nodes, ms: %s; published by %s (warm-up by %s)%n",
                     recorded, byNode, warmedBy);
@@ -250,6 +240,16 @@ class PublishBurstBenchmark {
                 timer.dueAt(minute.plusSeconds(second));
             }
         }
+    }
+
+    /** "node count" per node, for the deliveries with ids in [from, to). */
+    private static List<String> publishedByNode(JdbcClient jdbc, long from, long to) {
+        return jdbc.sql("SELECT a.node, COUNT(*) FROM publish_attempt a JOIN delivery d ON d.id = a.delivery_id"
+                        + " WHERE a.outcome = 'PUBLISHED' AND d.id >= ? AND d.id < ? GROUP BY a.node ORDER BY a.node")
+                .param(from)
+                .param(to)
+                .query((rs, row) -> rs.getString(1) + " " + rs.getLong(2))
+                .list();
     }
 
     private static long published(JdbcClient jdbc) {
