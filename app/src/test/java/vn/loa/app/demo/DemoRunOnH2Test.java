@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.loa.app.config.LoaProperties;
 import vn.loa.app.engagement.EngagementRuns;
 import vn.loa.app.support.Api;
 import vn.loa.connectors.Platform;
@@ -38,8 +38,6 @@ import vn.loa.connectors.sandbox.PlatformSandbox;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class DemoRunOnH2Test {
-
-    private static final ZoneId CITY = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final Path DATA;
 
@@ -66,6 +64,9 @@ class DemoRunOnH2Test {
 
     @Autowired
     DemoData demoData;
+
+    @Autowired
+    LoaProperties loa;
 
     @Test
     void healthIsUpWithoutSigningIn() {
@@ -229,7 +230,7 @@ class DemoRunOnH2Test {
             assertThat(s.path("topicId").asLong()).isEqualTo(rumour);
         });
         // Report periods are days in the city's zone: after 17:00 UTC the city is already on tomorrow.
-        var today = LocalDate.now(CITY);
+        var today = LocalDate.now(loa.cityZone());
         assertThat(leader.get("/api/reports/period?from=" + today.minusDays(3) + "&to=" + today)
                         .body()
                         .path("listening")
