@@ -3,10 +3,6 @@ package vn.loa.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,6 +35,7 @@ class AmplifyBenchmark extends PartnerApiTest {
     private static final int ORGANISATIONS = 20;
     private static final int CLIENTS = Integer.getInteger("loa.bench.clients", 8);
     private static final int REDIRECTS = Integer.getInteger("loa.bench.redirects", 60_000);
+    private static final String BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -144,29 +141,37 @@ class AmplifyBenchmark extends PartnerApiTest {
     }
 
     private void redirects(List<String> codes) throws Exception {
-        var http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        var base = "http://localhost:" + port + "/l/";
+        var warm = new LoadClient("localhost", port, BROWSER, true);
         // Warm up: every code resolved once (its target cached), the server's threads started.
         for (int i = 0; i < 5_000; i++) {
-            get(http, base + codes.get(i % codes.size()));
+            redirect(warm, codes.get(i % codes.size()));
         }
+        warm.close();
+        // Kept-alive connections (the target's figure), then a new connection per click, as clicks
+        // from different people come.
+        redirects(codes, true);
+        redirects(codes, false);
+    }
+
+    private void redirects(List<String> codes, boolean keepAlive) throws Exception {
         clicks.flush();
         var before = clickTotal();
         CountingDataSource.reset();
         var next = new AtomicInteger();
+        var answered = new AtomicInteger();
         var pool = Executors.newFixedThreadPool(CLIENTS);
         var tasks = new ArrayList<Callable<long[]>>();
         for (int c = 0; c < CLIENTS; c++) {
             tasks.add(() -> {
                 var mine = new long[REDIRECTS];
                 int n = 0;
-                for (int i = next.getAndIncrement(); i < REDIRECTS; i = next.getAndIncrement()) {
-                    var start = System.nanoTime();
-                    get(http, base + codes.get(i % codes.size()));
-                    mine[n++] = System.nanoTime() - start;
+                try (var client = new LoadClient("localhost", port, BROWSER, keepAlive)) {
+                    for (int i = next.getAndIncrement(); i < REDIRECTS; i = next.getAndIncrement()) {
+                        var start = System.nanoTime();
+                        redirect(client, codes.get(i % codes.size()));
+                        mine[n++] = System.nanoTime() - start;
+                        answered.incrementAndGet();
+                    }
                 }
                 return Arrays.copyOf(mine, n);
             });
@@ -187,8 +192,10 @@ class AmplifyBenchmark extends PartnerApiTest {
         clicks.flush();
         var counted = clickTotal() - before;
         System.out.printf(
-                "BENCH tracked-link redirects: %d in %.2f s = %.0f/s with %d clients; p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
-                        + " clicks counted %d of %d; SQL statements during the load %d (flushes every 5 s)%n",
+                "BENCH tracked-link redirects, %s: %d in %.2f s = %.0f/s with %d clients; p50 %.2f ms, p99 %.2f ms,"
+                        + " max %.2f ms; clicks counted %d of %d sent (each once); SQL statements during the load %d"
+                        + " (flushes every 5 s)%n",
+                keepAlive ? "connections kept alive" : "a new connection per click",
                 REDIRECTS,
                 elapsed / 1e9,
                 REDIRECTS / (elapsed / 1e9),
@@ -197,22 +204,19 @@ class AmplifyBenchmark extends PartnerApiTest {
                 all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6,
                 all[all.length - 1] / 1e6,
                 counted,
-                REDIRECTS,
+                answered.get(),
                 statements);
+        assertThat(answered.get()).as("redirects answered").isEqualTo(REDIRECTS);
         assertThat(counted).as("exact click counts").isEqualTo(REDIRECTS);
         assertThat(statements)
                 .as("no database statement per click on the request path")
                 .isLessThan(REDIRECTS / 1_000);
     }
 
-    private static void get(HttpClient http, String url) throws Exception {
-        var res = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)")
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (res.statusCode() != 302) {
-            throw new AssertionError(url + " answered " + res.statusCode());
+    private static void redirect(LoadClient client, String code) throws Exception {
+        var answer = client.get("/l/" + code);
+        if (answer.status() != 302 || answer.location() == null) {
+            throw new AssertionError("/l/" + code + " answered " + answer.status());
         }
     }
 
