@@ -2,9 +2,14 @@ package vn.loa.app.amplify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,6 +45,9 @@ class AmplifyRuntime implements PublicationListener, DisposableBean {
     private final JdbcPackRepository store;
     private final AmplifyProperties properties;
     private final Clock clock;
+    private static final int AFTER_PUBLISH_BATCH = 500;
+    private final Queue<Long> published = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newScheduledThreadPool(2, r -> {
         var t = new Thread(r, "amplify");
         t.setDaemon(true);
@@ -80,26 +88,70 @@ class AmplifyRuntime implements PublicationListener, DisposableBean {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    worker.execute(() -> afterPublished(id));
+                    queue(id);
                 }
             });
         } else {
-            worker.execute(() -> afterPublished(id));
+            queue(id);
         }
     }
 
-    void afterPublished(long deliveryId) {
+    /**
+     * Published deliveries wait here for one look at the lot: in a burst the engine publishes
+     * hundreds a second, and reading each one's delivery, channel, item and pack (two
+     * transactions a publication) cost the database more than the publishing did.
+     */
+    private void queue(long deliveryId) {
+        published.add(deliveryId);
+        if (draining.compareAndSet(false, true)) {
+            worker.execute(this::drainPublished);
+        }
+    }
+
+    private void drainPublished() {
         try {
-            packs.getObject().pushRebuttal(deliveryId).ifPresent(built -> {
-                clicks.forgetMisses();
-                log.info(
-                        "Rebuttal pushed to {} partner page(s) at once",
-                        built.packs().size());
-            });
-            shares.getObject().recordPublished(deliveryId);
+            var batch = new ArrayList<Long>(AFTER_PUBLISH_BATCH);
+            for (var id = published.poll(); id != null; id = published.poll()) {
+                batch.add(id);
+                if (batch.size() == AFTER_PUBLISH_BATCH || published.isEmpty()) {
+                    afterPublished(batch);
+                    batch.clear();
+                }
+            }
+        } finally {
+            draining.set(false);
+            // An id queued after the last poll and before the flag fell would wait for the next one.
+            if (!published.isEmpty() && draining.compareAndSet(false, true)) {
+                worker.execute(this::drainPublished);
+            }
+        }
+    }
+
+    private void afterPublished(List<Long> deliveryIds) {
+        List<JdbcPackRepository.AfterPublish> work;
+        try {
+            work = store.afterPublish(deliveryIds);
         } catch (RuntimeException e) {
             // The sweep finds what was not done and does it.
-            log.warn("After publishing delivery {}: {}", deliveryId, e.toString());
+            log.warn("After publishing deliveries {}: {}", deliveryIds, e.toString());
+            return;
+        }
+        for (var todo : work) {
+            try {
+                if (todo.pushRebuttal()) {
+                    packs.getObject().pushRebuttal(todo.deliveryId()).ifPresent(built -> {
+                        clicks.forgetMisses();
+                        log.info(
+                                "Rebuttal pushed to {} partner page(s) at once",
+                                built.packs().size());
+                    });
+                }
+                if (todo.recordShare()) {
+                    shares.getObject().recordPublished(todo.deliveryId());
+                }
+            } catch (RuntimeException e) {
+                log.warn("After publishing delivery {}: {}", todo.deliveryId(), e.toString());
+            }
         }
     }
 

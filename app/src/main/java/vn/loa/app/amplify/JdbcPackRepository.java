@@ -207,6 +207,26 @@ class JdbcPackRepository implements PackRepository {
         }
     }
 
+    /** What amplification has to do after a delivery was published. */
+    record AfterPublish(long deliveryId, boolean pushRebuttal, boolean recordShare) {}
+
+    /**
+     * Of these published deliveries, those amplification has work for, in one statement: a
+     * rebuttal on an official channel is pushed to the partners; a pack's delivery becomes the
+     * partner's share. Most publications are neither, and need no more reads.
+     */
+    List<AfterPublish> afterPublish(Collection<Long> deliveryIds) {
+        var rebuttal = "(i.rebuttal AND c.channel_role = 'OFFICIAL')";
+        var pack = "EXISTS (SELECT 1 FROM content_pack p WHERE p.delivery_id = d.id)";
+        return jdbc.sql("SELECT d.id, " + rebuttal + ", " + pack + " FROM delivery d"
+                        + " JOIN content_item i ON i.id = d.content_id JOIN channel c ON c.id = d.channel_id"
+                        + " WHERE d.id IN (:ids) AND d.status = 'PUBLISHED' AND (" + rebuttal + " OR " + pack + ")"
+                        + " ORDER BY d.id")
+                .param("ids", deliveryIds)
+                .query((rs, n) -> new AfterPublish(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .list();
+    }
+
     /** Where a tracked-link code leads, and whose pack it is. */
     Optional<LinkClicks.Target> linkTarget(String code) {
         return jdbc.sql("SELECT id, tracked_url FROM content_pack WHERE link_code = ?")
