@@ -64,7 +64,8 @@ class RegistryPageTest extends PartnerApiTest {
                 .contains("4,5")
                 .contains("href=\""
                         + as("planner").get("/api/partners/pages/" + big).field("url") + "\"")
-                .contains("href=\"/partners\"");
+                .contains("href=\"/partners\"")
+                .doesNotContain("??");
         // The city comes before its district: the tree is in path order.
         assertThat(page.indexOf("organisation-" + city)).isLessThan(page.indexOf("organisation-" + district));
 
@@ -190,6 +191,23 @@ class RegistryPageTest extends PartnerApiTest {
         assertThat(pages.get(0).path("followerCount").asLong()).isEqualTo(65_000);
         assertThat(pages.get(0).path("status").asString()).isEqualTo("CANDIDATE");
         assertThat(back).endsWith("#page-" + pages.get(0).path("id").asLong());
+    }
+
+    @Test
+    void theEnglishPageHasEveryText() throws Exception {
+        var org = organisation("Đoàn trường " + unique(), "UNIT", null);
+        page(org, "YOUTUBE", 3_000);
+        var web = signedIn("planner2");
+        post(web, "/settings/language", "lang=en");
+        try {
+            var page = web.get("/partners").body();
+            assertThat(page)
+                    .contains("Partner page network")
+                    .contains("Reason for selecting (required): the page has 3,000 followers")
+                    .doesNotContain("??");
+        } finally {
+            post(web, "/settings/language", "lang=vi");
+        }
     }
 
     @Test
