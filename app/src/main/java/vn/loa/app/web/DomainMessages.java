@@ -85,6 +85,17 @@ public class DomainMessages {
         rule("is not a current code or an unused recovery code", "totp-wrong-or-used");
         rule("has no TOTP to reset", "totp-none");
         rule("too many wrong codes: wait a little and try again", "totp-wait");
+        rule(
+                "the page has (\\d+) followers, below the (\\d+) of the selection rule: say why it is selected anyway",
+                "below-threshold");
+        rule("say why the page is suspended", "why-suspended");
+        rule("say why the page is retired", "why-retired");
+        rule("score at least one criterion", "one-criterion");
+        rule("must be a whole number from (\\d+) to (\\d+)", "score-range");
+        rule("must be a whole number", "whole-number");
+        rule("no organisation has id (.+)", "no-organisation");
+        rule("is not a (\\w+) address \\((.+)\\)", "not-platform-address");
+        rule("is already registered as partner page (\\d+)", "page-registered");
         rule("(.+) does not exist", "not-found");
     }
 

@@ -96,6 +96,7 @@ class WebSafetyTest extends PostgresApiTest {
                 "/channels",
                 "/import",
                 "/admin",
+                "/partners",
                 "/calendar",
                 "/dashboard",
                 "/campaigns/" + campaign)) {
