@@ -29,6 +29,7 @@ import vn.loa.connectors.Comment;
 import vn.loa.connectors.CommentPage;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.EngagementSnapshot;
+import vn.loa.connectors.KeptAliveConnections;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.PostKind;
 import vn.loa.connectors.PublishRequest;
@@ -44,6 +45,11 @@ import vn.loa.connectors.error.FailureKind;
  * last response's usage headers on the requestor, which must not be shared between threads.
  */
 public final class FacebookConnector implements Connector {
+
+    static {
+        // Its calls go through HttpURLConnection: enough kept-alive connections for the publish threads.
+        KeptAliveConnections.ensure();
+    }
 
     static final int BATCH_SIZE = 50;
     /** Comments per page read. */

@@ -33,6 +33,7 @@ import vn.loa.connectors.Comment;
 import vn.loa.connectors.CommentPage;
 import vn.loa.connectors.Connector;
 import vn.loa.connectors.EngagementSnapshot;
+import vn.loa.connectors.KeptAliveConnections;
 import vn.loa.connectors.MediaFetcher;
 import vn.loa.connectors.Platform;
 import vn.loa.connectors.PostKind;
@@ -52,6 +53,11 @@ import vn.loa.connectors.error.FailureKind;
  * before each call.
  */
 public final class YouTubeConnector implements Connector {
+
+    static {
+        // Its calls go through HttpURLConnection: enough kept-alive connections for the publish threads.
+        KeptAliveConnections.ensure();
+    }
 
     static final int BATCH_SIZE = 50;
     /** Comment threads per page (the API's most). */
