@@ -87,10 +87,12 @@ class PublishBurstBenchmark {
             // meets compiled code (the JIT compiling restfb, the driver and the sandbox mid-burst
             // takes a core of this machine's two), as JMH warms up before it measures.
             int warmup = Integer.getInteger("loa.bench.warmup", deliveries);
-            // Three warm-up bursts (-Dloa.bench.warmup-rounds): after one, the JIT's C2 compiler still
-            // took a second of CPU during the measured burst (CpuBudget's line), and with several
-            // nodes each gets its share of them.
-            int rounds = warmup == 0 ? 0 : Integer.getInteger("loa.bench.warmup-rounds", 3);
+            // At least three warm-up bursts (-Dloa.bench.warmup-rounds): after one, the JIT's C2
+            // compiler still took a second of CPU during the measured burst (CpuBudget's line). With
+            // several nodes the node Quartz fires on takes most of each burst, so more follow (up to
+            // eight in all) until every node has published a burst's worth.
+            int least = warmup == 0 ? 0 : Integer.getInteger("loa.bench.warmup-rounds", 3);
+            int rounds = nodes == 1 ? least : Math.max(least, 8);
             // One seeding (a plan per year): the warm-up's deliveries first, then the measured ones.
             var far = Instant.now().plusSeconds(3600);
             if (warmup > 0) {
@@ -118,6 +120,14 @@ class PublishBurstBenchmark {
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> published(jdbc) == expected);
                 warmed = expected;
+                var perNode = jdbc.sql("SELECT COUNT(*) FROM publish_attempt WHERE outcome = 'PUBLISHED' GROUP BY node")
+                        .query(Long.class)
+                        .list();
+                if (r + 1 >= least
+                        && perNode.size() == nodes
+                        && perNode.stream().allMatch(n -> n >= warmup)) {
+                    break;
+                }
             }
             long warmedUp = warmed;
             var cpu = CpuBudget.start();
