@@ -1,6 +1,7 @@
 package vn.loa.app.partner;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -42,17 +43,33 @@ class JdbcEvaluationRepository implements EvaluationRepository {
 
     @Override
     public List<Evaluation> listFor(long pageId) {
+        return listFor(List.of(pageId));
+    }
+
+    @Override
+    public Map<Long, Evaluation> latestFor(Collection<Long> pageIds) {
+        var latest = new HashMap<Long, Evaluation>();
+        // Newest first: the first seen of each page is its latest.
+        listFor(pageIds).forEach(e -> latest.putIfAbsent(e.pageId(), e));
+        return latest;
+    }
+
+    /** The evaluations of these pages with their scores, newest first, in two statements. */
+    private List<Evaluation> listFor(Collection<Long> pageIds) {
+        if (pageIds.isEmpty()) {
+            return List.of();
+        }
         Map<Long, Map<Criterion, Integer>> scores = new HashMap<>();
         jdbc.sql("SELECT s.evaluation_id, s.criterion, s.score FROM partner_evaluation_score s"
-                        + " JOIN partner_evaluation e ON e.id = s.evaluation_id WHERE e.page_id = ?")
-                .param(pageId)
+                        + " JOIN partner_evaluation e ON e.id = s.evaluation_id WHERE e.page_id IN (:pages)")
+                .param("pages", pageIds)
                 .query(rs -> {
                     scores.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Criterion.class))
                             .put(Criterion.valueOf(rs.getString(2)), rs.getInt(3));
                 });
-        return jdbc.sql("SELECT id, page_id, reviewer, evaluated_at, notes FROM partner_evaluation WHERE page_id = ?"
-                        + " ORDER BY evaluated_at DESC, id DESC")
-                .param(pageId)
+        return jdbc.sql("SELECT id, page_id, reviewer, evaluated_at, notes FROM partner_evaluation"
+                        + " WHERE page_id IN (:pages) ORDER BY evaluated_at DESC, id DESC")
+                .param("pages", pageIds)
                 .query((rs, n) -> new Evaluation(
                         rs.getLong("id"),
                         rs.getLong("page_id"),

@@ -1,6 +1,8 @@
 package vn.loa.campaigns.partner;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 public interface EvaluationRepository {
 
@@ -8,4 +10,7 @@ public interface EvaluationRepository {
 
     /** Newest first. */
     List<Evaluation> listFor(long pageId);
+
+    /** The newest evaluation of each of these pages that has one, by page id. */
+    Map<Long, Evaluation> latestFor(Collection<Long> pageIds);
 }

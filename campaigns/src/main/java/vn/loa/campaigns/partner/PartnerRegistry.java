@@ -356,6 +356,21 @@ public class PartnerRegistry {
         return evaluations.listFor(pageId);
     }
 
+    /**
+     * The newest evaluation of each of these pages that has one, in one read for the lot (a page
+     * listing all pages must not read them one by one); pages outside the actor's part of the
+     * network are left out.
+     */
+    @ReadOnly
+    public Map<Long, Evaluation> latestEvaluations(List<PartnerPage> listed, Actor actor) {
+        var visible = scope.visibleTo(actor);
+        return evaluations.latestFor(listed.stream()
+                .filter(p ->
+                        visible.map(ids -> ids.contains(p.organisationId())).orElse(true))
+                .map(PartnerPage::id)
+                .toList());
+    }
+
     // --- selection ---
 
     @ReadOnly

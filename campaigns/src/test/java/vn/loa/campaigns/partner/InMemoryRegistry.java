@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,6 +160,16 @@ final class InMemoryRegistry {
         @Override
         public List<Evaluation> listFor(long pageId) {
             return evaluations.stream().filter(e -> e.pageId() == pageId).toList();
+        }
+
+        @Override
+        public Map<Long, Evaluation> latestFor(Collection<Long> pageIds) {
+            var latest = new HashMap<Long, Evaluation>();
+            evaluations.stream()
+                    .filter(e -> pageIds.contains(e.pageId()))
+                    .forEach(e -> latest.merge(
+                            e.pageId(), e, (a, b) -> b.evaluatedAt().isBefore(a.evaluatedAt()) ? a : b));
+            return latest;
         }
     };
 

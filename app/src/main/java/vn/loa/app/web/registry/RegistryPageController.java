@@ -89,9 +89,10 @@ class RegistryPageController {
         var actor = me.actor();
         var rule = registry.getRule();
         var byOrganisation = new LinkedHashMap<Long, List<PageRow>>();
-        for (var p : registry.listPages(new PageFilter(status, platform, null), actor)) {
-            var last =
-                    registry.listEvaluations(p.id(), actor).stream().findFirst().orElse(null);
+        var listed = registry.listPages(new PageFilter(status, platform, null), actor);
+        var latest = registry.latestEvaluations(listed, actor);
+        for (var p : listed) {
+            var last = latest.get(p.id());
             var next = Arrays.stream(PageStatus.values())
                     .filter(p.status()::canMoveTo)
                     .toList();
